@@ -1,0 +1,3 @@
+from smartstore_help.cli import main
+
+main()

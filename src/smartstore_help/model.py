@@ -1,0 +1,162 @@
+"""The typed, frozen model the YAML data is validated into."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, time
+from typing import Literal
+
+Lang = Literal["ko", "en"]
+LANGS: tuple[Lang, ...] = ("ko", "en")
+Answer = str | bool
+Answers = Mapping[str, Answer]
+
+
+@dataclass(frozen=True)
+class Text:
+    """A sentence in both languages of the product."""
+
+    ko: str
+    en: str
+
+    def __call__(self, lang: Lang) -> str:
+        return self.ko if lang == "ko" else self.en
+
+
+@dataclass(frozen=True)
+class Break:
+    start: time
+    end: time
+
+
+@dataclass(frozen=True)
+class Schedule:
+    id: str
+    always_open: bool = False
+    days: frozenset[int] = frozenset()  # 0 = Monday
+    opens: time | None = None
+    closes: time | None = None
+    breaks: tuple[Break, ...] = ()
+    closed_on_public_holidays: bool = True
+    closed_dates: Mapping[date, Text | None] = field(default_factory=dict)
+    open_dates: frozenset[date] = frozenset()
+    source: str = ""
+    checked: date | None = None
+
+
+@dataclass(frozen=True)
+class Channel:
+    id: str
+    name: Text
+    schedule: Schedule
+    contact: Text
+    pros: tuple[Text, ...]
+    cons: tuple[Text, ...]
+    source: str
+    checked: date
+    phone: str | None = None
+    ars: Text | None = None
+    url: str | None = None
+    answered_during: Schedule | None = None  # a 1:1 inquiry is accepted any time, answered later
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Question:
+    """One wizard question; its answer is stored under `id` and set by the flag `--<id>`."""
+
+    id: str
+    kind: Literal["confirm", "select"]
+    prompt: Text
+    choices: tuple[Choice, ...] = ()
+    default: Answer | None = None
+
+    def accepts(self, value: object) -> bool:
+        if self.kind == "confirm":
+            return isinstance(value, bool)
+        return isinstance(value, str) and value in {c.value for c in self.choices}
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    text: Text
+    ticked_by: str | None = None  # answer id that, when true, means the seller has it
+
+
+@dataclass(frozen=True)
+class ProblemType:
+    id: str
+    name: Text
+    hint: Text
+    faq_types: tuple[str, ...]
+    questions: tuple[Question, ...]
+    checklist: tuple[ChecklistItem, ...]
+    template: Text
+
+
+ConditionValue = bool | int | tuple[str, ...] | Mapping[str, bool]
+
+
+@dataclass(frozen=True)
+class Rule:
+    channel: str
+    score: int
+    reason: Text
+    when: Mapping[str, ConditionValue]
+
+
+@dataclass(frozen=True)
+class HelpCenter:
+    url: str
+    source: str
+    checked: date
+    note: Text
+
+
+@dataclass(frozen=True)
+class ChannelData:
+    timezone: str
+    help_center: HelpCenter
+    channels: tuple[Channel, ...]
+    questions: tuple[Question, ...]  # asked for every problem type
+    problem_types: tuple[ProblemType, ...]
+    rules: tuple[Rule, ...]
+    source_file: str = ""
+
+    def channel(self, channel_id: str) -> Channel:
+        return next(c for c in self.channels if c.id == channel_id)
+
+    def problem_type(self, type_id: str) -> ProblemType:
+        return next(t for t in self.problem_types if t.id == type_id)
+
+    def questions_for(self, type_id: str) -> tuple[Question, ...]:
+        return self.questions + self.problem_type(type_id).questions
+
+
+FAQ_TYPES = ("technical", "payment", "return_exchange", "general")
+
+
+@dataclass(frozen=True)
+class FaqEntry:
+    id: str
+    type: str
+    question: str
+    answer: str
+    keywords: tuple[str, ...] = ()
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Faq:
+    entries: tuple[FaqEntry, ...]
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    source_file: str = ""
+
+    def get(self, entry_id: str) -> FaqEntry | None:
+        return next((e for e in self.entries if e.id == entry_id), None)

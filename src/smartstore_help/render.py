@@ -1,0 +1,195 @@
+"""Rich output: the one module that draws tables and panels.
+
+Anything that came from data or from the user goes through `plain()` into a `Text`, so rich
+markup in it is shown as written and control characters never reach the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from rich import box
+from rich.columns import Columns
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from smartstore_help import timefmt
+from smartstore_help.data import WEEKDAYS, Problem
+from smartstore_help.i18n import t
+from smartstore_help.model import Channel, ChannelData, Lang, Schedule
+from smartstore_help.schedule import DayPlan, Status
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+STATE_STYLE = {"open": "bold green", "break": "bold yellow", "closed": "bold red"}
+
+
+def plain(value: str) -> str:
+    """User or data text with control and invisible direction characters removed."""
+    return _CONTROL.sub("", value)
+
+
+def text(value: str, style: str = "") -> Text:
+    return Text(plain(value), style=style)
+
+
+def status_cells(channel: Channel, status: Status, now: datetime, tz: ZoneInfo,
+                 lang: Lang, answered: Status | None = None) -> tuple[Text, Text]:
+    """The status word and the `until …` / `opens …` line for one channel."""
+    if channel.schedule.always_open:
+        state = Text("● " + t("state.always", lang), style=STATE_STYLE["open"])
+        if answered is None:
+            return state, Text("")
+        if answered.state == "open":
+            return state, Text(t("answered_now", lang), style="dim")
+        if answered.next_open is None:
+            return state, Text("")
+        when = timefmt.day_and_time(answered.next_open, now, tz, lang)
+        return state, Text(t("answers_from", lang, when=when), style="dim")
+    label = t(f"state.{status.state}", lang)
+    if status.reason and status.reason != "break":
+        label += " · " + (status.day_name(lang) if status.day_name else t(f"reason.{status.reason}", lang))
+    elif status.reason == "break":
+        label += " · " + t("reason.break", lang)
+    state = Text("● " + plain(label), style=STATE_STYLE[status.state])
+    if status.state == "open":
+        if status.closes_at is None:
+            return state, Text("")
+        return state, Text(t("closes_at", lang, when=timefmt.day_and_time(status.closes_at, now, tz, lang),
+                             left=timefmt.duration(status.closes_at - now, lang)))
+    return state, Text(_opens(status, now, tz, lang))
+
+
+def _opens(status: Status, now: datetime, tz: ZoneInfo, lang: Lang) -> str:
+    if status.next_open is None:
+        return t("never_opens", lang)
+    return t("opens_at", lang, when=timefmt.day_and_time(status.next_open, now, tz, lang),
+             left=timefmt.until(status.next_open, now, lang))
+
+
+def hours_view(data: ChannelData, rows: Sequence[tuple[Channel, Status, Status | None]],
+               now: datetime, lang: Lang) -> RenderableType:
+    tz = ZoneInfo(data.timezone)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(t("col.channel", lang), style="bold", no_wrap=True)
+    table.add_column(t("col.status", lang), no_wrap=True)
+    table.add_column(t("col.when", lang))
+    for channel, status, answered in rows:
+        state, when = status_cells(channel, status, now, tz, lang, answered)
+        table.add_row(text(channel.name(lang)), state, when)
+    title = Text.assemble((t("title.hours", lang), "bold"), " · ", timefmt.stamp(now, tz, lang))
+    return Group(title, Text(""), table, Text(""), checked_line(data, lang))
+
+
+def checked_line(data: ChannelData, lang: Lang) -> Text:
+    newest = max([data.help_center.checked, *(c.checked for c in data.channels)])
+    return text(t("checked", lang, date=newest.isoformat(), url=data.help_center.url), "dim")
+
+
+def schedule_summary(schedule: Schedule, lang: Lang) -> str:
+    if schedule.always_open:
+        return t("schedule.always", lang)
+    days = _day_span(sorted(schedule.days), lang)
+    assert schedule.opens is not None and schedule.closes is not None
+    parts = [t("schedule.weekdays", lang, days=days, open=f"{schedule.opens:%H:%M}",
+               close=f"{schedule.closes:%H:%M}")]
+    parts += [t("schedule.break", lang, start=f"{b.start:%H:%M}", end=f"{b.end:%H:%M}") for b in schedule.breaks]
+    if schedule.closed_on_public_holidays:
+        parts.append(t("schedule.holidays_closed", lang))
+    return ", ".join(parts)
+
+
+def _day_span(days: Sequence[int], lang: Lang) -> str:
+    names = ("월", "화", "수", "목", "금", "토", "일") if lang == "ko" else tuple(d.title() for d in WEEKDAYS)
+    if days == [0, 1, 2, 3, 4]:
+        return "평일" if lang == "ko" else "Weekdays"
+    if days and days == list(range(days[0], days[-1] + 1)) and len(days) > 2:
+        return f"{names[days[0]]}–{names[days[-1]]}"
+    return "·".join(names[d] for d in days)
+
+
+def channels_view(data: ChannelData, lang: Lang) -> RenderableType:
+    """One card per channel, laid side by side as far as the terminal is wide."""
+    cards = []
+    for channel in data.channels:
+        body = Text(overflow="fold")
+        body.append(plain(channel.contact(lang)) + "\n")
+        if channel.ars:
+            body.append(plain(channel.ars(lang)) + "\n", style="dim")
+        if channel.url:
+            body.append(plain(channel.url) + "\n", style="cyan")
+        body.append("\n" + t("col.hours", lang) + ": ", style="bold")
+        body.append(schedule_summary(channel.schedule, lang) + "\n")
+        if channel.answered_during:
+            body.append(t("answered_during", lang) + f" ({schedule_summary(channel.answered_during, lang)})\n",
+                        style="dim")
+        body.append("\n")
+        body.append_text(bullets((p(lang) for p in channel.pros), "+ ", "green"))
+        body.append("\n")
+        body.append_text(bullets((c(lang) for c in channel.cons), "- ", "yellow"))
+        cards.append(Panel(body, title=text(channel.name(lang), "bold"), title_align="left", width=38))
+    return Group(Columns(cards), checked_line(data, lang))
+
+
+def bullets(items: Iterable[str], mark: str = "• ", style: str = "") -> Text:
+    return Text("\n".join(mark + plain(i) for i in items), style=style)
+
+
+def week_view(channel: Channel, plans: Sequence[DayPlan], now: datetime, tz: ZoneInfo,
+              lang: Lang) -> RenderableType:
+    """A 7-day picture: one row a day, one cell per half hour over the hours that matter."""
+    first, last = _window(channel.schedule)
+    slots = [first + timedelta(minutes=30 * i) for i in range(int((last - first) / timedelta(minutes=30)))]
+    local_now = now.astimezone(tz)
+    lines = [Text(t("week.title", lang, channel=plain(channel.name(lang)),
+                    start=timefmt.stamp(now, tz, lang)), style="bold"), Text("")]
+    pad = 16
+    ruler = [" "] * len(slots)
+    for i, slot in enumerate(slots):
+        minutes = int(slot.total_seconds() // 60)
+        if minutes % 120 == 0 and i + 1 < len(slots):
+            ruler[i : i + 2] = f"{minutes // 60:02d}"
+    lines.append(Text(" " * pad + "".join(ruler), style="dim"))
+    for plan in plans:
+        weekday = (timefmt.WEEKDAYS_KO[plan.day.weekday()][0] if lang == "ko"
+                   else timefmt.WEEKDAYS_EN[plan.day.weekday()][:3])
+        row = Text(f"{plan.day:%m-%d} ({weekday})".ljust(pad), style="bold" if plan.day == local_now.date() else "")
+        for slot in slots:
+            start = datetime.combine(plan.day, datetime.min.time(), tz) + slot
+            is_now = start <= local_now < start + timedelta(minutes=30)
+            inside = any(a <= start < b for a, b in plan.periods)
+            on_day = bool(plan.periods) and plan.periods[0][0] <= start < plan.periods[-1][1]
+            char, style = ("█", "green") if inside else (("▒", "yellow") if on_day else ("·", "dim"))
+            row.append("▼" if is_now else char, style="bold magenta" if is_now else style)
+        if plan.off_reason is not None:
+            label = plan.name(lang) if plan.name else t(f"reason.{plan.off_reason}", lang)
+            row.append("  " + plain(label), style="red" if plan.name else "dim")
+        lines.append(row)
+    lines += [Text(""), Text(t("week.legend", lang), style="dim")]
+    return Group(*lines)
+
+
+def _window(schedule: Schedule) -> tuple[timedelta, timedelta]:
+    if schedule.always_open or schedule.opens is None or schedule.closes is None:
+        return timedelta(0), timedelta(hours=24)
+    first = max(0, schedule.opens.hour - 2)
+    last = min(24, schedule.closes.hour + (3 if schedule.closes.minute else 2))
+    return timedelta(hours=first), timedelta(hours=last)
+
+
+def problems_view(problems: Sequence[Problem], lang: Lang) -> RenderableType:
+    lines = [Text(t("data.invalid", lang, count=len(problems)), style="bold red")]
+    lines += [text(p.render(lang)) for p in problems]
+    return Group(*lines)
+
+
+def panel(body: RenderableType, title: str, style: str = "cyan") -> Panel:
+    return Panel(body, title=plain(title), title_align="left", border_style=style, expand=False)
+
+
+def make_console(stderr: bool = False) -> Console:
+    return Console(stderr=stderr, highlight=False, emoji=False)
