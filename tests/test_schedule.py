@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime, timedelta, timezone
+import pickle
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -87,7 +88,7 @@ def test_phone_schedule(cfg: ChannelData, hol: schedule.Holidays, at: str, state
 
 def test_the_same_instant_in_any_zone_gives_the_same_answer(cfg: ChannelData, hol: schedule.Holidays) -> None:
     phone = cfg.channel("phone").schedule
-    utc = datetime(2026, 11, 24, 0, 0, tzinfo=timezone.utc)  # 09:00 KST
+    utc = datetime(2026, 11, 24, 0, 0, tzinfo=UTC)  # 09:00 KST
     la = utc.astimezone(ZoneInfo("America/Los_Angeles"))  # the evening before, over there
     assert schedule.status(phone, utc, hol, KST) == schedule.status(phone, la, hol, KST)
     assert schedule.status(phone, utc, hol, KST).state == "open"
@@ -95,7 +96,7 @@ def test_the_same_instant_in_any_zone_gives_the_same_answer(cfg: ChannelData, ho
 
 
 def test_next_open_is_returned_in_kst(cfg: ChannelData, hol: schedule.Holidays) -> None:
-    got = schedule.status(cfg.channel("phone").schedule, datetime(2026, 11, 28, tzinfo=timezone.utc), hol, KST)
+    got = schedule.status(cfg.channel("phone").schedule, datetime(2026, 11, 28, tzinfo=UTC), hol, KST)
     assert got.next_open is not None and got.next_open.utcoffset() == timedelta(hours=9)
 
 
@@ -143,9 +144,9 @@ def test_week_names_the_holidays(cfg: ChannelData, hol: schedule.Holidays) -> No
 
 def test_holiday_cache_is_reused_and_survives_corruption(tmp_path: Path) -> None:
     first = korean_holidays([2026], tmp_path)
-    files = list(tmp_path.glob("holidays-kr-*.json"))
+    files = list(tmp_path.glob("holidays-kr-*.pickle"))
     assert len(files) == 1 and date(2026, 2, 17) in first
-    files[0].write_text("{not json", encoding="utf-8")
+    files[0].write_bytes(b"\x80\x05not a pickle")
     assert korean_holidays([2026], tmp_path) == first
-    files[0].write_text('{"2026": 5}', encoding="utf-8")
+    files[0].write_bytes(pickle.dumps({2026: {"2026-01-01": 5}}))
     assert korean_holidays([2026], tmp_path) == first

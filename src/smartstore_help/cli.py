@@ -6,7 +6,6 @@ The one place that reads the real clock and turns typed errors into a message an
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sys
 import time
@@ -19,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from smartstore_help import __version__, data, jsonout, schedule, timefmt
+from smartstore_help import __version__, data, schedule, timefmt
 from smartstore_help.i18n import t
 from smartstore_help.model import ChannelData, Lang
 
@@ -53,7 +52,10 @@ class Settings:
     data_dir: Path | None
 
     def channels(self) -> ChannelData:
-        return data.load_channels(self.data_dir)
+        from smartstore_help import cache
+
+        path = data.data_file(data.CHANNELS_FILE, self.data_dir)
+        return cache.load(path, data.read_text(path), "channels", data.channels_from_text, ChannelData)
 
 
 def clock() -> datetime:
@@ -68,7 +70,9 @@ def _console(stderr: bool = False) -> Any:
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    _console(stderr=True).print(message, markup=False, highlight=False)
+    from smartstore_help.render import plain
+
+    print(plain(message), file=sys.stderr)
     raise typer.Exit(code)
 
 
@@ -192,19 +196,20 @@ def hours(
         _wait(pick_channel(cfg, channel or "phone", lng), hol, tz, lng)
         return
     if as_json:
+        from smartstore_help import jsonout
+
         rows = [(ch, status_of(ch)) for ch in channels]
         _print_json(jsonout.hours(now, cfg.timezone, rows, lng))
         return
-    from smartstore_help import render
+    from smartstore_help import render, term
 
-    console = _console()
     if week:
-        ch = channels[0] if channel else cfg.channel("phone") if "phone" in [c.id for c in cfg.channels] else channels[0]
-        console.print(render.week_view(ch, schedule.week(ch.schedule, now, hol, tz), now, tz, lng))
+        ch = channels[0] if channel else next((c for c in cfg.channels if c.id == "phone"), channels[0])
+        term.write(render.week_view(ch, schedule.week(ch.schedule, now, hol, tz), now, tz, lng))
         return
     rows3 = [(ch, status_of(ch), schedule.status(ch.answered_during, now, hol, tz) if ch.answered_during else None)
              for ch in channels]
-    console.print(render.hours_view(cfg, rows3, now, lng))
+    term.write(render.hours_view(cfg, rows3, now, lng))
 
 
 def _wait(channel: Any, hol: schedule.Holidays, tz: ZoneInfo, lang: Lang) -> None:
@@ -254,15 +259,17 @@ def data_check(ctx: typer.Context, lang: LangOpt = None, data_dir: DataDirOpt = 
         origin = t("data.builtin" if path.parent == data.builtin_dir() else "data.user", cfg_.lang)
         lines.append(f"  {path} ({origin})")
         problems += data.all_problems(functools.partial(loader, cfg_.data_dir))
-    from smartstore_help import render
+    from smartstore_help import render, term
 
     if problems:
-        _console(stderr=True).print(render.problems_view(problems, cfg_.lang))
+        term.write(render.problems_view(problems, cfg_.lang), sys.stderr)
         raise typer.Exit(EXIT_USAGE)
     typer.echo(t("data.valid", cfg_.lang) + ":\n" + "\n".join(lines))
 
 
 def _print_json(payload: object) -> None:
+    import json
+
     typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
 
 

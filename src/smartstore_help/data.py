@@ -1,60 +1,19 @@
-"""Find, load and validate the YAML data files into the typed model.
+"""Find and load the YAML data files; the problems found in them, with file and line.
 
-Every problem is collected (not just the first) and reported as `file:line: field: message`.
+Validation itself lives in `validate`, imported only when a file must really be parsed.
 """
 
 from __future__ import annotations
 
-import re
-import string
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, time
 from pathlib import Path
-from typing import Any, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import Any
 
-import yaml
-
-from smartstore_help import yamlio
-from smartstore_help.model import (
-    FAQ_TYPES,
-    Break,
-    Channel,
-    ChannelData,
-    ChecklistItem,
-    Choice,
-    ConditionValue,
-    Faq,
-    FaqEntry,
-    HelpCenter,
-    Lang,
-    ProblemType,
-    Question,
-    Rule,
-    Schedule,
-    Text,
-)
+from smartstore_help.model import ChannelData, Faq, Lang, Text
 
 CHANNELS_FILE = "channels.yaml"
 FAQ_FILE = "faq.yaml"
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-# Conditions on the clock a rule may use, with the type of value each takes.
-CLOCK_CONDITIONS: Mapping[str, type] = {
-    "open_now": bool,  # the rule's channel is open at that moment
-    "break_now": bool,  # the rule's channel is on a break (lunch)
-    "weekend": bool,
-    "holiday": bool,  # a public holiday or an extra closed date
-    "time_between": list,  # ["HH:MM", "HH:MM"], start inclusive, end exclusive
-    "closes_within": int,  # the rule's channel is open and closes within N minutes
-    "channels_open": dict,  # {phone: false}: whether other channels are open at that moment
-}
-TEMPLATE_FIELDS = frozenset(
-    {"type", "description", "order_no", "occurred_at", "tried", "prepared", "urgency", "store_id"}
-)
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_PHONE = re.compile(r"^[0-9]{2,4}-[0-9]{3,4}-?[0-9]{0,4}$")
-T = TypeVar("T")
 Path_ = tuple[str | int, ...]
 
 
@@ -109,6 +68,10 @@ def read_text(path: Path) -> str:
 
 
 def parse_yaml(text: str, file: str) -> Any:
+    import yaml  # only when the parsed-data cache misses: it is a good part of start-up
+
+    from smartstore_help import yamlio
+
     try:
         return yamlio.load(text)
     except yamlio.DuplicateKeyError as error:
@@ -120,16 +83,26 @@ def parse_yaml(text: str, file: str) -> Any:
                                   f"YAML 문법 오류: {detail}", f"YAML syntax error: {detail}")]) from None
 
 
+def channels_from_text(text: str, file: str) -> ChannelData:
+    from smartstore_help.validate import parse_channels
+
+    return parse_channels(parse_yaml(text, file), file, text)
+
+
+def faq_from_text(text: str, file: str) -> Faq:
+    from smartstore_help.validate import parse_faq
+
+    return parse_faq(parse_yaml(text, file), file, text)
+
+
 def load_channels(data_dir: Path | None = None) -> ChannelData:
     path = data_file(CHANNELS_FILE, data_dir)
-    text = read_text(path)
-    return parse_channels(parse_yaml(text, str(path)), str(path), text)
+    return channels_from_text(read_text(path), str(path))
 
 
 def load_faq(data_dir: Path | None = None) -> Faq:
     path = data_file(FAQ_FILE, data_dir)
-    text = read_text(path)
-    return parse_faq(parse_yaml(text, str(path)), str(path), text)
+    return faq_from_text(read_text(path), str(path))
 
 
 def _problem(file: str, line: int, field: str, ko: str, en: str) -> Problem:
@@ -141,496 +114,6 @@ def format_path(path: Path_) -> str:
     for step in path:
         out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else step)
     return out
-
-
-class _Checker:
-    """Collects problems while converting plain YAML values into model objects."""
-
-    def __init__(self, file: str, text: str) -> None:
-        self.file, self.yaml_text = file, text
-        self.found: list[tuple[Path_, Text]] = []
-
-    def fail(self, path: Path_, ko: str, en: str) -> None:
-        self.found.append((path, Text(ko, en)))
-
-    def raise_if_any(self) -> None:
-        if self.found:
-            raise DataError([
-                Problem(self.file, yamlio.line_of(self.yaml_text, p), format_path(p), msg)
-                for p, msg in self.found
-            ])
-
-    def mapping(self, value: Any, path: Path_, required: Iterable[str],
-                optional: Iterable[str] = ()) -> dict[str, Any] | None:
-        if not isinstance(value, dict):
-            self.fail(path, "키: 값 형태의 항목이어야 합니다", "expected a mapping (key: value)")
-            return None
-        required = tuple(required)
-        allowed = set(required) | set(optional)
-        for key in value:
-            if key not in allowed:
-                self.fail((*path, str(key)), f"알 수 없는 키입니다 (가능한 키: {', '.join(sorted(allowed))})",
-                          f"unknown key (allowed: {', '.join(sorted(allowed))})")
-        for key in required:
-            if key not in value:
-                self.fail((*path, key), "필수 항목이 없습니다", "required field is missing")
-        return value
-
-    def typed(self, value: Any, path: Path_, kind: type[T], ko: str, en: str) -> T | None:
-        # bool is an int in Python; a rule score of `true` is still a mistake.
-        if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
-            return value
-        self.fail(path, f"{ko}이어야 합니다 (받은 값: {value!r})", f"expected {en}, got {value!r}")
-        return None
-
-    def string(self, value: Any, path: Path_) -> str:
-        text = self.typed(value, path, str, "텍스트", "text")
-        if text is not None and not text.strip():
-            self.fail(path, "비어 있습니다", "is empty")
-        return text or ""
-
-    def ident(self, value: Any, path: Path_) -> str:
-        text = self.string(value, path)
-        if text and not _ID.match(text):
-            self.fail(path, "id는 영문 소문자, 숫자, -, _ 만 쓸 수 있습니다",
-                      "an id may use only a-z, 0-9, - and _")
-        return text
-
-    def boolean(self, value: Any, path: Path_) -> bool:
-        return bool(self.typed(value, path, bool, "true 또는 false", "true or false"))
-
-    def integer(self, value: Any, path: Path_) -> int:
-        return self.typed(value, path, int, "정수", "an integer") or 0
-
-    def items(self, value: Any, path: Path_) -> list[Any]:
-        return self.typed(value, path, list, "목록", "a list") or []
-
-    def text(self, value: Any, path: Path_) -> Text:
-        raw = self.mapping(value, path, ("ko", "en"))
-        if raw is None:
-            return Text("", "")
-        return Text(self.string(raw.get("ko"), (*path, "ko")), self.string(raw.get("en"), (*path, "en")))
-
-    def day(self, value: Any, path: Path_) -> date | None:
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value))
-        except ValueError:
-            self.fail(path, f"날짜(YYYY-MM-DD)가 아닙니다: {value!r}", f"not a date (YYYY-MM-DD): {value!r}")
-            return None
-
-    def clock(self, value: Any, path: Path_) -> time | None:
-        match = re.fullmatch(r"([0-9]{1,2}):([0-9]{2})", str(value))
-        if match and int(match[1]) < 24 and int(match[2]) < 60:
-            return time(int(match[1]), int(match[2]))
-        self.fail(path, f"시각(HH:MM, 00:00–23:59)이 아닙니다: {value!r}",
-                  f"not a time of day (HH:MM, 00:00-23:59): {value!r}")
-        return None
-
-    def source(self, raw: Mapping[str, Any], path: Path_) -> tuple[str, date]:
-        src = self.string(raw.get("source"), (*path, "source"))
-        checked = self.day(raw.get("checked"), (*path, "checked"))
-        return src, checked or date.min
-
-    def unique(self, ids: Iterable[tuple[str, Path_]], what: Text) -> None:
-        seen: set[str] = set()
-        for value, path in ids:
-            if value in seen:
-                self.fail(path, f"{what.ko} id가 중복됩니다: {value}", f"duplicate {what.en} id: {value}")
-            seen.add(value)
-
-
-# --- channels.yaml --------------------------------------------------------------------------
-
-
-def parse_channels(raw: Any, file: str, text: str) -> ChannelData:
-    c = _Checker(file, text)
-    top = c.mapping(raw, (), ("version", "timezone", "help_center", "schedules", "channels",
-                              "questions", "problem_types", "rules"))
-    if top is None:
-        c.raise_if_any()
-        raise AssertionError  # unreachable: mapping() failed and recorded it
-    if top.get("version", 1) != 1:
-        c.fail(("version",), "이 버전의 ss-help는 version: 1 만 읽습니다",
-               "this ss-help reads version: 1 only")
-    tz = c.string(top.get("timezone"), ("timezone",))
-    try:
-        ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError):
-        c.fail(("timezone",), f"알 수 없는 시간대입니다: {tz!r}", f"unknown time zone: {tz!r}")
-
-    hc_raw = c.mapping(top.get("help_center"), ("help_center",), ("url", "note", "source", "checked"))
-    hc = HelpCenter("", "", date.min, Text("", ""))
-    if hc_raw is not None:
-        src, checked = c.source(hc_raw, ("help_center",))
-        hc = HelpCenter(_url(c, hc_raw.get("url"), ("help_center", "url")) or "", src, checked,
-                        c.text(hc_raw.get("note"), ("help_center", "note")))
-
-    schedules: dict[str, Schedule] = {}
-    sched_raw = c.typed(top.get("schedules"), ("schedules",), dict, "일정 id: 일정 형태",
-                        "a mapping of schedule id: schedule")
-    for sid, value in (sched_raw or {}).items():
-        schedules[str(sid)] = _schedule(c, str(sid), value, ("schedules", str(sid)))
-
-    channels = tuple(
-        _channel(c, value, ("channels", i), schedules)
-        for i, value in enumerate(c.items(top.get("channels"), ("channels",)))
-    )
-    c.unique(((ch.id, ("channels", i, "id")) for i, ch in enumerate(channels)), Text("채널", "channel"))
-
-    questions = _questions(c, top.get("questions", []), ("questions",))
-    types = tuple(
-        _problem_type(c, value, ("problem_types", i))
-        for i, value in enumerate(c.items(top.get("problem_types"), ("problem_types",)))
-    )
-    c.unique(((t.id, ("problem_types", i, "id")) for i, t in enumerate(types)), Text("문제 유형", "problem type"))
-    common = {q.id for q in questions}
-    for i, t in enumerate(types):
-        for j, q in enumerate(t.questions):
-            if q.id in common or q.id == "type":
-                c.fail(("problem_types", i, "questions", j, "id"),
-                       f"공통 질문과 같은 id입니다: {q.id}", f"same id as a common question: {q.id}")
-        for j, item in enumerate(t.checklist):
-            known = common | {q.id for q in t.questions}
-            if item.ticked_by is not None and item.ticked_by not in known:
-                c.fail(("problem_types", i, "checklist", j, "ticked_by"),
-                       f"이 유형에 없는 질문입니다: {item.ticked_by}",
-                       f"no such question for this type: {item.ticked_by}")
-        for lang in ("ko", "en"):
-            _check_template(c, getattr(t.template, lang), ("problem_types", i, "template", lang))
-
-    rules = tuple(
-        _rule(c, value, ("rules", i), {ch.id: ch for ch in channels}, questions, types)
-        for i, value in enumerate(c.items(top.get("rules", []), ("rules",)))
-    )
-    c.raise_if_any()
-    return ChannelData(tz, hc, channels, questions, types, rules, file)
-
-
-def _url(c: _Checker, value: Any, path: Path_) -> str | None:
-    url = c.string(value, path)
-    if url and not url.startswith("https://"):
-        c.fail(path, "https:// 로 시작하는 주소여야 합니다", "expected an https:// address")
-    return url or None
-
-
-def _schedule(c: _Checker, sid: str, value: Any, path: Path_) -> Schedule:
-    raw = c.mapping(value, path, (), ("always_open", "days", "open", "close", "breaks",
-                                      "public_holidays", "closed_dates", "open_dates", "source",
-                                      "checked"))
-    if raw is None:
-        return Schedule(sid)
-    if raw.get("always_open") is not None and c.boolean(raw["always_open"], (*path, "always_open")):
-        return Schedule(sid, always_open=True)
-    for key in ("days", "open", "close", "source", "checked"):
-        if key not in raw:
-            c.fail((*path, key), "필수 항목이 없습니다 (항상 열린 채널이면 always_open: true)",
-                   "required field is missing (or always_open: true)")
-    days: set[int] = set()
-    for i, day in enumerate(c.items(raw.get("days", []), (*path, "days"))):
-        if day in WEEKDAYS:
-            days.add(WEEKDAYS.index(day))
-        else:
-            c.fail((*path, "days", i), f"알 수 없는 요일입니다: {day!r} (mon…sun)",
-                   f"unknown weekday: {day!r} (mon..sun)")
-    opens = c.clock(raw.get("open"), (*path, "open")) if "open" in raw else None
-    closes = c.clock(raw.get("close"), (*path, "close")) if "close" in raw else None
-    if opens and closes and closes <= opens:
-        c.fail((*path, "close"), f"문 닫는 시각({closes:%H:%M})이 여는 시각({opens:%H:%M})보다 빠르거나 같습니다",
-               f"closes ({closes:%H:%M}) at or before it opens ({opens:%H:%M})")
-    breaks: list[Break] = []
-    for i, value_ in enumerate(c.items(raw.get("breaks", []), (*path, "breaks"))):
-        bpath = (*path, "breaks", i)
-        b = c.mapping(value_, bpath, ("start", "end"))
-        if b is None:
-            continue
-        start, end = c.clock(b.get("start"), (*bpath, "start")), c.clock(b.get("end"), (*bpath, "end"))
-        if start is None or end is None:
-            continue
-        if end <= start:
-            c.fail((*bpath, "end"), "휴게 시간이 시작보다 먼저 끝납니다", "the break ends before it starts")
-        elif opens and closes and not (opens <= start and end <= closes):
-            c.fail(bpath, "휴게 시간이 운영 시간 밖에 있습니다", "the break lies outside the opening hours")
-        for other in breaks:
-            if start < other.end and other.start < end:
-                c.fail(bpath, f"다른 휴게 시간({other.start:%H:%M}–{other.end:%H:%M})과 겹칩니다",
-                       f"overlaps another break ({other.start:%H:%M}-{other.end:%H:%M})")
-        breaks.append(Break(start, end))
-    holidays_policy = raw.get("public_holidays", "closed")
-    if holidays_policy not in ("closed", "open"):
-        c.fail((*path, "public_holidays"), "closed 또는 open 이어야 합니다", "expected closed or open")
-    closed: dict[date, Text | None] = {}
-    for i, value_ in enumerate(c.items(raw.get("closed_dates", []), (*path, "closed_dates"))):
-        dpath = (*path, "closed_dates", i)
-        entry = c.mapping(value_, dpath, ("date",), ("name",))
-        if entry is None:
-            continue
-        day_ = c.day(entry.get("date"), (*dpath, "date"))
-        if day_ is not None:
-            closed[day_] = c.text(entry["name"], (*dpath, "name")) if "name" in entry else None
-    open_dates = {
-        d for i, v in enumerate(c.items(raw.get("open_dates", []), (*path, "open_dates")))
-        if (d := c.day(v, (*path, "open_dates", i))) is not None
-    }
-    src, checked = c.source(raw, path) if "source" in raw else ("", None)
-    return Schedule(sid, False, frozenset(days), opens, closes, tuple(sorted(breaks, key=lambda b: b.start)),
-                    holidays_policy == "closed", closed, frozenset(open_dates), src, checked)
-
-
-def _channel(c: _Checker, value: Any, path: Path_, schedules: Mapping[str, Schedule]) -> Channel:
-    raw = c.mapping(value, path, ("id", "name", "schedule", "contact", "pros", "cons", "source", "checked"),
-                    ("phone", "ars", "url", "answered_during"))
-    if raw is None:
-        return Channel("", Text("", ""), Schedule(""), Text("", ""), (), (), "", date.min)
-
-    def schedule(key: str) -> Schedule | None:
-        if key not in raw:
-            return None
-        sid = c.string(raw[key], (*path, key))
-        if sid not in schedules:
-            c.fail((*path, key), f"알 수 없는 일정입니다: {sid!r} (schedules에 정의하세요)",
-                   f"unknown schedule: {sid!r} (define it under schedules)")
-            return None
-        return schedules[sid]
-
-    phone = c.string(raw["phone"], (*path, "phone")) if "phone" in raw else None
-    if phone and not _PHONE.match(phone):
-        c.fail((*path, "phone"), f"전화번호 형식이 아닙니다: {phone!r}", f"not a phone number: {phone!r}")
-    src, checked = c.source(raw, path)
-    return Channel(
-        id=c.ident(raw.get("id"), (*path, "id")),
-        name=c.text(raw.get("name"), (*path, "name")),
-        schedule=schedule("schedule") or Schedule("", always_open=True),
-        contact=c.text(raw.get("contact"), (*path, "contact")),
-        pros=tuple(c.text(v, (*path, "pros", i)) for i, v in enumerate(c.items(raw.get("pros"), (*path, "pros")))),
-        cons=tuple(c.text(v, (*path, "cons", i)) for i, v in enumerate(c.items(raw.get("cons"), (*path, "cons")))),
-        source=src,
-        checked=checked,
-        phone=phone,
-        ars=c.text(raw["ars"], (*path, "ars")) if "ars" in raw else None,
-        url=_url(c, raw["url"], (*path, "url")) if "url" in raw else None,
-        answered_during=schedule("answered_during"),
-    )
-
-
-def _questions(c: _Checker, value: Any, path: Path_) -> tuple[Question, ...]:
-    out = []
-    for i, item in enumerate(c.items(value, path)):
-        qpath = (*path, i)
-        raw = c.mapping(item, qpath, ("id", "kind", "prompt"), ("choices", "default"))
-        if raw is None:
-            continue
-        kind = raw.get("kind")
-        if kind not in ("confirm", "select"):
-            c.fail((*qpath, "kind"), "confirm 또는 select 이어야 합니다", "expected confirm or select")
-            continue
-        choices = tuple(
-            Choice(c.ident(ch.get("value"), (*qpath, "choices", j, "value")),
-                   c.text(ch.get("label"), (*qpath, "choices", j, "label")))
-            for j, v in enumerate(c.items(raw.get("choices", []), (*qpath, "choices")))
-            if (ch := c.mapping(v, (*qpath, "choices", j), ("value", "label"))) is not None
-        )
-        if kind == "select" and not choices:
-            c.fail((*qpath, "choices"), "select 질문에는 선택지가 필요합니다", "a select question needs choices")
-        question = Question(c.ident(raw.get("id"), (*qpath, "id")), kind,
-                            c.text(raw.get("prompt"), (*qpath, "prompt")), choices, raw.get("default"))
-        if question.default is not None and not question.accepts(question.default):
-            c.fail((*qpath, "default"), f"이 질문에 맞지 않는 기본값입니다: {question.default!r}",
-                   f"default does not fit this question: {question.default!r}")
-        out.append(question)
-    c.unique(((q.id, (*path, i, "id")) for i, q in enumerate(out)), Text("질문", "question"))
-    return tuple(out)
-
-
-def _problem_type(c: _Checker, value: Any, path: Path_) -> ProblemType:
-    raw = c.mapping(value, path, ("id", "name", "hint", "faq_types", "checklist", "template"), ("questions",))
-    if raw is None:
-        return ProblemType("", Text("", ""), Text("", ""), (), (), (), Text("", ""))
-    faq_types = tuple(c.string(v, (*path, "faq_types", i))
-                      for i, v in enumerate(c.items(raw.get("faq_types"), (*path, "faq_types"))))
-    for i, ft in enumerate(faq_types):
-        if ft not in FAQ_TYPES:
-            c.fail((*path, "faq_types", i), f"알 수 없는 FAQ 유형입니다: {ft!r}", f"unknown FAQ type: {ft!r}")
-    checklist = []
-    for i, v in enumerate(c.items(raw.get("checklist"), (*path, "checklist"))):
-        item = c.mapping(v, (*path, "checklist", i), ("ko", "en"), ("ticked_by",))
-        if item is not None:
-            ticked = item.get("ticked_by")
-            checklist.append(ChecklistItem(
-                Text(c.string(item.get("ko"), (*path, "checklist", i, "ko")),
-                     c.string(item.get("en"), (*path, "checklist", i, "en"))),
-                None if ticked is None else c.string(ticked, (*path, "checklist", i, "ticked_by"))))
-    return ProblemType(
-        id=c.ident(raw.get("id"), (*path, "id")),
-        name=c.text(raw.get("name"), (*path, "name")),
-        hint=c.text(raw.get("hint"), (*path, "hint")),
-        faq_types=faq_types,
-        questions=_questions(c, raw.get("questions", []), (*path, "questions")),
-        checklist=tuple(checklist),
-        template=c.text(raw.get("template"), (*path, "template")),
-    )
-
-
-def _check_template(c: _Checker, template: str, path: Path_) -> None:
-    try:
-        names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
-    except ValueError as error:
-        c.fail(path, f"템플릿의 중괄호가 맞지 않습니다 ({error})", f"unbalanced braces in the template ({error})")
-        return
-    for name in sorted(names - TEMPLATE_FIELDS):
-        c.fail(path, f"알 수 없는 자리표시자입니다: {{{name}}} (가능: {', '.join(sorted(TEMPLATE_FIELDS))})",
-               f"unknown placeholder {{{name}}} (allowed: {', '.join(sorted(TEMPLATE_FIELDS))})")
-
-
-def _rule(c: _Checker, value: Any, path: Path_, channels: Mapping[str, Channel],
-          questions: Sequence[Question], types: Sequence[ProblemType]) -> Rule:
-    raw = c.mapping(value, path, ("channel", "score", "reason"), ("when",))
-    if raw is None:
-        return Rule("", 0, Text("", ""), {})
-    channel_id = c.string(raw.get("channel"), (*path, "channel"))
-    channel = channels.get(channel_id)
-    if channel_id and channel is None:
-        c.fail((*path, "channel"), f"알 수 없는 채널입니다: {channel_id!r} (가능: {', '.join(channels)})",
-               f"unknown channel: {channel_id!r} (known: {', '.join(channels)})")
-    when_raw = raw.get("when", {})
-    when: dict[str, ConditionValue] = {}
-    if c.typed(when_raw, (*path, "when"), dict, "키: 값 형태의 조건", "a mapping of conditions") is not None:
-        where: dict[str, list[tuple[Question, str | None]]] = {q.id: [(q, None)] for q in questions}
-        where["type"] = [(Question("type", "select", Text("", ""),
-                                   tuple(Choice(t.id, t.name) for t in types)), None)]
-        for t in types:
-            for q in t.questions:
-                where.setdefault(q.id, []).append((q, t.id))
-        for key, cond in when_raw.items():
-            cpath = (*path, "when", str(key))
-            if key in CLOCK_CONDITIONS:
-                parsed = _clock_condition(c, str(key), cond, cpath, channels)
-                if parsed is not None:
-                    when[str(key)] = parsed
-            elif key in where:
-                parsed = _answer_condition(c, where[str(key)][0][0], cond, cpath)
-                if parsed is not None:
-                    when[str(key)] = parsed
-            else:
-                names = ", ".join(CLOCK_CONDITIONS)
-                c.fail(cpath, f"알 수 없는 조건입니다 (질문 id 또는 {names})",
-                       f"unknown condition (a question id, or {names})")
-        _impossible(c, when, where, channel, (*path, "when"))
-    return Rule(channel_id, c.integer(raw.get("score"), (*path, "score")),
-                c.text(raw.get("reason"), (*path, "reason")), when)
-
-
-def _clock_condition(c: _Checker, key: str, cond: Any, path: Path_,
-                     channels: Mapping[str, Channel]) -> ConditionValue | None:
-    if key == "channels_open":
-        wanted = c.typed(cond, path, dict, "{채널 id: true/false}", "{channel id: true/false}") or {}
-        for cid, flag in wanted.items():
-            if cid not in channels:
-                c.fail((*path, str(cid)), f"알 수 없는 채널입니다: {cid!r}", f"unknown channel: {cid!r}")
-            elif c.typed(flag, (*path, str(cid)), bool, "true 또는 false", "true or false") is None:
-                pass
-            elif channels[cid].schedule.always_open and flag is False:
-                c.fail((*path, str(cid)), "항상 열려 있는 채널이라 절대 맞지 않는 조건입니다",
-                       "this channel is always open, so the condition can never hold")
-        return {str(k): v for k, v in wanted.items() if isinstance(v, bool)}
-    if key == "time_between":
-        items = c.items(cond, path)
-        if len(items) != 2:
-            c.fail(path, '["HH:MM", "HH:MM"] 두 시각이어야 합니다', 'expected two times ["HH:MM", "HH:MM"]')
-            return None
-        start, end = c.clock(items[0], (*path, 0)), c.clock(items[1], (*path, 1))
-        if start is None or end is None:
-            return None
-        if end <= start:
-            c.fail(path, "끝 시각이 시작 시각보다 빠르거나 같아 절대 맞지 않는 조건입니다",
-                   "the end is not after the start, so the condition can never hold")
-            return None
-        return (f"{start:%H:%M}", f"{end:%H:%M}")
-    if key == "closes_within":
-        minutes = c.typed(cond, path, int, "분(정수)", "minutes (an integer)")
-        if minutes is not None and minutes <= 0:
-            c.fail(path, "0보다 큰 분이어야 합니다", "must be more than 0 minutes")
-            return None
-        return minutes
-    return c.typed(cond, path, bool, "true 또는 false", "true or false")
-
-
-def _answer_condition(c: _Checker, question: Question, cond: Any, path: Path_) -> ConditionValue | None:
-    if question.kind == "confirm":
-        return c.typed(cond, path, bool, "true 또는 false", "true or false")
-    values = tuple(cond) if isinstance(cond, list) else (cond,)
-    allowed = [ch.value for ch in question.choices]
-    for value in values:
-        if value not in allowed:
-            c.fail(path, f"이 질문의 선택지가 아닙니다: {value!r} (가능: {', '.join(allowed)})",
-                   f"not a choice of this question: {value!r} (choices: {', '.join(allowed)})")
-            return None
-    return values
-
-
-def _impossible(c: _Checker, when: Mapping[str, ConditionValue],
-                where: Mapping[str, Sequence[tuple[Question, str | None]]],
-                channel: Channel | None, path: Path_) -> None:
-    """Flag combinations no moment and no answers can satisfy: such a rule is a silent no-op."""
-
-    def never(ko: str, en: str) -> None:
-        c.fail(path, f"절대 맞을 수 없는 조건입니다: {ko}", f"impossible conditions: {en}")
-
-    if when.get("open_now") is True and when.get("break_now") is True:
-        never("open_now와 break_now가 동시에 true", "open_now and break_now both true")
-    if when.get("open_now") is False and "closes_within" in when:
-        never("open_now: false 인데 closes_within", "closes_within with open_now: false")
-    if channel is not None and channel.schedule.always_open and (
-        when.get("open_now") is False or when.get("break_now") is True or "closes_within" in when
-    ):
-        never("항상 열려 있는 채널에 닫힘/휴게 조건", "a closed or break condition on an always-open channel")
-    types = when.get("type")
-    if isinstance(types, tuple):
-        for key in when:
-            owners = {t for _, t in where.get(key, [])}
-            if key != "type" and owners and None not in owners and not owners & set(types):
-                never(f"{key} 질문은 {', '.join(sorted(o for o in owners if o))} 유형에만 있습니다",
-                      f"question {key} belongs to type {', '.join(sorted(o for o in owners if o))} only")
-
-
-# --- faq.yaml --------------------------------------------------------------------------------
-
-
-def parse_faq(raw: Any, file: str, text: str) -> Faq:
-    c = _Checker(file, text)
-    top = c.mapping(raw, (), ("entries",), ("version", "synonyms"))
-    if top is None:
-        c.raise_if_any()
-        raise AssertionError
-    synonyms = []
-    for i, group in enumerate(c.items(top.get("synonyms", []), ("synonyms",))):
-        words = tuple(c.string(w, ("synonyms", i, j)) for j, w in enumerate(c.items(group, ("synonyms", i))))
-        if len(words) < 2:
-            c.fail(("synonyms", i), "동의어 묶음에는 낱말이 둘 이상 필요합니다", "a synonym group needs two or more words")
-        synonyms.append(words)
-    entries = []
-    for i, value in enumerate(c.items(top.get("entries"), ("entries",))):
-        path = ("entries", i)
-        e = c.mapping(value, path, ("id", "type", "question", "answer"), ("keywords", "source"))
-        if e is None:
-            continue
-        kind = c.string(e.get("type"), (*path, "type"))
-        if kind and kind not in FAQ_TYPES:
-            c.fail((*path, "type"), f"알 수 없는 유형입니다: {kind!r} (가능: {', '.join(FAQ_TYPES)})",
-                   f"unknown type: {kind!r} (known: {', '.join(FAQ_TYPES)})")
-        entries.append(FaqEntry(
-            id=c.ident(e.get("id"), (*path, "id")),
-            type=kind,
-            question=c.string(e.get("question"), (*path, "question")),
-            answer=c.string(e.get("answer"), (*path, "answer")),
-            keywords=tuple(c.string(k, (*path, "keywords", j))
-                           for j, k in enumerate(c.items(e.get("keywords", []), (*path, "keywords")))),
-            source=c.string(e["source"], (*path, "source")) if "source" in e else None,
-        ))
-    c.unique(((e.id, ("entries", i, "id")) for i, e in enumerate(entries)), Text("FAQ", "FAQ"))
-    c.raise_if_any()
-    return Faq(tuple(entries), tuple(synonyms), file)
 
 
 def all_problems(load: Callable[[], object]) -> list[Problem]:

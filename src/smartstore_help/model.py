@@ -140,6 +140,7 @@ class ChannelData:
 
 
 FAQ_TYPES = ("technical", "payment", "return_exchange", "general")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,10 @@
-"""Rich output: the one module that draws tables and panels.
+"""Output: the one module that draws tables, grids and panels.
 
-Anything that came from data or from the user goes through `plain()` into a `Text`, so rich
-markup in it is shown as written and control characters never reach the terminal.
+The instant commands (`hours`, `faq search`) draw with the small `term` writer; the richer
+screens (channel cards, the wizard's panels) use rich, imported only when one is drawn.
+Anything that came from data or from the user goes through `plain()` and is put into a
+`Line` or a rich `Text`, never parsed as markup, so `[bold]` in it is shown as written and
+control characters never reach the terminal.
 """
 
 from __future__ import annotations
@@ -9,23 +12,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from rich import box
-from rich.columns import Columns
-from rich.console import Console, Group, RenderableType
-from rich.panel import Panel
-from rich.table import Table
-from rich.text import Text
-
 from smartstore_help import timefmt
-from smartstore_help.data import WEEKDAYS, Problem
+from smartstore_help.data import Problem
 from smartstore_help.i18n import t
-from smartstore_help.model import Channel, ChannelData, Lang, Schedule
+from smartstore_help.model import WEEKDAYS, Channel, ChannelData, Lang, Schedule
 from smartstore_help.schedule import DayPlan, Status
+from smartstore_help.term import Line, table
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.panel import Panel
+    from rich.text import Text
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 STATE_STYLE = {"open": "bold green", "break": "bold yellow", "closed": "bold red"}
+WEEK_CELL = {"open": ("█", "green"), "break": ("▒", "yellow"), "closed": ("·", "dim")}
 
 
 def plain(value: str) -> str:
@@ -34,34 +38,33 @@ def plain(value: str) -> str:
 
 
 def text(value: str, style: str = "") -> Text:
+    from rich.text import Text
+
     return Text(plain(value), style=style)
 
 
 def status_cells(channel: Channel, status: Status, now: datetime, tz: ZoneInfo,
-                 lang: Lang, answered: Status | None = None) -> tuple[Text, Text]:
+                 lang: Lang, answered: Status | None = None) -> tuple[Line, Line]:
     """The status word and the `until …` / `opens …` line for one channel."""
     if channel.schedule.always_open:
-        state = Text("● " + t("state.always", lang), style=STATE_STYLE["open"])
-        if answered is None:
-            return state, Text("")
+        state = Line().add("● " + t("state.always", lang), STATE_STYLE["open"])
+        if answered is None or (answered.state != "open" and answered.next_open is None):
+            return state, Line()
         if answered.state == "open":
-            return state, Text(t("answered_now", lang), style="dim")
-        if answered.next_open is None:
-            return state, Text("")
+            return state, Line().add(t("answered_now", lang), "dim")
+        assert answered.next_open is not None
         when = timefmt.day_and_time(answered.next_open, now, tz, lang)
-        return state, Text(t("answers_from", lang, when=when), style="dim")
+        return state, Line().add(t("answers_from", lang, when=when), "dim")
     label = t(f"state.{status.state}", lang)
-    if status.reason and status.reason != "break":
+    if status.reason:
         label += " · " + (status.day_name(lang) if status.day_name else t(f"reason.{status.reason}", lang))
-    elif status.reason == "break":
-        label += " · " + t("reason.break", lang)
-    state = Text("● " + plain(label), style=STATE_STYLE[status.state])
+    state = Line().add("● " + plain(label), STATE_STYLE[status.state])
     if status.state == "open":
         if status.closes_at is None:
-            return state, Text("")
-        return state, Text(t("closes_at", lang, when=timefmt.day_and_time(status.closes_at, now, tz, lang),
-                             left=timefmt.duration(status.closes_at - now, lang)))
-    return state, Text(_opens(status, now, tz, lang))
+            return state, Line()
+        return state, Line().add(t("closes_at", lang, when=timefmt.day_and_time(status.closes_at, now, tz, lang),
+                                   left=timefmt.duration(status.closes_at - now, lang)))
+    return state, Line().add(_opens(status, now, tz, lang))
 
 
 def _opens(status: Status, now: datetime, tz: ZoneInfo, lang: Lang) -> str:
@@ -72,22 +75,19 @@ def _opens(status: Status, now: datetime, tz: ZoneInfo, lang: Lang) -> str:
 
 
 def hours_view(data: ChannelData, rows: Sequence[tuple[Channel, Status, Status | None]],
-               now: datetime, lang: Lang) -> RenderableType:
+               now: datetime, lang: Lang) -> list[Line]:
     tz = ZoneInfo(data.timezone)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column(t("col.channel", lang), style="bold", no_wrap=True)
-    table.add_column(t("col.status", lang), no_wrap=True)
-    table.add_column(t("col.when", lang))
-    for channel, status, answered in rows:
-        state, when = status_cells(channel, status, now, tz, lang, answered)
-        table.add_row(text(channel.name(lang)), state, when)
-    title = Text.assemble((t("title.hours", lang), "bold"), " · ", timefmt.stamp(now, tz, lang))
-    return Group(title, Text(""), table, Text(""), checked_line(data, lang))
+    cells = [[Line().add(plain(channel.name(lang)), "bold"), *status_cells(channel, status, now, tz, lang, answered)]
+             for channel, status, answered in rows]
+    headers = [t("col.channel", lang), t("col.status", lang), t("col.when", lang)]
+    title = Line().add(t("title.hours", lang), "bold").add(" · " + timefmt.stamp(now, tz, lang))
+    return [title, Line(), *table(headers, cells), Line(), checked_line(data, lang)]
 
 
-def checked_line(data: ChannelData, lang: Lang) -> Text:
-    newest = max([data.help_center.checked, *(c.checked for c in data.channels)])
-    return text(t("checked", lang, date=newest.isoformat(), url=data.help_center.url), "dim")
+def checked_line(data: ChannelData, lang: Lang) -> Line:
+    """When the facts were checked, and where to confirm them: shown under every fact."""
+    oldest = min([data.help_center.checked, *(c.checked for c in data.channels)])
+    return Line().add(plain(t("checked", lang, date=oldest.isoformat(), url=data.help_center.url)), "dim")
 
 
 def schedule_summary(schedule: Schedule, lang: Lang) -> str:
@@ -114,6 +114,11 @@ def _day_span(days: Sequence[int], lang: Lang) -> str:
 
 def channels_view(data: ChannelData, lang: Lang) -> RenderableType:
     """One card per channel, laid side by side as far as the terminal is wide."""
+    from rich.columns import Columns
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
     cards = []
     for channel in data.channels:
         body = Text(overflow="fold")
@@ -132,45 +137,45 @@ def channels_view(data: ChannelData, lang: Lang) -> RenderableType:
         body.append("\n")
         body.append_text(bullets((c(lang) for c in channel.cons), "- ", "yellow"))
         cards.append(Panel(body, title=text(channel.name(lang), "bold"), title_align="left", width=38))
-    return Group(Columns(cards), checked_line(data, lang))
+    return Group(Columns(cards), text(checked_line(data, lang).plain, "dim"))
 
 
 def bullets(items: Iterable[str], mark: str = "• ", style: str = "") -> Text:
-    return Text("\n".join(mark + plain(i) for i in items), style=style)
+    return text("\n".join(mark + plain(i) for i in items), style)
 
 
 def week_view(channel: Channel, plans: Sequence[DayPlan], now: datetime, tz: ZoneInfo,
-              lang: Lang) -> RenderableType:
+              lang: Lang) -> list[Line]:
     """A 7-day picture: one row a day, one cell per half hour over the hours that matter."""
     first, last = _window(channel.schedule)
-    slots = [first + timedelta(minutes=30 * i) for i in range(int((last - first) / timedelta(minutes=30)))]
+    half_hour = timedelta(minutes=30)
+    slots = [first + half_hour * i for i in range((last - first) // half_hour)]
     local_now = now.astimezone(tz)
-    lines = [Text(t("week.title", lang, channel=plain(channel.name(lang)),
-                    start=timefmt.stamp(now, tz, lang)), style="bold"), Text("")]
-    pad = 16
+    pad = 14
     ruler = [" "] * len(slots)
     for i, slot in enumerate(slots):
         minutes = int(slot.total_seconds() // 60)
         if minutes % 120 == 0 and i + 1 < len(slots):
             ruler[i : i + 2] = f"{minutes // 60:02d}"
-    lines.append(Text(" " * pad + "".join(ruler), style="dim"))
+    lines = [Line().add(t("week.title", lang, channel=plain(channel.name(lang)), start=timefmt.stamp(now, tz, lang)),
+                        "bold"), Line(), Line().add(" " * pad + "".join(ruler), "dim")]
     for plan in plans:
         weekday = (timefmt.WEEKDAYS_KO[plan.day.weekday()][0] if lang == "ko"
                    else timefmt.WEEKDAYS_EN[plan.day.weekday()][:3])
-        row = Text(f"{plan.day:%m-%d} ({weekday})".ljust(pad), style="bold" if plan.day == local_now.date() else "")
+        row = Line().add(f"{plan.day:%m-%d} ({weekday})", "bold" if plan.day == local_now.date() else "").pad(pad)
         for slot in slots:
             start = datetime.combine(plan.day, datetime.min.time(), tz) + slot
-            is_now = start <= local_now < start + timedelta(minutes=30)
+            if start <= local_now < start + half_hour:
+                row.add("▼", "bold magenta")
+                continue
             inside = any(a <= start < b for a, b in plan.periods)
             on_day = bool(plan.periods) and plan.periods[0][0] <= start < plan.periods[-1][1]
-            char, style = ("█", "green") if inside else (("▒", "yellow") if on_day else ("·", "dim"))
-            row.append("▼" if is_now else char, style="bold magenta" if is_now else style)
+            row.add(*WEEK_CELL["open" if inside else "break" if on_day else "closed"])
         if plan.off_reason is not None:
             label = plan.name(lang) if plan.name else t(f"reason.{plan.off_reason}", lang)
-            row.append("  " + plain(label), style="red" if plan.name else "dim")
+            row.add("  " + plain(label), "red" if plan.name else "dim")
         lines.append(row)
-    lines += [Text(""), Text(t("week.legend", lang), style="dim")]
-    return Group(*lines)
+    return [*lines, Line(), Line().add(t("week.legend", lang), "dim")]
 
 
 def _window(schedule: Schedule) -> tuple[timedelta, timedelta]:
@@ -181,15 +186,18 @@ def _window(schedule: Schedule) -> tuple[timedelta, timedelta]:
     return timedelta(hours=first), timedelta(hours=last)
 
 
-def problems_view(problems: Sequence[Problem], lang: Lang) -> RenderableType:
-    lines = [Text(t("data.invalid", lang, count=len(problems)), style="bold red")]
-    lines += [text(p.render(lang)) for p in problems]
-    return Group(*lines)
+def problems_view(problems: Sequence[Problem], lang: Lang) -> list[Line]:
+    return [Line().add(t("data.invalid", lang, count=len(problems)), "bold red"),
+            *(Line().add(plain(p.render(lang))) for p in problems)]
 
 
 def panel(body: RenderableType, title: str, style: str = "cyan") -> Panel:
+    from rich.panel import Panel
+
     return Panel(body, title=plain(title), title_align="left", border_style=style, expand=False)
 
 
 def make_console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
     return Console(stderr=stderr, highlight=False, emoji=False)

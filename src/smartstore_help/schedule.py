@@ -89,9 +89,7 @@ def _closing(schedule: Schedule, now: datetime, holidays: Holidays, tz: ZoneInfo
         for start, stop in plan.periods:
             if stop <= now:
                 continue
-            if end is None and start <= now:
-                end = stop
-            elif end is not None and start == end:
+            if (end is None and start <= now) or (end is not None and start == end):
                 end = stop
             elif end is not None:
                 return end

@@ -54,7 +54,7 @@ Loader.yaml_implicit_resolvers = {
 
 
 def load(text: str) -> Any:
-    return yaml.load(text, Loader=Loader)  # noqa: S506 - Loader is a SafeLoader subclass
+    return yaml.load(text, Loader=Loader)
 
 
 def error_line(error: yaml.YAMLError) -> int | None:

@@ -1,0 +1,113 @@
+"""Whole-process timings of ss-help against a bare `python -c pass`, measured in the same run.
+
+    python benchmarks/bench.py            # every case, 9 runs each
+    python benchmarks/bench.py hours -n 15
+
+Each case reports the median wall time, its ratio to the baseline, the target ratio from the
+issues, and the peak resident memory of the slowest run (ru_maxrss of the child).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+
+@dataclass
+class Case:
+    name: str
+    argv: list[str]
+    target: float | None  # at most this many times the baseline
+    env: dict[str, str] = field(default_factory=dict)
+    prepare: Callable[[], None] | None = None  # run once before timing (e.g. warm a cache)
+
+
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before) / 1024
+
+
+def measure(argv: list[str], env: dict[str, str], runs: int) -> tuple[float, float]:
+    run_once(argv, env)  # warm the OS file cache
+    times, peaks = zip(*(run_once(argv, env) for _ in range(runs)), strict=True)
+    return statistics.median(times), max(peaks)
+
+
+def ss_help() -> list[str]:
+    exe = shutil.which("ss-help", path=str(Path(sys.executable).parent)) or shutil.which("ss-help")
+    return [exe] if exe else [sys.executable, "-m", "smartstore_help"]
+
+
+def cases(work: Path) -> list[Case]:
+    from make_big_faq import write_big_faq
+
+    big = work / "big"
+
+    def make_big() -> None:
+        big.mkdir(exist_ok=True)
+        write_big_faq(big / "faq.yaml", 10_000)
+
+    cold_cache = work / "cold-cache"
+    return [
+        Case("hours", [*ss_help(), "hours"], 10),
+        Case("hours --json", [*ss_help(), "hours", "--json"], 10),
+        Case("faq search 정산 보류", [*ss_help(), "faq", "search", "정산 보류"], 12),
+        Case("faq search, 10k entries, warm", [*ss_help(), "faq", "search", "정산 보류", "--data-dir", str(big)],
+             25, prepare=make_big),
+        Case("faq search, 10k entries, cold", [*ss_help(), "faq", "search", "정산 보류", "--data-dir", str(big)],
+             None, env={"SS_HELP_CACHE_DIR": str(cold_cache)}),
+        Case("contact --type payment --no-input --json",
+             [*ss_help(), "contact", "--type", "payment", "--no-input", "--json"], 15),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("only", nargs="*", help="run only cases whose name starts with one of these")
+    parser.add_argument("-n", "--runs", type=int, default=9)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        env = {**os.environ, "SS_HELP_CACHE_DIR": str(work / "cache"), "NO_COLOR": "1"}
+        base, base_mem = measure([sys.executable, "-c", "pass"], env, args.runs)
+        print(f"{'baseline: python -c pass':45s} {base * 1000:7.1f} ms  {'':>8s}  {base_mem:5.1f} MiB")
+        for case in cases(work):
+            if args.only and not any(case.name.startswith(o) for o in args.only):
+                continue
+            if case.prepare:
+                case.prepare()
+            case_env = {**env, **case.env}
+            if "cold" in case.name:
+                timings = []
+                for _ in range(3):
+                    shutil.rmtree(case.env["SS_HELP_CACHE_DIR"], ignore_errors=True)
+                    timings.append(run_once(case.argv, case_env))
+                median, peak = statistics.median(t for t, _ in timings), max(m for _, m in timings)
+            else:
+                median, peak = measure(case.argv, case_env, args.runs)
+            ratio = median / base
+            verdict = ""
+            if case.target is not None:
+                verdict = ("ok" if ratio <= case.target else "SLOW") + f" (≤{case.target:g}×)"
+            print(f"{case.name:45s} {median * 1000:7.1f} ms  {ratio:6.1f}×  {peak:5.1f} MiB  {verdict}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+"""A parsed-data cache beside the user's cache directory.
+
+Parsing YAML is the slow part of every command (a 10,000-entry FAQ takes seconds), so what is
+built from a data file is pickled under a key made of the file's path and a hash of its bytes:
+any edit, even one that keeps the modification time, is picked up on the next run. Files are
+written to a temporary name and renamed, so two processes building at once never see half a
+file, and anything unreadable is rebuilt, never trusted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from smartstore_help import __version__
+
+T = TypeVar("T")
+FORMAT = 1  # bump when the shape of a cached object changes
+
+
+def cache_dir() -> Path:
+    override = os.environ.get("SS_HELP_CACHE_DIR")
+    if override:
+        return Path(override)
+    if sys.platform.startswith("linux"):  # the XDG rule, without importing platformdirs at start-up
+        xdg = os.environ.get("XDG_CACHE_HOME", "")
+        return (Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache") / "ss-help"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("ss-help", appauthor=False))
+
+
+def write_atomically(path: Path, payload: bytes) -> None:
+    import tempfile
+
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(payload)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def read_pickle(path: Path) -> object | None:
+    """What `path` holds, or None when it is missing, truncated or from another version."""
+    try:
+        with path.open("rb") as cached:
+            value: object = pickle.load(cached)  # our own file, in the user's private cache directory
+            return value
+    except Exception:  # any unreadable cache is simply rebuilt
+        return None
+
+
+def write_pickle(path: Path, value: object) -> None:
+    with contextlib.suppress(OSError):  # a read-only cache only makes the next run slower
+        write_atomically(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def load(source: Path, text: str, kind: str, build: Callable[[str, str], T], expected: type[T]) -> T:
+    """`build(text, file_name)` for the file `source` holding `text`, cached until it changes."""
+    raw = text.encode("utf-8")
+    where = hashlib.blake2b(str(source.resolve()).encode(), digest_size=8).hexdigest()
+    what = hashlib.blake2b(raw + f"|{__version__}|{FORMAT}".encode(), digest_size=16).hexdigest()
+    directory = cache_dir()
+    path = directory / f"{kind}-{where}-{what}.pickle"
+    cached = read_pickle(path)
+    if isinstance(cached, expected):
+        return cached
+    value = build(text, str(source))
+    write_pickle(path, value)
+    with contextlib.suppress(OSError):
+        for stale in directory.glob(f"{kind}-{where}-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    return value
