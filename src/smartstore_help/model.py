@@ -151,6 +151,14 @@ class FaqEntry:
     answer: str
     keywords: tuple[str, ...] = ()
     source: str | None = None
+    question_en: str | None = None  # a user's own FAQ may be Korean only; English falls back to it
+    answer_en: str | None = None
+
+    def question_in(self, lang: Lang) -> str:
+        return self.question_en if lang == "en" and self.question_en else self.question
+
+    def answer_in(self, lang: Lang) -> str:
+        return self.answer_en if lang == "en" and self.answer_en else self.answer
 
 
 @dataclass(frozen=True)

@@ -18,14 +18,16 @@ from zoneinfo import ZoneInfo
 from smartstore_help import timefmt
 from smartstore_help.data import Problem
 from smartstore_help.i18n import t
-from smartstore_help.model import WEEKDAYS, Channel, ChannelData, Lang, Schedule
+from smartstore_help.model import FAQ_TYPES, WEEKDAYS, Channel, ChannelData, FaqEntry, Lang, Schedule
 from smartstore_help.schedule import DayPlan, Status
-from smartstore_help.term import Line, table
+from smartstore_help.term import Line, table, width, wrap
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.panel import Panel
     from rich.text import Text
+
+    from smartstore_help.search import Hit
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 STATE_STYLE = {"open": "bold green", "break": "bold yellow", "closed": "bold red"}
@@ -184,6 +186,79 @@ def _window(schedule: Schedule) -> tuple[timedelta, timedelta]:
     first = max(0, schedule.opens.hour - 2)
     last = min(24, schedule.closes.hour + (3 if schedule.closes.minute else 2))
     return timedelta(hours=first), timedelta(hours=last)
+
+
+def faq_type(kind: str, lang: Lang) -> str:
+    return t(f"faq.type.{kind}", lang)
+
+
+def preview(answer: str, limit: int) -> str:
+    """The answer's first words as one line: markdown marks dropped, cut at `limit` columns."""
+    words = " ".join(re.sub(r"[*`#>]|^\s*(?:[-+]|\d+\.)\s+", "", line) for line in answer.splitlines()).split()
+    out = ""
+    for word in words:
+        if width(out) + width(word) + 1 > limit:
+            return out + "…"
+        out = f"{out} {word}" if out else word
+    return out
+
+
+def search_view(query: str, hits: Sequence[Hit], lang: Lang, columns: int) -> list[Line]:
+    lines = [Line().add(t("faq.results", lang, query=plain(query), count=len(hits)), "bold"), Line()]
+    for rank, hit in enumerate(hits, 1):
+        question = plain(hit.entry.question_in(lang))
+        line = Line().add(f"{rank:>2}. ")
+        cursor = 0
+        for start, end in hit.spans:
+            line.add(question[cursor:start]).add(question[start:end], "bold yellow")
+            cursor = end
+        line.add(question[cursor:]).add(f"  [{faq_type(hit.entry.type, lang)}]", "cyan").add(f"  {hit.entry.id}", "dim")
+        lines.extend(wrap(line, columns, indent=4))
+        lines.append(Line().add("    " + preview(plain(hit.entry.answer_in(lang)), columns - 6), "dim"))
+    if hits:
+        lines += [Line(), Line().add(t("faq.more", lang, id=hits[0].entry.id), "dim")]
+    return lines
+
+
+def no_results_view(query: str, closest: Sequence[FaqEntry], ask: Sequence[tuple[Channel, Line]],
+                    lang: Lang) -> list[Line]:
+    lines = [Line().add(t("faq.none", lang, query=plain(query)), "bold")]
+    if closest:
+        lines += [Line(), Line().add(t("faq.closest", lang))]
+        lines += [Line().add(f"  • {plain(e.question_in(lang))}").add(f"  {e.id}", "dim") for e in closest]
+    lines += [Line(), Line().add(t("faq.ask_instead", lang))]
+    for channel, state in ask:
+        lines.append(Line().add(f"  • {plain(channel.name(lang))}  ").extend(state))
+    return lines
+
+
+def faq_show_view(entry: FaqEntry, lang: Lang, help_url: str) -> RenderableType:
+    from rich.console import Group
+    from rich.markdown import Markdown
+
+    parts: list[RenderableType] = [
+        text(entry.question_in(lang), "bold"),
+        text(f"[{faq_type(entry.type, lang)}] {entry.id}", "dim"),
+        Markdown(plain(entry.answer_in(lang))),
+    ]
+    if entry.source:
+        parts.append(text(f"{t('faq.source', lang)}: {entry.source}", "dim"))
+    parts.append(text(t("faq.confirm", lang, url=help_url), "dim"))
+    return Group(*parts)
+
+
+def faq_list_view(entries: Sequence[FaqEntry], lang: Lang, columns: int) -> list[Line]:
+    lines = [Line().add(t("faq.count", lang, count=len(entries)), "bold")]
+    for kind in FAQ_TYPES:
+        group = [e for e in entries if e.type == kind]
+        if not group:
+            continue
+        lines += [Line(), Line().add(f"{faq_type(kind, lang)} ({len(group)})", "bold cyan")]
+        pad = max(len(e.id) for e in group) + 4
+        for entry in group:
+            line = Line().add(f"  {entry.id}", "dim").pad(pad).add(plain(entry.question_in(lang)))
+            lines.extend(wrap(line, columns, indent=pad))
+    return lines
 
 
 def problems_view(problems: Sequence[Problem], lang: Lang) -> list[Line]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import string
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, time
 from typing import Any, TypeVar
@@ -98,7 +99,8 @@ class _Checker:
         text = self.typed(value, path, str, "텍스트", "text")
         if text is not None and not text.strip():
             self.fail(path, "비어 있습니다", "is empty")
-        return text or ""
+        # Files saved on macOS may hold decomposed (NFD) Hangul; compose it once, here.
+        return unicodedata.normalize("NFC", text) if text else ""
 
     def ident(self, value: Any, path: Path_) -> str:
         text = self.string(value, path)
@@ -524,9 +526,10 @@ def parse_faq(raw: Any, file: str, text: str) -> Faq:
     entries = []
     for i, value in enumerate(c.items(top.get("entries"), ("entries",))):
         path = ("entries", i)
-        e = c.mapping(value, path, ("id", "type", "question", "answer"), ("keywords", "source"))
+        e = c.mapping(value, path, ("id", "type", "question", "answer"), ("keywords", "source", "en"))
         if e is None:
             continue
+        english = c.mapping(e["en"], (*path, "en"), ("question", "answer")) if "en" in e else None
         kind = c.string(e.get("type"), (*path, "type"))
         if kind and kind not in FAQ_TYPES:
             c.fail((*path, "type"), f"알 수 없는 유형입니다: {kind!r} (가능: {', '.join(FAQ_TYPES)})",
@@ -539,6 +542,8 @@ def parse_faq(raw: Any, file: str, text: str) -> Faq:
             keywords=tuple(c.string(k, (*path, "keywords", j))
                            for j, k in enumerate(c.items(e.get("keywords", []), (*path, "keywords")))),
             source=c.string(e["source"], (*path, "source")) if "source" in e else None,
+            question_en=c.string(english.get("question"), (*path, "en", "question")) if english else None,
+            answer_en=c.string(english.get("answer"), (*path, "en", "answer")) if english else None,
         ))
     c.unique(((e.id, ("entries", i, "id")) for i, e in enumerate(entries)), Text("FAQ", "FAQ"))
     c.raise_if_any()

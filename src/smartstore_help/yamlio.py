@@ -44,10 +44,13 @@ class Loader(_Base):  # type: ignore[misc]
         return result
 
 
+# Dates stay text as well: the validator reads them and names the field when one is wrong,
+# where the YAML constructor would fail with no line at all (`2026-31-11`).
 Loader.yaml_implicit_resolvers = {
     first: [
         (tag, _INT if tag.endswith(":int") else _FLOAT if tag.endswith(":float") else rx)
         for tag, rx in resolvers
+        if not tag.endswith(":timestamp")
     ]
     for first, resolvers in _Base.yaml_implicit_resolvers.items()
 }

@@ -1,0 +1,182 @@
+"""Korean-aware FAQ search: an n-gram index built once (and cached), ranked by weighted coverage.
+
+How a query meets an entry:
+- spacing, case, width and NFD/NFC never matter: everything is compared in `hangul.compact` form;
+- the question and keywords are indexed by jamo trigrams, so a typo inside a syllable
+  (`반퓸`, `세금게산서`) still shares most of its grams with the right word;
+- the answer is indexed by syllable bigrams; a query made only of 초성 (`ㅈㅅ ㅂㄹ`) is matched
+  against the 초성 of question and keywords;
+- synonym groups from faq.yaml rewrite the query into each alternative; the best one counts;
+- question outweighs keywords, which outweigh the answer; rare grams outweigh common ones.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from smartstore_help.hangul import choseong, compact, is_choseong_query, jamo, ngrams, normalize
+from smartstore_help.model import Faq, FaqEntry, Lang
+
+WEIGHTS = {"q": 3.0, "k": 2.0, "a": 1.0}
+MIN_SCORE = 1.0  # below this a match is noise (a shared common syllable or two)
+RELATIVE_FLOOR = 0.3  # results scoring under this share of the best one are noise next to it
+SYNONYM_WEIGHT = 0.9  # a rewritten query ranks just under the words the seller typed
+MAX_QUERY = 200  # characters of a query that are looked at; a pasted essay is not a question
+
+
+class EmptyQuery(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry: FaqEntry
+    score: float
+    spans: tuple[tuple[int, int], ...]  # matched parts of the question shown, as [start, end) indices
+
+
+@dataclass(frozen=True)
+class Index:
+    faq: Faq
+    question: tuple[str, ...]  # compact forms, one per entry
+    keywords: tuple[str, ...]
+    answer: tuple[str, ...]
+    postings: dict[str, dict[str, array[int]]]  # field → gram → entry numbers
+    synonyms: tuple[tuple[str, ...], ...]
+
+
+def build_index(faq: Faq) -> Index:
+    """Both languages of an entry are indexed, so `settlement hold` finds what `정산 보류` finds."""
+    question = tuple(compact(f"{e.question} {e.question_en or ''}") for e in faq.entries)
+    keywords = tuple(compact(" ".join(e.keywords)) for e in faq.entries)
+    answer = tuple(compact(f"{e.answer} {e.answer_en or ''}") for e in faq.entries)
+    grams: dict[str, defaultdict[str, list[int]]] = {f: defaultdict(list) for f in ("q", "k", "a", "c")}
+    for n, (q, k, a) in enumerate(zip(question, keywords, answer, strict=True)):
+        for field, found in (("q", ngrams(jamo(q), 3)), ("k", ngrams(jamo(k), 3)), ("a", ngrams(a, 2)),
+                             ("c", ngrams(choseong(q), 2) | ngrams(choseong(k), 2))):
+            for gram in found:
+                grams[field][gram].append(n)
+    postings = {f: {g: array("I", ns) for g, ns in table.items()} for f, table in grams.items()}
+    synonyms = tuple(tuple(dict.fromkeys(compact(w) for w in group if compact(w))) for group in faq.synonyms)
+    return Index(faq, question, keywords, answer, postings, synonyms)
+
+
+def variants(query: str, synonyms: Sequence[Sequence[str]]) -> list[tuple[str, float]]:
+    """The query as typed, then each synonym rewrite of it (`환불 언제` → `반품 언제`, …)."""
+    out = {query: 1.0}
+    for group in synonyms:
+        for word in group:
+            if word and word in query.replace(" ", ""):
+                for other in group:
+                    if other != word:
+                        rewritten = query.replace(" ", "").replace(word, other)
+                        out.setdefault(rewritten, SYNONYM_WEIGHT)
+    return list(out.items())
+
+
+def _coverage(index: Index, field: str, grams: Iterable[str], scores: dict[int, float], weight: float) -> None:
+    table = index.postings[field]
+    total_entries = len(index.question) or 1
+    weighted = [(table.get(g), math.log(1 + total_entries / len(table[g])) if g in table else math.log(
+        1 + total_entries)) for g in grams]
+    total = sum(w for _, w in weighted)
+    if not total:
+        return
+    for entries, w in weighted:
+        for n in entries or ():
+            scores[n] = scores.get(n, 0.0) + weight * w / total
+
+
+def _score_variant(index: Index, text: str) -> dict[int, float]:
+    scores: dict[int, float] = {}
+    flat = text.replace(" ", "")
+    if is_choseong_query(text):
+        # 19 consonants make short 초성 grams collide everywhere: every word typed must be there.
+        _coverage(index, "c", ngrams(flat, 2), scores, WEIGHTS["q"])
+        for n in list(scores):
+            initials = choseong(index.question[n]) + " " + choseong(index.keywords[n])
+            if not all(word in initials for word in text.split()):
+                del scores[n]
+            elif flat in initials:
+                scores[n] += 2.0
+        return scores
+    _coverage(index, "q", ngrams(jamo(flat), 3), scores, WEIGHTS["q"])
+    _coverage(index, "k", ngrams(jamo(flat), 3), scores, WEIGHTS["k"])
+    _coverage(index, "a", ngrams(flat, 2), scores, WEIGHTS["a"])
+    for n in scores:  # the whole query, spacing aside, found as it is
+        for field, bonus in ((index.question, 2.0), (index.keywords, 1.5), (index.answer, 0.5)):
+            if flat in field[n]:
+                scores[n] += bonus
+    return scores
+
+
+def search(index: Index, query: str, limit: int = 5, types: Sequence[str] | None = None,
+           lang: Lang = "ko") -> list[Hit]:
+    text = normalize(query[:MAX_QUERY])
+    if not text:
+        raise EmptyQuery(query)
+    best: dict[int, float] = {}
+    tried = variants(text, index.synonyms)
+    for variant, weight in tried:
+        for n, score in _score_variant(index, variant).items():
+            best[n] = max(best.get(n, 0.0), score * weight)
+    entries = index.faq.entries
+    wanted = {n: s for n, s in best.items() if s >= MIN_SCORE and (not types or entries[n].type in types)}
+    floor = max(wanted.values(), default=0.0) * RELATIVE_FLOOR
+    ranked = sorted((n for n, s in wanted.items() if s >= floor), key=lambda n: (-best[n], n))
+    words = [v.replace(" ", "") for v, _ in tried] + [w for v, _ in tried for w in v.split()]
+    return [Hit(entries[n], round(best[n], 3), highlight(entries[n].question_in(lang), words))
+            for n in ranked[:limit]]
+
+
+def closest(index: Index, query: str, limit: int = 3) -> list[FaqEntry]:
+    """Entries whose question looks most like the query, for when nothing matched well enough."""
+    from rapidfuzz import fuzz, process  # only on this rare path: it costs a noticeable start-up
+
+    text = jamo(compact(query[:MAX_QUERY]))
+    if not text:
+        return []
+    found = process.extract(text, [jamo(q) for q in index.question], scorer=fuzz.partial_ratio, limit=limit)
+    return [index.faq.entries[n] for _, score, n in found if score > 0]
+
+
+def highlight(text: str, words: Sequence[str]) -> tuple[tuple[int, int], ...]:
+    """Spans of `text` matching any word, or its 초성, compared in compact form, merged and sorted."""
+    flat, where = [], []
+    for i, ch in enumerate(text):
+        for c in compact(ch):
+            flat.append(c)
+            where.append(i)
+    joined, initials = "".join(flat), choseong("".join(flat))
+    hits = [False] * len(joined)
+    for word in {w for w in words if len(w) >= 2}:
+        target = initials if is_choseong_query(word) else joined
+        for start, end in _common_runs(target, word):
+            hits[start:end] = [True] * (end - start)
+    spans: list[tuple[int, int]] = []
+    for i, hit in enumerate(hits):
+        if hit:
+            if spans and spans[-1][1] >= where[i]:
+                spans[-1] = (spans[-1][0], where[i] + 1)
+            else:
+                spans.append((where[i], where[i] + 1))
+    return tuple(spans)
+
+
+def _common_runs(text: str, word: str, shortest: int = 2) -> list[tuple[int, int]]:
+    """Where in `text` pieces of `word` at least `shortest` long appear (the word, or parts of it)."""
+    runs = []
+    for size in range(len(word), shortest - 1, -1):
+        for i in range(len(word) - size + 1):
+            piece = word[i : i + size]
+            start = text.find(piece)
+            while start != -1:
+                runs.append((start, start + size))
+                start = text.find(piece, start + 1)
+        if runs:
+            return runs
+    return runs

@@ -1,0 +1,179 @@
+"""FAQ search relevance on the shipped FAQ and on a seller's own file, and its safety."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from smartstore_help import data, hangul, search
+
+SHIPPED = search.build_index(data.load_faq())
+
+# (query, the entry that must be in the top 3)
+RELEVANCE = [
+    ("정산 보류", "settlement-hold"),
+    ("정산보류", "settlement-hold"),
+    ("  정산   보류 ", "settlement-hold"),
+    ("ㅈㅅ ㅂㄹ", "settlement-hold"),
+    ("ㅈㅅㅂㄹ", "settlement-hold"),
+    (unicodedata.normalize("NFD", "정산 보류"), "settlement-hold"),
+    ("정산보류됐어요!!", "settlement-hold"),
+    ("반퓸", "return-handling"),
+    ("세금게산서", "tax-invoice"),
+    ("세금 계산서", "tax-invoice"),
+    ("계산서", "tax-invoice"),
+    ("운송장 번호 오류", "tracking-number-error"),
+    ("송장번호 입력", "tracking-number-error"),
+    ("에러 신고", "report-a-fault"),
+    ("리턴 배송비", "return-shipping-fee"),
+    ("택배비 누가", "return-shipping-fee"),
+    ("환불 언제", "refund-timing"),
+    ("환급 시점", "refund-timing"),
+    ("정산금 입금 안됨", "settlement-not-arrived"),
+    ("대금 언제", "settlement-when"),
+    ("전화번호", "phone-number"),
+    ("콜센터", "phone-number"),
+    ("1588-3819", "phone-number"),
+    ("상담원 연결", "reach-an-agent"),
+    ("상담 시간", "support-hours"),
+    ("점심시간", "support-hours"),
+    ("추석 연휴", "holidays-closed"),
+    ("설날에도 상담", "holidays-closed"),
+    ("로그인 안돼요", "login-problem"),
+    ("본인 인증 실패", "verification-fails"),
+    ("패널티", "penalty"),
+    ("벌점", "penalty"),
+    ("정산 계좌 변경", "payout-account-change"),
+    ("회수 지연", "pickup-delay"),
+    ("출고 지연", "dispatch-delay"),
+    ("오배송", "wrong-item-sent"),
+    ("악성 리뷰", "reviews"),
+    ("엑셀 일괄등록", "bulk-upload-errors"),
+    ("SETTLEMENT HOLD", "settlement-hold"),
+    ("Settlement Hold", "settlement-hold"),
+    ("ｓｅｔｔｌｅｍｅｎｔ ｈｏｌｄ", "settlement-hold"),
+    ("refund", "refund-timing"),
+    ("tax invoice", "tax-invoice"),
+    ("같은 문제 반복", "problem-keeps-coming-back"),
+    ("급한데 주말", "urgent-after-hours"),
+]
+
+
+def top3(index: search.Index, query: str) -> list[str]:
+    return [hit.entry.id for hit in search.search(index, query, limit=3)]
+
+
+@pytest.mark.parametrize(("query", "expected"), RELEVANCE)
+def test_shipped_faq_relevance(query: str, expected: str) -> None:
+    assert expected in top3(SHIPPED, query)
+
+
+def test_spacing_variants_give_identical_rankings() -> None:
+    assert top3(SHIPPED, "정산보류") == top3(SHIPPED, "  정산   보류 ") == top3(SHIPPED, "정산 보류")[:3]
+
+
+def test_choseong_matches_only_where_every_word_is_there() -> None:
+    assert top3(SHIPPED, "ㅈㅅ ㅂㄹ") == ["settlement-hold"]
+
+
+def test_type_filter_keeps_only_that_type() -> None:
+    hits = search.search(SHIPPED, "배송비", limit=10, types=["return_exchange"])
+    assert hits and {h.entry.type for h in hits} == {"return_exchange"}
+
+
+def test_question_outweighs_answer() -> None:
+    # "점심시간" appears in the support-hours question's answer only, "추석" in a question
+    assert search.search(SHIPPED, "추석", limit=1)[0].entry.id == "holidays-closed"
+
+
+def test_matched_parts_are_highlighted() -> None:
+    hit = search.search(SHIPPED, "정산 보류", limit=1)[0]
+    shown = [hit.entry.question[a:b] for a, b in hit.spans]
+    assert shown == ["정산", "보류"]
+    choseong_hit = search.search(SHIPPED, "ㅈㅅ ㅂㄹ", limit=1)[0]
+    assert [choseong_hit.entry.question[a:b] for a, b in choseong_hit.spans] == ["정산", "보류"]
+
+
+def test_english_questions_are_highlighted_in_english() -> None:
+    hit = search.search(SHIPPED, "settlement hold", limit=1, lang="en")[0]
+    assert [hit.entry.question_en[a:b] for a, b in hit.spans if hit.entry.question_en] == ["settlement", "hold"]
+
+
+def test_nothing_found_is_an_empty_list_and_closest_suggests() -> None:
+    assert search.search(SHIPPED, "qwxzv") == []
+    assert [e.id for e in search.closest(SHIPPED, "정산 보류 해제 방법 알려주세요 제발")][:3]
+
+
+def test_empty_query_is_refused() -> None:
+    for query in ("", "   ", "\u200b", "!!!", "\t\n"):
+        with pytest.raises(search.EmptyQuery):
+            search.search(SHIPPED, query)
+
+
+OWN_FAQ = """\
+version: 1
+synonyms:
+  - [택배, 배송]
+  - [쿠폰, 할인권]
+entries:
+  - id: coupon-issue
+    type: payment
+    question: 스토어 쿠폰은 어떻게 발급하나요?
+    answer: 혜택 관리 메뉴에서 쿠폰을 만듭니다.
+    keywords: [쿠폰, 혜택]
+  - id: gift-wrap
+    type: general
+    question: 선물 포장 옵션을 추가하고 싶어요
+    answer: 상품 옵션에 포장 여부를 넣으세요.
+  - id: overseas-shipping
+    type: technical
+    question: 해외 배송 설정 방법
+    answer: 배송 정보에서 해외 배송을 선택합니다.
+    keywords: [해외, 국제 배송]
+  - id: talk-talk
+    type: general
+    question: 톡톡 상담 알림을 켜는 법
+    answer: 톡톡 파트너센터에서 알림을 설정합니다.
+"""
+
+
+@pytest.fixture
+def own_index(tmp_path: Path) -> search.Index:
+    (tmp_path / "faq.yaml").write_text(OWN_FAQ, encoding="utf-8")
+    return search.build_index(data.load_faq(tmp_path))
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("쿠폰 발급", "coupon-issue"),
+    ("할인권", "coupon-issue"),
+    ("ㅋㅍ", "coupon-issue"),
+    ("쿠퐁", "coupon-issue"),
+    ("해외택배", "overseas-shipping"),
+    ("국제배송", "overseas-shipping"),
+    ("선물포장", "gift-wrap"),
+    ("톡톡 알림", "talk-talk"),
+])
+def test_a_sellers_own_faq(own_index: search.Index, query: str, expected: str) -> None:
+    assert expected in top3(own_index, query)
+
+
+@settings(max_examples=300, deadline=1000)
+@given(st.text(max_size=300))
+def test_any_string_is_a_safe_query(query: str) -> None:
+    try:
+        hits = search.search(SHIPPED, query)
+    except search.EmptyQuery:
+        assert hangul.normalize(query[: search.MAX_QUERY]) == ""
+        return
+    assert all(h.score >= search.MIN_SCORE for h in hits)
+    for hit in hits:
+        assert all(0 <= a < b <= len(hit.entry.question) for a, b in hit.spans)
+
+
+def test_a_huge_hostile_query_answers() -> None:
+    nasty = "[bold]정산[/bold]\x1b[31m보류\u200b🙂" + "가" * 10_000
+    assert search.search(SHIPPED, nasty) is not None

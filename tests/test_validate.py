@@ -1,0 +1,149 @@
+"""The validator: one broken file per rule, each reported with its file, line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from smartstore_help import data
+
+SHIPPED = (data.builtin_dir() / "channels.yaml").read_text(encoding="utf-8")
+
+
+def broken(tmp_path: Path, old: str, new: str, name: str = "channels.yaml",
+           base: str = SHIPPED) -> tuple[Path, int]:
+    """The shipped file with one change, and the line the change starts on."""
+    assert old in base, old
+    text = base.replace(old, new, 1)
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path, base[: base.index(old)].count("\n") + 1
+
+
+def problems(directory: Path, loader=data.load_channels) -> list[str]:  # type: ignore[no-untyped-def]
+    with pytest.raises(data.DataError) as caught:
+        loader(directory)
+    return [p.render("en") for p in caught.value.problems]
+
+
+CASES = [
+    # (old, new, field, words of the message)
+    ("    name: {ko: \"채팅 상담\", en: \"Chat\"}", "    name: {ko: \"채팅 상담\", en: \"Chat\"}\n    colour: blue",
+     "channels[0].colour", "unknown key"),
+    ('close: "18:00"', 'close: "25:00"', "schedules.business.close", "not a time of day"),
+    ('close: "18:00"', 'close: "08:00"', "schedules.business.close", "closes (08:00) at or before it opens (09:00)"),
+    ('      - {start: "12:00", end: "13:00"}', '      - {start: "12:00", end: "13:00"}\n      - {start: "12:30", end: "14:00"}',
+     "schedules.business.breaks[1]", "overlaps another break (12:00-13:00)"),
+    ('      - {start: "12:00", end: "13:00"}', '      - {start: "17:30", end: "19:00"}',
+     "schedules.business.breaks[0]", "outside the opening hours"),
+    ("days: [mon, tue, wed, thu, fri]", "days: [mon, tue, wed, thu, fry]", "schedules.business.days[4]",
+     "unknown weekday: 'fry'"),
+    ("timezone: Asia/Seoul", "timezone: Asia/Busan", "timezone", "unknown time zone: 'Asia/Busan'"),
+    ("  - channel: chat\n    score: 40", "  - channel: fax\n    score: 40", "rules[0].channel", "unknown channel: 'fax'"),
+    ("    score: 40", "    score: lots", "rules[0].score", "expected an integer, got 'lots'"),
+    ("    schedule: business\n    url:", "    schedule: office\n    url:", "channels[0].schedule", "unknown schedule"),
+    ("    when: {complex: false}", "    when: {complexity: low}", "rules[0].when.complexity", "unknown condition"),
+    ("    when: {type: payment}", "    when: {type: refunds}", "rules[10].when.type", "not a choice of this question"),
+    ("    when: {break_now: true}", "    when: {break_now: true, open_now: true}", "rules[17].when",
+     "impossible conditions: open_now and break_now both true"),
+    ('    when: {time_between: ["09:00", "10:00"]}', '    when: {time_between: ["10:00", "09:00"]}',
+     "rules[21].when.time_between", "can never hold"),
+    ("    when: {type: payment}", "    when: {type: payment, has_evidence: true}", "rules[10].when",
+     "question has_evidence belongs to type return_exchange only"),
+    ("    when: {urgent: true, channels_open: {phone: false}}", "    when: {urgent: true, channels_open: {faq: false}}",
+     "rules[14].when.channels_open.faq", "always open"),
+    ("  - id: phone\n", "  - id: chat\n", "channels[1].id", "duplicate channel id: chat"),
+    ("        [기술 문제 문의]{urgency}", "        [기술 문제 문의]{urgency} {seller_name}", "problem_types[0].template.ko",
+     "unknown placeholder {seller_name}"),
+    ("ticked_by: has_screenshots}", "ticked_by: has_photos}", "problem_types[0].checklist[3].ticked_by",
+     "no such question for this type: has_photos"),
+    ("    phone: 1588-3819", "    phone: call us", "channels[1].phone", "not a phone number"),
+    ("  url: https://help.sell.smartstore.naver.com/\n  note:", "  url: http://example.com/\n  note:", "help_center.url",
+     "expected an https:// address"),
+    ("    checked: 2026-11-29\n\n  - id: phone", "    checked: 2026-31-11\n\n  - id: phone", "channels[0].checked",
+     "not a date"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "field", "words"), CASES)
+def test_each_rule_names_file_line_and_field(tmp_path: Path, old: str, new: str, field: str, words: str) -> None:
+    directory, line = broken(tmp_path, old, new)
+    found = problems(directory)
+    expected_prefix = f"{directory / 'channels.yaml'}:"
+    match = [p for p in found if f": {field}: " in p and words in p]
+    assert match, found
+    assert match[0].startswith(expected_prefix)
+    reported_line = int(match[0][len(expected_prefix):].split(":")[0])
+    assert abs(reported_line - line) <= 1, (match[0], line)
+
+
+def test_duplicate_yaml_key(tmp_path: Path) -> None:
+    directory, line = broken(tmp_path, "timezone: Asia/Seoul\n", "timezone: Asia/Seoul\ntimezone: UTC\n")
+    (problem,) = problems(directory)
+    assert problem == f"{directory / 'channels.yaml'}:{line + 1}: timezone: duplicate key"
+
+
+def test_broken_yaml_syntax(tmp_path: Path) -> None:
+    directory, _ = broken(tmp_path, "  always:\n", "  always: [\n")
+    (problem,) = problems(directory)
+    assert problem.startswith(f"{directory / 'channels.yaml'}:") and "YAML syntax error" in problem
+
+
+def test_yaml_tags_that_run_code_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "channels.yaml").write_text("!!python/object/apply:os.system ['echo hi']\n", encoding="utf-8")
+    (problem,) = problems(tmp_path)
+    assert "YAML syntax error" in problem
+
+
+def test_all_problems_at_once(tmp_path: Path) -> None:
+    text = SHIPPED.replace('close: "18:00"', 'close: "25:00"').replace("timezone: Asia/Seoul", "timezone: Mars/Base")
+    (tmp_path / "channels.yaml").write_text(text, encoding="utf-8")
+    assert len(problems(tmp_path)) == 2
+
+
+def test_unquoted_times_are_read_as_times(tmp_path: Path) -> None:
+    directory, _ = broken(tmp_path, 'close: "18:00"', "close: 18:00")
+    assert data.load_channels(directory).channel("phone").schedule.closes is not None
+
+
+FAQ = """version: 1
+synonyms:
+  - [반품]
+entries:
+  - id: a-one
+    type: payment
+    question: 질문
+    answer: 답
+  - id: a-one
+    type: refunds
+    question: 질문 둘
+    answer: 답 둘
+    colour: red
+"""
+
+
+def test_faq_problems(tmp_path: Path) -> None:
+    (tmp_path / "faq.yaml").write_text(FAQ, encoding="utf-8")
+    found = problems(tmp_path, data.load_faq)
+    file = tmp_path / "faq.yaml"
+    assert f"{file}:3: synonyms[0]: a synonym group needs two or more words" in found
+    assert f"{file}:10: entries[1].type: unknown type: 'refunds' (known: technical, payment, return_exchange, general)" in found
+    assert f"{file}:13: entries[1].colour: unknown key (allowed: answer, en, id, keywords, question, source, type)" in found
+    assert f"{file}:9: entries[1].id: duplicate FAQ id: a-one" in found
+
+
+def test_faq_nfd_text_is_composed(tmp_path: Path) -> None:
+    import unicodedata
+
+    valid = FAQ.split("  - id: a-one\n    type: refunds")[0].replace("  - [반품]", "  - [반품, 리턴]")
+    (tmp_path / "faq.yaml").write_text(unicodedata.normalize("NFD", valid), encoding="utf-8")
+    entry = data.load_faq(tmp_path).entries[0]
+    assert entry.question == "질문" and unicodedata.is_normalized("NFC", entry.question)
+
+
+def test_shipped_faq_is_rich_enough() -> None:
+    faq = data.load_faq()
+    assert len(faq.entries) >= 40
+    assert {e.type for e in faq.entries} == {"technical", "payment", "return_exchange", "general"}
+    assert all(e.source for e in faq.entries)
+    assert all(e.question_en and e.answer_en for e in faq.entries)
