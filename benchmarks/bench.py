@@ -3,15 +3,15 @@
     python benchmarks/bench.py            # every case, 9 runs each
     python benchmarks/bench.py hours -n 15
 
-Each case reports the median wall time, its ratio to the baseline, the target ratio from the
-issues, and the peak resident memory of the slowest run (ru_maxrss of the child).
+Each run of a case is paired with a run of the baseline just before it, so both see the same
+machine load. Each case reports the median wall time, the baseline's median, their ratio, the
+target ratio from the issues, and the peak resident memory of its processes (ru_maxrss).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -36,18 +36,26 @@ class Case:
 
 
 def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Wall time in seconds and peak resident memory in MiB of one whole process."""
     start = time.perf_counter()
-    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, max(peak, before) / 1024
+    proc.returncode = 0
+    return elapsed, usage.ru_maxrss / 1024
 
 
-def measure(argv: list[str], env: dict[str, str], runs: int) -> tuple[float, float]:
+def measure(argv: list[str], env: dict[str, str], runs: int, baseline: list[str]) -> tuple[float, float, float]:
+    """Median of `runs` timings of `argv`, each paired with a baseline run just before it, so both
+    see the same machine load; returns (median, baseline median, peak MiB)."""
     run_once(argv, env)  # warm the OS file cache
-    times, peaks = zip(*(run_once(argv, env) for _ in range(runs)), strict=True)
-    return statistics.median(times), max(peaks)
+    times, bases, peaks = [], [], []
+    for _ in range(runs):
+        bases.append(run_once(baseline, env)[0])
+        elapsed, peak = run_once(argv, env)
+        times.append(elapsed)
+        peaks.append(peak)
+    return statistics.median(times), statistics.median(bases), max(peaks)
 
 
 def ss_help() -> list[str]:
@@ -86,8 +94,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         env = {**os.environ, "SS_HELP_CACHE_DIR": str(work / "cache"), "NO_COLOR": "1"}
-        base, base_mem = measure([sys.executable, "-c", "pass"], env, args.runs)
-        print(f"{'baseline: python -c pass':45s} {base * 1000:7.1f} ms  {'':>8s}  {base_mem:5.1f} MiB")
+        baseline = [sys.executable, "-c", "pass"]
+        print(f"{'case':45s} {'median':>9s}  {'baseline':>8s}  {'ratio':>6s}  {'peak':>9s}")
         for case in cases(work):
             if args.only and not any(case.name.startswith(o) for o in args.only):
                 continue
@@ -95,18 +103,21 @@ def main() -> None:
                 case.prepare()
             case_env = {**env, **case.env}
             if "cold" in case.name:
-                timings = []
+                timings, bases = [], []
                 for _ in range(3):
                     shutil.rmtree(case.env["SS_HELP_CACHE_DIR"], ignore_errors=True)
+                    bases.append(run_once(baseline, env)[0])
                     timings.append(run_once(case.argv, case_env))
-                median, peak = statistics.median(t for t, _ in timings), max(m for _, m in timings)
+                median, base = statistics.median(t for t, _ in timings), statistics.median(bases)
+                peak = max(m for _, m in timings)
             else:
-                median, peak = measure(case.argv, case_env, args.runs)
+                median, base, peak = measure(case.argv, case_env, args.runs, baseline)
             ratio = median / base
             verdict = ""
             if case.target is not None:
                 verdict = ("ok" if ratio <= case.target else "SLOW") + f" (≤{case.target:g}×)"
-            print(f"{case.name:45s} {median * 1000:7.1f} ms  {ratio:6.1f}×  {peak:5.1f} MiB  {verdict}")
+            print(f"{case.name:45s} {median * 1000:6.1f} ms  {base * 1000:5.1f} ms  {ratio:5.1f}×  "
+                  f"{peak:5.1f} MiB  {verdict}")
 
 
 if __name__ == "__main__":

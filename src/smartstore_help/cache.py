@@ -21,7 +21,7 @@ from typing import TypeVar
 from smartstore_help import __version__
 
 T = TypeVar("T")
-FORMAT = 1  # bump when the shape of a cached object changes
+FORMAT = 2  # bump when the shape of a cached object changes
 
 
 def cache_dir() -> Path:
@@ -66,17 +66,18 @@ def write_pickle(path: Path, value: object) -> None:
         write_atomically(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def load(source: Path, text: str, kind: str, build: Callable[[str, str], T], expected: type[T]) -> T:
-    """`build(text, file_name)` for the file `source` holding `text`, cached until it changes."""
-    raw = text.encode("utf-8")
-    where = hashlib.blake2b(str(source.resolve()).encode(), digest_size=8).hexdigest()
-    what = hashlib.blake2b(raw + f"|{__version__}|{FORMAT}".encode(), digest_size=16).hexdigest()
+def load(source: Path, raw: bytes, kind: str, build: Callable[[bytes, str], T], expected: type[T]) -> T:
+    """`build(raw, file_name)` for the file `source` holding `raw`, cached until its bytes change."""
+    where = hashlib.sha256(str(source.resolve()).encode()).hexdigest()[:16]
+    digest = hashlib.sha256(raw)  # sha256 is the fastest hashlib digest here (CPU instructions)
+    digest.update(f"|{__version__}|{FORMAT}".encode())
+    what = digest.hexdigest()[:32]
     directory = cache_dir()
     path = directory / f"{kind}-{where}-{what}.pickle"
     cached = read_pickle(path)
     if isinstance(cached, expected):
         return cached
-    value = build(text, str(source))
+    value = build(raw, str(source))
     write_pickle(path, value)
     with contextlib.suppress(OSError):
         for stale in directory.glob(f"{kind}-{where}-*.pickle"):

@@ -103,10 +103,10 @@ def faq_show(ctx: typer.Context, entry_id: Annotated[str, typer.Argument(metavar
     import difflib
 
     cfg = settings(ctx, lang, data_dir)
-    faq = cfg.faq_index().faq
-    entry = faq.get(entry_id.strip())
+    index = cfg.faq_index()
+    entry = index.find(entry_id.strip())
     if entry is None:
-        close = difflib.get_close_matches(entry_id, [e.id for e in faq.entries], n=3)
+        close = difflib.get_close_matches(entry_id, index.ids, n=3)
         hint = t("error.unknown_faq_hint", cfg.lang, ids=", ".join(close)) if close else ""
         raise UserError(t("error.unknown_faq", cfg.lang, value=entry_id, hint=hint))
     if as_json:
@@ -127,7 +127,7 @@ def faq_list(ctx: typer.Context, kind: TypeOpt = None, as_json: JsonOpt = False,
 
     cfg = settings(ctx, lang, data_dir)
     _check_type(kind, cfg)
-    entries = [e for e in cfg.faq_index().faq.entries if kind is None or e.type == kind]
+    entries = [e for e in cfg.faq_index().entries() if kind is None or e.type == kind]
     if as_json:
         print_json({"entries": [{"id": e.id, "type": e.type, "question": e.question_in(cfg.lang)} for e in entries]})
         return

@@ -53,18 +53,26 @@ def data_file(name: str, data_dir: Path | None) -> Path:
     return builtin_dir() / name
 
 
-def read_text(path: Path) -> str:
+def read_bytes(path: Path) -> bytes:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_bytes()
     except FileNotFoundError:
         raise DataError([_problem(str(path), 0, "", "파일이 없습니다", "file not found")]) from None
-    except UnicodeDecodeError:
-        raise DataError(
-            [_problem(str(path), 1, "", "UTF-8 텍스트가 아닙니다", "not UTF-8 text")]
-        ) from None
     except OSError as error:
         raise DataError([_problem(str(path), 0, "", f"읽을 수 없습니다 ({error.strerror})",
                                   f"cannot be read ({error.strerror})")]) from None
+
+
+def decode(raw: bytes, file: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DataError([_problem(file, line, "", "UTF-8 텍스트가 아닙니다", "not UTF-8 text")]) from None
+
+
+def read_text(path: Path) -> str:
+    return decode(read_bytes(path), str(path))
 
 
 def parse_yaml(text: str, file: str) -> Any:
@@ -81,6 +89,14 @@ def parse_yaml(text: str, file: str) -> Any:
         detail = str(getattr(error, "problem", None) or error).strip()
         raise DataError([_problem(file, yamlio.error_line(error) or 1, "",
                                   f"YAML 문법 오류: {detail}", f"YAML syntax error: {detail}")]) from None
+
+
+def channels_from_bytes(raw: bytes, file: str) -> ChannelData:
+    return channels_from_text(decode(raw, file), file)
+
+
+def faq_from_bytes(raw: bytes, file: str) -> Faq:
+    return faq_from_text(decode(raw, file), file)
 
 
 def channels_from_text(text: str, file: str) -> ChannelData:

@@ -4,8 +4,9 @@ How a query meets an entry:
 - spacing, case, width and NFD/NFC never matter: everything is compared in `hangul.compact` form;
 - the question and keywords are indexed by jamo trigrams, so a typo inside a syllable
   (`반퓸`, `세금게산서`) still shares most of its grams with the right word;
-- the answer is indexed by syllable bigrams; a query made only of 초성 (`ㅈㅅ ㅂㄹ`) is matched
-  against the 초성 of question and keywords;
+- the answer is indexed by word stems (a Hangul word by its first two syllables), which keeps a
+  10,000-entry FAQ quick to index; a query made only of 초성 (`ㅈㅅ ㅂㄹ`) is matched against the
+  초성 of question and keywords;
 - synonym groups from faq.yaml rewrite the query into each alternative; the best one counts;
 - question outweighs keywords, which outweigh the answer; rare grams outweigh common ones.
 """
@@ -14,11 +15,23 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
-from smartstore_help.hangul import choseong, compact, is_choseong_query, jamo, ngrams, normalize
+from smartstore_help.hangul import (
+    choseong,
+    compact,
+    is_choseong_query,
+    is_syllable,
+    jamo,
+    ngrams,
+    normalize,
+    prepare_bulk,
+    word_stems,
+    words,
+)
 from smartstore_help.model import Faq, FaqEntry, Lang
 
 WEIGHTS = {"q": 3.0, "k": 2.0, "a": 1.0}
@@ -41,28 +54,61 @@ class Hit:
 
 @dataclass(frozen=True)
 class Index:
-    faq: Faq
-    question: tuple[str, ...]  # compact forms, one per entry
-    keywords: tuple[str, ...]
-    answer: tuple[str, ...]
+    """Everything a search needs, shaped to load fast from the cache: plain tuples and arrays,
+    every answer kept as one UTF-8 blob and decoded only for the entries that are shown."""
+
+    ids: tuple[str, ...]
+    types: tuple[str, ...]
+    questions: tuple[str, ...]
+    questions_en: tuple[str | None, ...]
+    keywords: tuple[tuple[str, ...], ...]
+    sources: tuple[str | None, ...]
+    answers: bytes
+    answer_ends: array[int]  # entry n: Korean answer ends at [2n + 1], English at [2n + 2]
+    question: tuple[str, ...]  # compact question (both languages), one per entry
+    keyword: tuple[str, ...]  # compact keywords
     postings: dict[str, dict[str, array[int]]]  # field → gram → entry numbers
     synonyms: tuple[tuple[str, ...], ...]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def _answer(self, i: int) -> str:
+        return self.answers[self.answer_ends[i] : self.answer_ends[i + 1]].decode("utf-8")
+
+    def entry(self, n: int) -> FaqEntry:
+        return FaqEntry(self.ids[n], self.types[n], self.questions[n], self._answer(2 * n), self.keywords[n],
+                        self.sources[n], self.questions_en[n], self._answer(2 * n + 1) or None)
+
+    def entries(self) -> list[FaqEntry]:
+        return [self.entry(n) for n in range(len(self))]
+
+    def find(self, entry_id: str) -> FaqEntry | None:
+        return self.entry(self.ids.index(entry_id)) if entry_id in self.ids else None
 
 
 def build_index(faq: Faq) -> Index:
     """Both languages of an entry are indexed, so `settlement hold` finds what `정산 보류` finds."""
-    question = tuple(compact(f"{e.question} {e.question_en or ''}") for e in faq.entries)
-    keywords = tuple(compact(" ".join(e.keywords)) for e in faq.entries)
-    answer = tuple(compact(f"{e.answer} {e.answer_en or ''}") for e in faq.entries)
+    entries = faq.entries
+    prepare_bulk()
+    question = tuple(compact(f"{e.question} {e.question_en or ''}") for e in entries)
+    keyword = tuple(compact(" ".join(e.keywords)) for e in entries)
     grams: dict[str, defaultdict[str, list[int]]] = {f: defaultdict(list) for f in ("q", "k", "a", "c")}
-    for n, (q, k, a) in enumerate(zip(question, keywords, answer, strict=True)):
-        for field, found in (("q", ngrams(jamo(q), 3)), ("k", ngrams(jamo(k), 3)), ("a", ngrams(a, 2)),
+    blob, ends = bytearray(), array("I", [0])
+    for n, (e, q, k) in enumerate(zip(entries, question, keyword, strict=True)):
+        a = word_stems(words(f"{e.answer} {e.answer_en or ''}"))
+        for field, found in (("q", ngrams(jamo(q), 3)), ("k", ngrams(jamo(k), 3)), ("a", a),
                              ("c", ngrams(choseong(q), 2) | ngrams(choseong(k), 2))):
-            for gram in found:
-                grams[field][gram].append(n)
+            # table[gram].append(n) for every gram, iterated in C: a 10,000-entry FAQ has millions
+            deque(map(list.append, map(grams[field].__getitem__, found), repeat(n)), maxlen=0)
+        for text in (e.answer, e.answer_en or ""):
+            blob += text.encode("utf-8")
+            ends.append(len(blob))
     postings = {f: {g: array("I", ns) for g, ns in table.items()} for f, table in grams.items()}
     synonyms = tuple(tuple(dict.fromkeys(compact(w) for w in group if compact(w))) for group in faq.synonyms)
-    return Index(faq, question, keywords, answer, postings, synonyms)
+    return Index(tuple(e.id for e in entries), tuple(e.type for e in entries), tuple(e.question for e in entries),
+                 tuple(e.question_en for e in entries), tuple(e.keywords for e in entries),
+                 tuple(e.source for e in entries), bytes(blob), ends, question, keyword, postings, synonyms)
 
 
 def variants(query: str, synonyms: Sequence[Sequence[str]]) -> list[tuple[str, float]]:
@@ -80,7 +126,7 @@ def variants(query: str, synonyms: Sequence[Sequence[str]]) -> list[tuple[str, f
 
 def _coverage(index: Index, field: str, grams: Iterable[str], scores: dict[int, float], weight: float) -> None:
     table = index.postings[field]
-    total_entries = len(index.question) or 1
+    total_entries = len(index) or 1
     weighted = [(table.get(g), math.log(1 + total_entries / len(table[g])) if g in table else math.log(
         1 + total_entries)) for g in grams]
     total = sum(w for _, w in weighted)
@@ -98,7 +144,7 @@ def _score_variant(index: Index, text: str) -> dict[int, float]:
         # 19 consonants make short 초성 grams collide everywhere: every word typed must be there.
         _coverage(index, "c", ngrams(flat, 2), scores, WEIGHTS["q"])
         for n in list(scores):
-            initials = choseong(index.question[n]) + " " + choseong(index.keywords[n])
+            initials = choseong(index.question[n]) + " " + choseong(index.keyword[n])
             if not all(word in initials for word in text.split()):
                 del scores[n]
             elif flat in initials:
@@ -106,9 +152,10 @@ def _score_variant(index: Index, text: str) -> dict[int, float]:
         return scores
     _coverage(index, "q", ngrams(jamo(flat), 3), scores, WEIGHTS["q"])
     _coverage(index, "k", ngrams(jamo(flat), 3), scores, WEIGHTS["k"])
-    _coverage(index, "a", ngrams(flat, 2), scores, WEIGHTS["a"])
+    hangul_pairs = {g for g in ngrams(flat, 2) if all(map(is_syllable, g))}
+    _coverage(index, "a", word_stems(text.split()) | hangul_pairs, scores, WEIGHTS["a"])
     for n in scores:  # the whole query, spacing aside, found as it is
-        for field, bonus in ((index.question, 2.0), (index.keywords, 1.5), (index.answer, 0.5)):
+        for field, bonus in ((index.question, 2.0), (index.keyword, 1.5)):
             if flat in field[n]:
                 scores[n] += bonus
     return scores
@@ -124,13 +171,25 @@ def search(index: Index, query: str, limit: int = 5, types: Sequence[str] | None
     for variant, weight in tried:
         for n, score in _score_variant(index, variant).items():
             best[n] = max(best.get(n, 0.0), score * weight)
-    entries = index.faq.entries
-    wanted = {n: s for n, s in best.items() if s >= MIN_SCORE and (not types or entries[n].type in types)}
+    _answer_bonus(index, [v.replace(" ", "") for v, _ in tried], best)
+    wanted = {n: s for n, s in best.items() if s >= MIN_SCORE and (not types or index.types[n] in types)}
     floor = max(wanted.values(), default=0.0) * RELATIVE_FLOOR
     ranked = sorted((n for n, s in wanted.items() if s >= floor), key=lambda n: (-best[n], n))
     words = [v.replace(" ", "") for v, _ in tried] + [w for v, _ in tried for w in v.split()]
-    return [Hit(entries[n], round(best[n], 3), highlight(entries[n].question_in(lang), words))
-            for n in ranked[:limit]]
+    hits = []
+    for n in ranked[:limit]:
+        entry = index.entry(n)
+        hits.append(Hit(entry, round(best[n], 3), highlight(entry.question_in(lang), words)))
+    return hits
+
+
+def _answer_bonus(index: Index, queries: Sequence[str], best: dict[int, float], top: int = 50) -> None:
+    """The whole query found as it is in an answer: checked for the leading candidates only,
+    since it means decoding their answers."""
+    for n in sorted(best, key=lambda n: -best[n])[:top]:
+        answer = compact(index._answer(2 * n) + index._answer(2 * n + 1))
+        if any(q in answer for q in queries):
+            best[n] += 0.5
 
 
 def closest(index: Index, query: str, limit: int = 3) -> list[FaqEntry]:
@@ -141,7 +200,7 @@ def closest(index: Index, query: str, limit: int = 3) -> list[FaqEntry]:
     if not text:
         return []
     found = process.extract(text, [jamo(q) for q in index.question], scorer=fuzz.partial_ratio, limit=limit)
-    return [index.faq.entries[n] for _, score, n in found if score > 0]
+    return [index.entry(n) for _, score, n in found if score > 0]
 
 
 def highlight(text: str, words: Sequence[str]) -> tuple[tuple[int, int], ...]:

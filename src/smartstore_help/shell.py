@@ -58,17 +58,17 @@ class Settings:
         from smartstore_help import cache
 
         path = data.data_file(data.CHANNELS_FILE, self.data_dir)
-        return cache.load(path, data.read_text(path), "channels", data.channels_from_text, ChannelData)
+        return cache.load(path, data.read_bytes(path), "channels", data.channels_from_bytes, ChannelData)
 
     def faq_index(self) -> Index:
         from smartstore_help import cache
         from smartstore_help.search import Index, build_index
 
-        def build(text: str, file: str) -> Index:
-            return build_index(data.faq_from_text(text, file))
+        def build(raw: bytes, file: str) -> Index:
+            return build_index(data.faq_from_bytes(raw, file))
 
         path = data.data_file(data.FAQ_FILE, self.data_dir)
-        return cache.load(path, data.read_text(path), "faq-index", build, Index)
+        return cache.load(path, data.read_bytes(path), "faq-index", build, Index)
 
 
 def clock() -> datetime:

@@ -30,16 +30,13 @@ class Loader(_Base):  # type: ignore[misc]
     """Safe loader that refuses duplicate keys instead of silently keeping the last one."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[object] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if isinstance(key, list | dict):
-                raise yaml.constructor.ConstructorError(
-                    None, None, "a key cannot be a list or a mapping", key_node.start_mark
-                )
-            if key in seen:
-                raise DuplicateKeyError(key, key_node.start_mark.line + 1)
-            seen.add(key)
+        keys = [k.value if isinstance(k, yaml.ScalarNode) else id(k) for k, _ in node.value]
+        if len(set(keys)) != len(keys):  # rare: only then find which one, with its line
+            seen: set[object] = set()
+            for key, (key_node, _) in zip(keys, node.value, strict=True):
+                if key in seen:
+                    raise DuplicateKeyError(key, key_node.start_mark.line + 1)
+                seen.add(key)
         result: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         return result
 

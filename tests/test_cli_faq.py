@@ -1,0 +1,154 @@
+"""`ss-help faq` through Typer's runner, and the parsed-index cache behind it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import run, run_json
+
+from smartstore_help import cache
+
+OWN = """version: 1
+entries:
+  - id: coupon
+    type: payment
+    question: 쿠폰은 어떻게 만드나요?
+    answer: 혜택 관리에서 만듭니다.
+"""
+
+
+def test_search_json_contract() -> None:
+    doc = run_json("faq", "search", "정산", "보류")
+    assert doc["query"] == "정산 보류"
+    first = doc["results"][0]
+    assert set(first) == {"id", "type", "question", "score"}
+    assert first["id"] == "settlement-hold" and first["type"] == "payment"
+    scores = [r["score"] for r in doc["results"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_search_screen_highlights_and_previews() -> None:
+    result = run("faq", "search", "ㅈㅅ", "ㅂㄹ", env={"FORCE_COLOR": "1"})
+    assert result.exit_code == 0
+    assert "\x1b[1;33m정산\x1b[0m" in result.stdout and "\x1b[1;33m보류\x1b[0m" in result.stdout
+    assert "ss-help faq show settlement-hold" in result.stdout
+
+
+def test_search_in_english() -> None:
+    out = run("faq", "search", "settlement", "hold", "--lang", "en").stdout
+    assert "My settlement is on hold. Why?" in out and "[Payment]" in out
+
+
+def test_type_filter_and_limit() -> None:
+    doc = run_json("faq", "search", "배송비", "--type", "return_exchange", "--limit", "2")
+    assert len(doc["results"]) <= 2 and {r["type"] for r in doc["results"]} == {"return_exchange"}
+    assert run("faq", "search", "배송비", "--type", "refunds").exit_code == 2
+    assert run("faq", "search", "배송비", "--limit", "0").exit_code == 2
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\u200b\u200b"])
+def test_empty_query_is_exit_2(query: str) -> None:
+    result = run("faq", "search", query)
+    assert result.exit_code == 2
+    assert "검색어를 입력하세요" in result.stderr
+
+
+def test_no_result_suggests_and_names_a_channel() -> None:
+    out = run("faq", "search", "정산금 보류 해제하는 방법좀 알려주세요 급해요 ㅠㅠ qqq").stdout
+    assert out  # never an empty screen
+    nothing = run("faq", "search", "qwxzv")
+    assert nothing.exit_code == 0
+    assert "'qwxzv'에 맞는 FAQ를 찾지 못했습니다." in nothing.stdout
+    assert "채팅 상담" in nothing.stdout and "1:1 문의" in nothing.stdout and "ss-help contact" in nothing.stdout
+
+
+@pytest.mark.parametrize("query", ["[bold red]정산[/bold red]", "\x1b[31m정산\x1b[0m 보류", "정산\x00\x07보류",
+                                   "🙂🙂 정산", "정\u200b산 보\u200d류", "가" * 10_000, "[link=file:///etc/passwd]x[/link]"])
+def test_hostile_queries_are_plain_text(query: str) -> None:
+    result = run("faq", "search", query)
+    assert result.exit_code in (0, 2)
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout and "\x00" not in result.stdout
+    assert "Traceback" not in result.output
+
+
+def test_show_renders_the_whole_answer_with_source() -> None:
+    result = run("faq", "show", "phone-number")
+    assert result.exit_code == 0
+    assert "1588-3819" in result.stdout and "출처" in result.stdout and "help.sell.smartstore.naver.com" in result.stdout
+    doc = run_json("faq", "show", "phone-number")
+    assert doc["id"] == "phone-number" and "1588-3819" in doc["answer"]
+
+
+def test_show_unknown_id_suggests() -> None:
+    result = run("faq", "show", "settlement-hol", "--lang", "en")
+    assert result.exit_code == 2
+    assert "no FAQ entry 'settlement-hol' (similar ids: settlement-hold" in result.stderr
+
+
+def test_list_groups_by_type() -> None:
+    out = run("faq", "list").stdout
+    assert out.index("기술 (") < out.index("결제·정산 (") < out.index("반품·교환 (") < out.index("일반 (")
+    doc = run_json("faq", "list", "--type", "technical")
+    assert doc["entries"] and {e["type"] for e in doc["entries"]} == {"technical"}
+
+
+def test_own_faq_replaces_the_builtin_one(tmp_path: Path) -> None:
+    (tmp_path / "faq.yaml").write_text(OWN, encoding="utf-8")
+    doc = run_json("faq", "search", "쿠폰", "--data-dir", str(tmp_path))
+    assert [r["id"] for r in doc["results"]] == ["coupon"]
+    # channels.yaml stays the built-in one
+    assert run("hours", "--data-dir", str(tmp_path)).exit_code == 0
+
+
+def test_an_edit_is_picked_up_on_the_next_run(tmp_path: Path) -> None:
+    faq = tmp_path / "faq.yaml"
+    faq.write_text(OWN, encoding="utf-8")
+    assert run_json("faq", "search", "쿠폰", "--data-dir", str(tmp_path))["results"]
+    stat = faq.stat()
+    faq.write_text(OWN.replace("쿠폰", "포인트"), encoding="utf-8")
+    os.utime(faq, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same modification time, new content
+    assert run_json("faq", "search", "쿠폰", "--data-dir", str(tmp_path))["results"] == []
+    assert run_json("faq", "search", "포인트", "--data-dir", str(tmp_path))["results"]
+    assert len(list(cache.cache_dir().glob("faq-index-*.pickle"))) == 1  # the stale index was removed
+
+
+def test_a_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
+    (tmp_path / "faq.yaml").write_text(OWN, encoding="utf-8")
+    run_json("faq", "search", "쿠폰", "--data-dir", str(tmp_path))
+    for path in cache.cache_dir().glob("*.pickle"):
+        path.write_bytes(b"garbage" * 10)
+    assert [r["id"] for r in run_json("faq", "search", "쿠폰", "--data-dir", str(tmp_path))["results"]] == ["coupon"]
+    for path in cache.cache_dir().glob("*.pickle"):
+        path.write_bytes(b"")
+    assert run_json("faq", "search", "쿠폰", "--data-dir", str(tmp_path))["results"]
+
+
+def test_a_broken_edit_is_reported_not_served_from_cache(tmp_path: Path) -> None:
+    faq = tmp_path / "faq.yaml"
+    faq.write_text(OWN, encoding="utf-8")
+    run_json("faq", "search", "쿠폰", "--data-dir", str(tmp_path))
+    faq.write_text(OWN.replace("type: payment", "type: paymnt"), encoding="utf-8")
+    result = run("faq", "search", "쿠폰", "--data-dir", str(tmp_path))
+    assert result.exit_code == 2 and "faq.yaml:4: entries[0].type" in result.stderr
+
+
+def test_an_unwritable_cache_still_answers(tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-dir"
+    blocked.write_text("", encoding="utf-8")
+    result = run("faq", "search", "정산", env={"SS_HELP_CACHE_DIR": str(blocked / "cache")})
+    assert result.exit_code == 0 and "정산" in result.stdout
+
+
+def test_concurrent_builds_are_safe(tmp_path: Path) -> None:
+    (tmp_path / "faq.yaml").write_text(OWN, encoding="utf-8")
+    command = [sys.executable, "-m", "smartstore_help", "faq", "search", "쿠폰", "--json", "--data-dir", str(tmp_path)]
+    procs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ})
+             for _ in range(6)]
+    outs = [p.communicate(timeout=60) for p in procs]
+    assert all(p.returncode == 0 for p in procs), outs
+    assert all(b'"coupon"' in out for out, _ in outs)
+    assert not list(cache.cache_dir().glob(".*.tmp"))
