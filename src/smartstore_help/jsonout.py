@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from smartstore_help.model import Channel, Lang
+from smartstore_help.model import Answer, Channel, ChannelData, ChecklistItem, Lang
 from smartstore_help.schedule import Status
+
+if TYPE_CHECKING:
+    from smartstore_help.rules import Plan
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -31,4 +34,25 @@ def hours(now: datetime, timezone: str, rows: Sequence[tuple[Channel, Status]], 
         "now": iso(now),
         "timezone": timezone,
         "channels": [channel_status(channel, status, lang) for channel, status in rows],
+    }
+
+
+def contact(data: ChannelData, type_id: str, answers: Mapping[str, Answer], now: datetime, plan: Plan,
+            checklist: Sequence[tuple[ChecklistItem, bool]], faq: Sequence[str], draft: str,
+            lang: Lang) -> dict[str, Any]:
+    meanwhile = plan.meanwhile
+    return {
+        "type": type_id,
+        "answers": dict(answers),
+        "now": iso(now),
+        "recommendations": [
+            {"channel": r.channel.id, "score": r.score, "available_now": r.available_now,
+             "next_open": iso(r.next_open), "reasons": [reason(lang) for reason in r.reasons]}
+            for r in plan.recommendations
+        ],
+        "meanwhile": meanwhile.channel.id if meanwhile else None,
+        "checklist": [{"item": item.text(lang), "ready": ready} for item, ready in checklist],
+        "faq": list(faq),
+        "draft": draft,
+        "help_center": data.help_center.url,
     }

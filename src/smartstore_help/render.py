@@ -18,7 +18,17 @@ from zoneinfo import ZoneInfo
 from smartstore_help import timefmt
 from smartstore_help.data import Problem
 from smartstore_help.i18n import t
-from smartstore_help.model import FAQ_TYPES, WEEKDAYS, Channel, ChannelData, FaqEntry, Lang, Schedule
+from smartstore_help.model import (
+    FAQ_TYPES,
+    WEEKDAYS,
+    Channel,
+    ChannelData,
+    ChecklistItem,
+    FaqEntry,
+    Lang,
+    ProblemType,
+    Schedule,
+)
 from smartstore_help.schedule import DayPlan, Status
 from smartstore_help.term import Line, table, width, wrap
 
@@ -27,6 +37,7 @@ if TYPE_CHECKING:
     from rich.panel import Panel
     from rich.text import Text
 
+    from smartstore_help.rules import Plan, Recommendation
     from smartstore_help.search import Hit
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -259,6 +270,77 @@ def faq_list_view(entries: Sequence[FaqEntry], lang: Lang, columns: int) -> list
             line = Line().add(f"  {entry.id}", "dim").pad(pad).add(plain(entry.question_in(lang)))
             lines.extend(wrap(line, columns, indent=pad))
     return lines
+
+
+def faq_hits_view(hits: Sequence[Hit], lang: Lang) -> RenderableType:
+    return faq_list_brief([h.entry for h in hits], lang)
+
+
+def faq_list_brief(entries: Sequence[FaqEntry], lang: Lang) -> RenderableType:
+    """A few FAQ entries worth reading before waiting for an agent: question, id, first words."""
+    from rich.console import Group
+
+    lines = [text(t("contact.faq_title", lang), "bold")]
+    for entry in entries:
+        lines.append(text(f"  • {entry.question_in(lang)}  ({entry.id})"))
+        lines.append(text("    " + preview(plain(entry.answer_in(lang)), 70), "dim"))
+    return Group(*lines)
+
+
+def _channel_line(rec: Recommendation, now: datetime, tz: ZoneInfo, lang: Lang) -> Text:
+    state, when = status_cells(rec.channel, rec.status, now, tz, lang, rec.answered)
+    return text(" · ".join(part for part in (state.plain, when.plain) if part), STATE_STYLE[rec.status.state])
+
+
+def plan_view(plan: Plan, now: datetime, tz: ZoneInfo, lang: Lang) -> RenderableType:
+    """The recommended channel with its reasons and contact details, what to do meanwhile when it
+    is closed, and the other channels ranked below."""
+    from rich.console import Group
+
+    best = plan.best
+    body = [_channel_line(best, now, tz, lang), text(best.channel.contact(lang), "bold")]
+    if best.channel.ars:
+        body.append(text(best.channel.ars(lang), "dim"))
+    if best.channel.url:
+        body.append(text(best.channel.url, "cyan"))
+    if best.reasons:
+        body += [text(""), text(t("contact.why", lang), "bold"), bullets(r(lang) for r in best.reasons)]
+    parts: list[RenderableType] = [panel(Group(*body), t("contact.best", lang, channel=best.channel.name(lang)),
+                                         "green" if best.available_now else "yellow")]
+    if plan.meanwhile is not None:
+        m = plan.meanwhile
+        parts.append(panel(Group(text(m.channel.contact(lang)), *([text(m.channel.url, "cyan")] if m.channel.url
+                                                                   else [])),
+                           t("contact.meanwhile", lang, channel=m.channel.name(lang)), "green"))
+    others = [text(t("contact.others", lang), "bold")]
+    for rank, rec in enumerate(plan.recommendations[1:], 2):
+        line = text(f"  {rank}. ")
+        line.append_text(text(rec.channel.name(lang), "bold"))
+        line.append("  ")
+        line.append_text(_channel_line(rec, now, tz, lang))
+        others.append(line)
+        if rec.reasons:
+            others.append(text(f"     {rec.reasons[-1](lang)}", "dim"))
+    parts.append(Group(*others))
+    return Group(*parts)
+
+
+def checklist_view(problem: ProblemType, items: Sequence[tuple[ChecklistItem, bool]], lang: Lang) -> RenderableType:
+    from rich.console import Group
+
+    lines = [text(t("contact.checklist", lang, type=problem.name(lang)), "bold")]
+    lines += [text(f"  {'[x]' if ready else '[ ]'} {item.text(lang)}", "green" if ready else "")
+              for item, ready in items]
+    return Group(*lines)
+
+
+def draft_view(draft_text: str, lang: Lang) -> RenderableType:
+    """The draft as plain lines under a rule: no border, so it copies cleanly from the terminal."""
+    from rich.console import Group
+    from rich.rule import Rule
+
+    return Group(Rule(t("contact.draft_title", lang), align="left", style="cyan"), text(draft_text.rstrip()),
+                 Rule(style="cyan"))
 
 
 def problems_view(problems: Sequence[Problem], lang: Lang) -> list[Line]:

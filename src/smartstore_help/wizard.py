@@ -1,0 +1,259 @@
+"""The interactive `ss-help contact` flow: the one module that imports questionary.
+
+The flow talks to the terminal only through a `Prompter`, so its logic is tested with scripted
+answers; `QuestionaryPrompter` is the real one. Every step can be undone with Esc or the
+"back" choice, which returns to the previous question the seller actually answered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo
+
+from smartstore_help import draft, render, rules, search, timefmt
+from smartstore_help.i18n import t
+from smartstore_help.model import Answer, ChannelData, Lang, Question
+from smartstore_help.schedule import Holidays
+
+FAQ_SHOWN = 3
+
+
+class Back:
+    """What a prompt returns when the seller asks to go back."""
+
+
+BACK = Back()
+
+
+class Prompter(Protocol):
+    def select(self, message: str, choices: Sequence[tuple[str, str]], default: str | None = None,
+               *, can_go_back: bool = True, filter_by_typing: bool = False) -> str | Back: ...
+
+    def text(self, message: str, default: str = "", validate: Callable[[str], str | None] | None = None,
+             ) -> str | Back: ...
+
+    def show(self, content: Any) -> None: ...
+
+
+@dataclass
+class State:
+    type: str | None = None
+    answers: dict[str, Answer] = field(default_factory=dict)
+    details: dict[str, str] = field(default_factory=dict)
+    faq_ids: list[str] = field(default_factory=list)
+    solved_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step; `run` returns what was answered, BACK, or None when it asked nothing."""
+
+    name: str
+    run: Callable[[State], object]
+
+
+class Wizard:
+    """Asks what the flags have not already answered, shows the FAQ, the plan and the checklist."""
+
+    def __init__(self, data: ChannelData, index: search.Index, now: datetime, holidays: Holidays, lang: Lang,
+                 prompter: Prompter, preset: State | None = None) -> None:
+        self.data, self.index, self.now, self.holidays, self.lang = data, index, now, holidays, lang
+        self.prompter = prompter
+        self.preset = preset or State()
+        self.tz = ZoneInfo(data.timezone)
+
+    def steps(self, state: State) -> list[Step]:
+        out = [Step("type", self.ask_type)] if self.preset.type is None else []
+        if state.type is not None:
+            out += [Step(q.id, self._asker(q)) for q in self.data.questions_for(state.type)
+                    if q.id not in self.preset.answers]
+        if "description" not in self.preset.details:
+            out.append(Step("description", self.ask_description))
+        out.append(Step("faq", self.check_faq))
+        out.append(Step("plan", self.show_plan))
+        for name, ask in (("order_no", self.ask_order_no), ("occurred_at", self.ask_occurred_at),
+                          ("tried", self.ask_tried), ("store_id", self.ask_store_id)):
+            if name not in self.preset.details:
+                out.append(Step(name, ask))
+        return out
+
+    def run(self) -> State:
+        state = State(self.preset.type, dict(self.preset.answers), dict(self.preset.details))
+        position, history = 0, list[int]()  # history: positions of the steps that asked something
+        while True:
+            steps = self.steps(state)
+            if position >= len(steps):
+                return state
+            result = steps[position].run(state)
+            if state.solved_by is not None:
+                return state
+            if isinstance(result, Back):
+                if history:  # with nothing to go back to, the same question is asked again
+                    position = history.pop()
+                    self._forget(state, steps[position:])
+                continue
+            if result is not None:
+                history.append(position)
+            position += 1
+
+    def _forget(self, state: State, undone: Sequence[Step]) -> None:
+        for step in undone:
+            if step.name == "type" and self.preset.type is None:
+                state.type = None
+            state.answers.pop(step.name, None)
+            state.details.pop(step.name, None)
+
+    # --- the questions ---------------------------------------------------------------------
+
+    def ask_type(self, state: State) -> object:
+        choices = [(p.id, f"{p.name(self.lang)} — {p.hint(self.lang)}") for p in self.data.problem_types]
+        answer = self.prompter.select(t("contact.type", self.lang), choices, can_go_back=False,
+                                      filter_by_typing=True)
+        if not isinstance(answer, Back):
+            state.type = answer
+        return answer
+
+    def _asker(self, question: Question) -> Callable[[State], object]:
+        def ask(state: State) -> object:
+            if question.kind == "confirm":
+                choices = [("yes", t("contact.yes", self.lang)), ("no", t("contact.no", self.lang))]
+                default = None if question.default is None else ("yes" if question.default else "no")
+            else:
+                choices = [(c.value, c.label(self.lang)) for c in question.choices]
+                default = question.default if isinstance(question.default, str) else None
+            answer = self.prompter.select(question.prompt(self.lang), choices, default)
+            if not isinstance(answer, Back):
+                state.answers[question.id] = answer == "yes" if question.kind == "confirm" else answer
+            return answer
+
+        return ask
+
+    def _text(self, state: State, name: str, message: str, default: str = "",
+              validate: Callable[[str], str | None] | None = None) -> object:
+        answer = self.prompter.text(message, default, validate)
+        if not isinstance(answer, Back):
+            state.details[name] = answer.strip()
+        return answer
+
+    def ask_description(self, state: State) -> object:
+        return self._text(state, "description", t("contact.description", self.lang))
+
+    def check_faq(self, state: State) -> object:
+        assert state.type is not None
+        problem = self.data.problem_type(state.type)
+        query = state.details.get("description") or f"{problem.name(self.lang)} {problem.hint(self.lang)}"
+        hits = search.search(self.index, query, FAQ_SHOWN, problem.faq_types, self.lang)
+        if not hits and state.details.get("description"):  # the description may be too particular
+            hits = search.search(self.index, f"{problem.name(self.lang)} {problem.hint(self.lang)}", FAQ_SHOWN,
+                                 problem.faq_types, self.lang)
+        state.faq_ids = [h.entry.id for h in hits]
+        if not hits:
+            self.prompter.show(render.text(t("contact.faq_none", self.lang), "dim"))
+            return None
+        self.prompter.show(render.faq_hits_view(hits, self.lang))
+        while True:
+            choices = [(f"read:{h.entry.id}", t("contact.faq_read", self.lang,
+                                                 question=render.plain(h.entry.question_in(self.lang))))
+                       for h in hits] + [("continue", t("contact.faq_continue", self.lang))]
+            answer = self.prompter.select(t("contact.faq_ask", self.lang), choices, "continue")
+            if isinstance(answer, Back) or answer == "continue":
+                return answer
+            entry = next(h.entry for h in hits if f"read:{h.entry.id}" == answer)
+            self.prompter.show(render.faq_show_view(entry, self.lang, self.data.help_center.url))
+            solved = self.prompter.select(t("contact.faq_solved", self.lang),
+                                          [("yes", t("contact.yes", self.lang)), ("no", t("contact.no", self.lang))],
+                                          "no", can_go_back=False)
+            if solved == "yes":
+                state.solved_by = entry.id
+                return solved
+
+    def show_plan(self, state: State) -> object:
+        assert state.type is not None
+        plan = rules.recommend(self.data, rules.complete_answers(self.data, state.type, state.answers), self.now,
+                               self.holidays)
+        self.prompter.show(render.plan_view(plan, self.now, self.tz, self.lang))
+        self.prompter.show(render.checklist_view(self.data.problem_type(state.type),
+                                                 draft.checklist(self.data, state.type, state.answers), self.lang))
+        return None
+
+    def ask_order_no(self, state: State) -> object:
+        def valid(value: str) -> str | None:
+            try:
+                draft.clean_order_no(value)
+            except draft.BadOrderNumber:
+                return t("error.bad_order_no", self.lang, value=value)
+            return None
+
+        answer = self.prompter.text(t("contact.order_no", self.lang), "", valid)
+        if not isinstance(answer, Back):
+            state.details["order_no"] = draft.clean_order_no(answer)
+        return answer
+
+    def ask_occurred_at(self, state: State) -> object:
+        def valid(value: str) -> str | None:
+            try:
+                timefmt.parse_at(value, self.now, self.tz)
+            except timefmt.BadTime:
+                return t("error.bad_time", self.lang)
+            return None
+
+        default = f"{self.now.astimezone(self.tz):%Y-%m-%d %H:%M}"
+        return self._text(state, "occurred_at", t("contact.occurred_at", self.lang), default, valid)
+
+    def ask_tried(self, state: State) -> object:
+        return self._text(state, "tried", t("contact.tried", self.lang))
+
+    def ask_store_id(self, state: State) -> object:
+        return self._text(state, "store_id", t("contact.store_id", self.lang))
+
+
+class QuestionaryPrompter:
+    """The real terminal: questionary prompts, Esc or the back choice to go back, Ctrl-C to stop."""
+
+    def __init__(self, lang: Lang, show: Callable[[Any], None]) -> None:
+        self.lang = lang
+        self._show = show
+
+    def show(self, content: Any) -> None:
+        self._show(content)
+
+    def _ask(self, question: Any) -> Any:
+        from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+        keys = KeyBindings()
+
+        @keys.add("escape", eager=True)
+        def _back(event: Any) -> None:
+            event.app.exit(result=BACK)
+
+        app = question.application
+        app.key_bindings = merge_key_bindings([app.key_bindings, keys])
+        return question.unsafe_ask()  # Ctrl-C raises KeyboardInterrupt: the shell turns it into exit 130
+
+    def select(self, message: str, choices: Sequence[tuple[str, str]], default: str | None = None,
+               *, can_go_back: bool = True, filter_by_typing: bool = False) -> str | Back:
+        import questionary
+
+        options = [questionary.Choice(title, value=value) for value, title in choices]
+        if can_go_back:
+            options.append(questionary.Choice(t("contact.back", self.lang), value=BACK))
+        chosen = next((o for o in options if o.value == default), None)
+        question = questionary.select(message, options, default=chosen, instruction=t("contact.filter_hint", self.lang),
+                                      use_search_filter=filter_by_typing, use_jk_keys=not filter_by_typing,
+                                      use_shortcuts=False)
+        answer: str | Back = self._ask(question)
+        return answer
+
+    def text(self, message: str, default: str = "", validate: Callable[[str], str | None] | None = None,
+             ) -> str | Back:
+        import questionary
+
+        def check(value: str) -> bool | str:
+            problem = validate(value) if validate else None
+            return True if problem is None else problem
+
+        answer: str | Back = self._ask(questionary.text(message, default=default, validate=check))
+        return answer
