@@ -67,7 +67,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "error.bad_limit": ("--limit 은 1 이상이어야 합니다", "--limit must be 1 or more"),
     # contact
     "contact.type": ("어떤 문제인가요?", "What kind of problem is it?"),
-    "contact.filter_hint": ("(화살표로 고르거나 글자를 쳐서 찾기)", "(arrow keys, or type to filter)"),
+    "contact.filter_hint": ("(↑↓ 또는 글자를 쳐서 찾기, Enter 선택)", "(↑↓ or type to filter, Enter to choose)"),
+    "contact.select_hint": ("(↑↓ 고르고 Enter · Esc 이전 질문)", "(↑↓ then Enter · Esc goes back)"),
     "contact.yes": ("예", "Yes"),
     "contact.no": ("아니요", "No"),
     "contact.back": ("← 이전 질문", "← Back"),

@@ -220,16 +220,27 @@ class QuestionaryPrompter:
     def show(self, content: Any) -> None:
         self._show(content)
 
-    def _ask(self, question: Any) -> Any:
+    def _ask(self, question: Any, filter_by_typing: bool = False) -> Any:
         from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+        from prompt_toolkit.keys import Keys
+        from questionary.prompts.common import InquirerControl
 
         keys = KeyBindings()
+        app = question.application
 
         @keys.add("escape", eager=True)
         def _back(event: Any) -> None:
             event.app.exit(result=BACK)
 
-        app = question.application
+        if filter_by_typing:
+            # questionary filters on ASCII keys only; sellers type Hangul.
+            control = next(c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl))
+
+            @keys.add(Keys.Any)
+            def _type_to_filter(event: Any) -> None:
+                if event.data.isprintable() and not event.data.isascii():
+                    control.add_search_character(event.data)
+
         app.key_bindings = merge_key_bindings([app.key_bindings, keys])
         return question.unsafe_ask()  # Ctrl-C raises KeyboardInterrupt: the shell turns it into exit 130
 
@@ -241,10 +252,11 @@ class QuestionaryPrompter:
         if can_go_back:
             options.append(questionary.Choice(t("contact.back", self.lang), value=BACK))
         chosen = next((o for o in options if o.value == default), None)
-        question = questionary.select(message, options, default=chosen, instruction=t("contact.filter_hint", self.lang),
+        hint = t("contact.filter_hint" if filter_by_typing else "contact.select_hint", self.lang)
+        question = questionary.select(message, options, default=chosen, instruction=hint,
                                       use_search_filter=filter_by_typing, use_jk_keys=not filter_by_typing,
                                       use_shortcuts=False)
-        answer: str | Back = self._ask(question)
+        answer: str | Back = self._ask(question, filter_by_typing)
         return answer
 
     def text(self, message: str, default: str = "", validate: Callable[[str], str | None] | None = None,

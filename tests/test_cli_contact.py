@@ -1,0 +1,115 @@
+"""`ss-help contact` without a terminal: flags in, JSON or text out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import run, run_json
+
+
+def test_json_contract() -> None:
+    doc = run_json("contact", "--type", "payment", "--no-input", "--at", "2026-11-28T10:00", "--urgent")
+    assert set(doc) >= {"type", "answers", "now", "recommendations", "checklist", "faq", "draft"}
+    assert doc["type"] == "payment" and doc["now"] == "2026-11-28T10:00:00+09:00"
+    assert doc["answers"]["urgent"] is True and doc["answers"]["topic"] == "settlement"
+    best = doc["recommendations"][0]
+    assert set(best) == {"channel", "score", "available_now", "next_open", "reasons"}
+    assert best["channel"] == "email" and best["available_now"] is True
+    phone = next(r for r in doc["recommendations"] if r["channel"] == "phone")
+    assert phone["available_now"] is False and phone["next_open"] == "2026-11-30T09:00:00+09:00"
+    scores = [r["score"] for r in doc["recommendations"]]
+    assert scores == sorted(scores, reverse=True)
+    assert doc["checklist"][0] == {"item": "스토어 ID(판매자 아이디)", "ready": False}
+    assert doc["faq"] and doc["draft"].startswith("[결제·정산 문의] [긴급]")
+
+
+def test_every_question_has_a_flag() -> None:
+    doc = run_json("contact", "--no-input", "--type", "return_exchange", "--not-urgent", "--complex",
+                   "--prefer", "email", "-a", "knows_policy=yes", "-a", "has_evidence=true", "-a", "checked_faq=no",
+                   "--order-no", "2026 1124 1234 5678", "-d", "수거 지연", "--occurred-at", "2026-11-20 15:00",
+                   "--tried", "택배사 문의", "--store-id", "mystore", "--at", "2026-11-24T10:00", "--lang", "en")
+    assert doc["answers"] == {"type": "return_exchange", "urgent": False, "complex": True, "has_order_no": True,
+                              "checked_faq": False, "prefer": "email", "knows_policy": True, "has_evidence": True}
+    first, second = doc["recommendations"][:2]
+    assert first["channel"] == "phone"  # a preference nudges; a complex problem still goes to the phone
+    assert second["channel"] == "email" and "You prefer a 1:1 inquiry" in second["reasons"]
+    assert "Order number: 2026112412345678" in doc["draft"]
+    assert "Requested / happened at: 2026-11-20 15:00 KST" in doc["draft"]
+    assert "Store ID: mystore" in doc["draft"]
+    assert [c["ready"] for c in doc["checklist"]] == [False, True, False, True, True]
+
+
+def test_missing_type_names_the_flag() -> None:
+    result = run("contact", "--no-input")
+    assert result.exit_code == 2
+    assert "--type" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["--type", "refunds"], "알 수 없는 문제 유형입니다: 'refunds'"),
+    (["--type", "payment", "-a", "topic=refunds"], "맞지 않는 값입니다 (가능: settlement, tax_invoice, account, other)"),
+    (["--type", "payment", "-a", "colour=red"], "이 유형에 없는 질문입니다"),
+    (["--type", "payment", "-a", "urgent"], "ID=값 형태여야 합니다"),
+    (["--type", "payment", "--order-no", "12-ab"], "주문번호는 숫자 8~20자리여야 합니다"),
+    (["--type", "payment", "--occurred-at", "yesterday"], "--at 시각을 읽을 수 없습니다"),
+    (["--type", "payment", "--prefer", "fax"], "맞지 않는 값입니다"),
+])
+def test_bad_flags_are_one_clear_line(args: list[str], words: str) -> None:
+    result = run("contact", "--no-input", *args)
+    assert result.exit_code == 2
+    assert words in result.stderr and "Traceback" not in result.output
+
+
+def test_text_output_without_a_terminal() -> None:
+    result = run("contact", "--type", "technical", "--no-input", "--at", "2026-11-24T17:55", "--complex", "--urgent")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "추천: 1:1 문의 (이메일 답변)" in out
+    assert "곧 상담이 끝나므로 복잡한 문제의 통화는 시작하지 마세요" in out
+    assert "준비할 것" in out and "[ ] 스토어 ID(판매자 아이디)" in out
+    assert "[기술 문제 문의] [긴급]" in out
+    assert "\x1b" not in out
+
+
+def test_a_closed_best_channel_says_when_and_what_meanwhile() -> None:
+    result = run("contact", "--type", "payment", "--no-input", "--complex", "--prefer", "phone",
+                 "--at", "2026-09-25T11:00", "--lang", "en")
+    assert "Recommended: Phone" in result.stdout
+    assert "closed · Chuseok · opens Monday 09:00 · in 2 d 22 h" in result.stdout
+    assert "Meanwhile, right now: 1:1 inquiry" in result.stdout
+
+
+def test_output_file_is_written_whole_and_never_overwritten(tmp_path: Path) -> None:
+    out = tmp_path / "inquiry.txt"
+    args = ["contact", "--type", "payment", "--no-input", "--at", "2026-11-24T10:00", "-o", str(out)]
+    first = run(*args)
+    assert first.exit_code == 0 and out.read_text(encoding="utf-8").startswith("[결제·정산 문의]")
+    out.write_text("my own notes", encoding="utf-8")
+    second = run(*args)
+    assert second.exit_code == 2 and "덮어쓰지 않았습니다" in second.stderr
+    assert out.read_text(encoding="utf-8") == "my own notes"
+    assert run(*args, "--force").exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("[결제·정산 문의]")
+    assert [p.name for p in tmp_path.iterdir()] == ["inquiry.txt"]
+
+
+def test_output_into_a_missing_folder(tmp_path: Path) -> None:
+    result = run("contact", "--type", "payment", "--no-input", "-o", str(tmp_path / "nope" / "x.txt"))
+    assert result.exit_code in (0, 2) and "Traceback" not in result.output
+
+
+def test_the_json_stays_parseable_when_copying(monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    monkeypatch.setattr("smartstore_help.cmd_contact.copy_to_clipboard", lambda text: True)
+    result = run("contact", "--type", "payment", "--no-input", "--json", "--copy")
+    assert result.exit_code == 0
+    json.loads(result.stdout)
+    assert "클립보드에 복사했습니다" in result.stderr
+
+
+def test_hostile_description_is_plain_text() -> None:
+    result = run("contact", "--type", "other", "--no-input", "-d", "[bold]급해요[/bold]\x1b[31m{order_no}\x07")
+    assert result.exit_code == 0
+    assert "[bold]급해요[/bold][31m{order_no}" in result.stdout and "\x1b" not in result.stdout

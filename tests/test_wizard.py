@@ -1,0 +1,142 @@
+"""The wizard's logic, driven by a scripted prompter (the real terminal is in test_wizard_pty)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from smartstore_help import data, search
+from smartstore_help.holiday_table import korean_holidays
+from smartstore_help.wizard import BACK, Back, State, Wizard
+
+KST = ZoneInfo("Asia/Seoul")
+CFG = data.load_channels()
+INDEX = search.build_index(data.load_faq())
+NOW = datetime(2026, 11, 24, 10, 0, tzinfo=KST)
+
+
+class Script:
+    """Answers prompts from a list of (words expected in the prompt, answer) pairs, in order."""
+
+    def __init__(self, steps: list[tuple[str, object]]) -> None:
+        self.steps = list(steps)
+        self.asked: list[str] = []
+        self.shown: list[Any] = []
+
+    def _next(self, message: str, valid: Callable[[str], str | None] | None = None, default: str = "") -> Any:
+        expected, reply = self.steps.pop(0)
+        assert expected in message, (expected, message)
+        reply = default if reply == "<default>" else reply
+        self.asked.append(message)
+        if valid is not None and isinstance(reply, str):
+            assert valid(reply) is None, valid(reply)
+        return reply
+
+    def select(self, message: str, choices: Sequence[tuple[str, str]], default: str | None = None, *,
+               can_go_back: bool = True, filter_by_typing: bool = False) -> str | Back:
+        reply = self._next(message)
+        assert reply is BACK or reply in [v for v, _ in choices], (reply, choices)
+        return reply  # type: ignore[return-value]
+
+    def text(self, message: str, default: str = "", validate: Callable[[str], str | None] | None = None,
+             ) -> str | Back:
+        return self._next(message, validate, default)  # type: ignore[no-any-return]
+
+    def show(self, content: Any) -> None:
+        self.shown.append(content)
+
+
+@pytest.fixture(scope="module")
+def hol(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return korean_holidays([2026, 2027], tmp_path_factory.mktemp("c"))
+
+
+def run(hol: Any, steps: list[tuple[str, object]], preset: State | None = None, lang: str = "ko") -> tuple[State, Script]:
+    script = Script(steps)
+    state = Wizard(CFG, INDEX, NOW, hol, lang, script, preset).run()  # type: ignore[arg-type]
+    assert script.steps == [], f"not asked: {script.steps}"
+    return state, script
+
+
+PAYMENT = [
+    ("어떤 문제", "payment"),
+    ("급한 문제", "yes"),
+    ("복잡한 문제", "no"),
+    ("주문번호가 있나요", "yes"),
+    ("FAQ는 이미", "no"),
+    ("선호하는", "any"),
+    ("어떤 내용", "settlement"),
+    ("영수증", "yes"),
+    ("한 줄로", "정산 보류"),
+    ("답이 있나요", "continue"),
+    ("주문번호 (숫자", "2026-1124-1234-5678"),
+    ("언제 일어났나요", "<default>"),
+    ("이미 해 본 것", ""),
+    ("스토어 ID", "mystore"),
+]
+
+
+def test_a_full_run(hol: Any) -> None:
+    state, script = run(hol, PAYMENT)
+    assert state.type == "payment"
+    assert state.answers == {"urgent": True, "complex": False, "has_order_no": True, "checked_faq": False,
+                             "prefer": "any", "topic": "settlement", "has_payment_history": True}
+    assert state.details == {"description": "정산 보류", "order_no": "2026112412345678",
+                             "occurred_at": "2026-11-24 10:00", "tried": "", "store_id": "mystore"}
+    assert state.faq_ids[0] == "settlement-hold"
+    assert len(script.shown) == 3  # the FAQ matches, then the plan and the checklist
+
+
+def test_back_returns_to_the_previous_answered_question(hol: Any) -> None:
+    steps = [*PAYMENT[:3], ("주문번호가 있나요", BACK), ("복잡한 문제", BACK), ("급한 문제", "no"), ("복잡한 문제", "yes"), *PAYMENT[3:]]
+    state, _ = run(hol, steps)
+    assert state.answers["urgent"] is False and state.answers["complex"] is True
+
+
+def test_back_from_the_first_type_question_changes_the_type(hol: Any) -> None:
+    steps = [("어떤 문제", "technical"), ("급한 문제", BACK), ("어떤 문제", "payment"), *PAYMENT[1:]]
+    state, _ = run(hol, steps)
+    assert state.type == "payment" and "checked_notices" not in state.answers
+
+
+def test_back_skips_screens_that_asked_nothing(hol: Any) -> None:
+    steps = [*PAYMENT[:10], ("주문번호 (숫자", BACK), ("답이 있나요", "continue"), *PAYMENT[10:]]
+    run(hol, steps)
+
+
+def test_flags_skip_their_questions(hol: Any) -> None:
+    preset = State("payment", {"urgent": True, "complex": False, "has_order_no": True, "checked_faq": False,
+                               "prefer": "any", "topic": "settlement", "has_payment_history": True},
+                   {"description": "정산 보류", "order_no": "", "occurred_at": "2026-11-24 09:00", "tried": "",
+                    "store_id": ""})
+    state, _script = run(hol, [("답이 있나요", "continue")], preset)
+    assert state.details["occurred_at"] == "2026-11-24 09:00"
+
+
+def test_reading_an_faq_answer_can_end_it(hol: Any) -> None:
+    steps = [*PAYMENT[:9], ("답이 있나요", "read:settlement-hold"), ("해결됐나요", "no"), ("답이 있나요", "read:settlement-hold"), ("해결됐나요", "yes")]
+    state, _ = run(hol, steps)
+    assert state.solved_by == "settlement-hold"
+
+
+def test_order_number_is_validated(hol: Any) -> None:
+    script = Script([])
+    wizard = Wizard(CFG, INDEX, NOW, hol, "ko", script)  # type: ignore[arg-type]
+    seen: list[Callable[[str], str | None]] = []
+    script.text = lambda message, default="", validate=None: seen.append(validate) or ""  # type: ignore[method-assign, func-returns-value]
+    wizard.ask_order_no(State())
+    (valid,) = seen
+    assert valid("") is None and valid("2026112412345678") is None
+    assert "8~20" in (valid("12ab") or "")
+
+
+def test_english_prompts(hol: Any) -> None:
+    steps = [("What kind of problem", "other"), ("urgent", "no"), ("complex", "no"), ("order number", "no"),
+             ("FAQ", "yes"), ("prefer", "chat"), ("Describe", "bad review"), ("answer it", "continue"),
+             ("Order number", ""), ("When did it happen", "<default>"), ("already tried", ""), ("Store ID", "")]
+    _state, script = run(hol, steps, lang="en")
+    assert all(not any("\uac00" <= ch <= "\ud7a3" for ch in m) for m in script.asked)

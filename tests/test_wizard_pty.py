@@ -1,0 +1,104 @@
+"""The real `ss-help contact` wizard in a pseudo-terminal: keys in, screens out."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+
+DOWN, UP, ESC, ENTER = "\x1b[B", "\x1b[A", "\x1b", "\r"
+
+
+def ss_help() -> list[str]:
+    exe = Path(sys.executable).with_name("ss-help")
+    return [str(exe)] if exe.exists() else [shutil.which("ss-help") or "ss-help"]
+
+
+def spawn(*args: str, tmp: Path) -> pexpect.spawn:
+    command = ss_help()
+    env = {**os.environ, "SS_HELP_CACHE_DIR": str(tmp / "cache"), "SS_HELP_HOME": str(tmp / "home"),
+           "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin"}
+    child = pexpect.spawn(command[0], [*command[1:], "contact", *args], env=env, encoding="utf-8",
+                          timeout=15, dimensions=(50, 120))
+    return child
+
+
+def answer(child: pexpect.spawn, prompt: str, *keys: str) -> None:
+    child.expect(prompt)
+    for key in keys:
+        child.send(key)
+
+
+def test_the_whole_wizard_with_keys(tmp_path: Path) -> None:
+    child = spawn("--at", "2026-11-24T10:00", tmp=tmp_path)
+    answer(child, "어떤 문제인가요", "결제")  # typing filters the list
+    child.expect("결제·정산")
+    child.send(ENTER)
+    answer(child, "급한 문제인가요", UP, ENTER)  # 예
+    answer(child, "복잡한 문제인가요", ENTER)  # 아니요 (default)
+    answer(child, "주문번호가 있나요", UP, ENTER)
+    answer(child, "FAQ는 이미", ENTER)
+    answer(child, "선호하는 상담 방법", ENTER)
+    answer(child, "어떤 내용인가요", ENTER)  # 정산 금액·일정·보류
+    answer(child, "영수증\\)을 준비하셨나요", ESC)  # back to the previous question…
+    answer(child, "어떤 내용인가요", ENTER)  # …answered again
+    answer(child, "영수증\\)을 준비하셨나요", UP, ENTER)
+    answer(child, "한 줄로 적어 주세요", "정산 보류 안내를 받았어요", ENTER)
+    child.expect("먼저 FAQ를 확인해 보세요")
+    answer(child, "이 중에 답이 있나요", ENTER)  # 아니요, 상담이 필요해요 (default)
+    child.expect("추천: ")
+    child.expect(r"\[x\] 정산 내역")
+    answer(child, "주문번호 \\(숫자", "12ab", ENTER)
+    child.expect("주문번호는 숫자 8~20자리")
+    child.send("\b" * 4 + "2026112412345678" + ENTER)
+    answer(child, "언제 일어났나요", ENTER)  # default: now
+    answer(child, "이미 해 본 것", "새로고침", ENTER)
+    answer(child, "스토어 ID", "mystore", ENTER)
+    child.expect(r"\[결제·정산 문의\] \[긴급\]")
+    child.expect("스토어 ID: mystore")
+    child.expect("관련 주문번호: 2026112412345678")
+    child.expect("확인한 시각: 2026-11-24 10:00 KST")
+    child.expect("준비한 자료: 정산 내역·결제 내역 화면 또는 영수증, 관련 주문번호")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_ctrl_c_midway_exits_130_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "draft.txt"
+    child = spawn("--output", str(out), tmp=tmp_path)
+    answer(child, "어떤 문제인가요", DOWN, ENTER)
+    answer(child, "급한 문제인가요")
+    child.sendcontrol("c")
+    child.expect("중단했습니다")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert not out.exists()
+
+
+def test_the_faq_can_solve_it(tmp_path: Path) -> None:
+    child = spawn("--type", "technical", "--not-urgent", "--simple", "-a", "has_order_no=no", "-a", "checked_faq=no",
+                  "--prefer", "any", "-a", "checked_notices=no", "-a", "has_screenshots=no", "-a", "reproducible=no",
+                  "--lang", "en", tmp=tmp_path)
+    answer(child, "Describe the problem", "image upload", ENTER)
+    child.expect("Check the FAQ first")
+    answer(child, "Does one of these answer it", UP, ENTER)  # the entry just above "No, I need…"
+    child.expect("image")
+    answer(child, "Did this answer solve it", UP, ENTER)  # Yes
+    child.expect("Glad it is solved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_without_a_terminal_it_never_waits(tmp_path: Path) -> None:
+    env = {**os.environ, "SS_HELP_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run([*ss_help(), "contact"], stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                          timeout=20, env=env)
+    assert done.returncode == 2
+    assert "--type" in done.stderr and "Traceback" not in done.stderr
