@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -63,9 +64,17 @@ def test_the_whole_wizard_with_keys(tmp_path: Path) -> None:
     child.expect("관련 주문번호: 2026112412345678")
     child.expect("확인한 시각: 2026-11-24 10:00 KST")
     child.expect("준비한 자료: 정산 내역·결제 내역 화면 또는 영수증, 관련 주문번호")
+    answer(child, "이 상담을 기록해 둘까요", ENTER)  # 예 (default)
+    answer(child, "어느 채널로 문의하시겠어요", DOWN, ENTER)  # the second-ranked channel
+    child.expect(r"상담 기록 #1 을\(를\) 저장했습니다")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+    listed = subprocess.run([*ss_help(), "case", "list", "--json"], capture_output=True, text=True, timeout=20,
+                            env={**os.environ, "SS_HELP_HOME": str(tmp_path / "home"),
+                                 "SS_HELP_CACHE_DIR": str(tmp_path / "cache")})
+    (case,) = json.loads(listed.stdout)["cases"]
+    assert case["type"] == "payment" and case["chosen"] != case["recommended"]
 
 
 def test_ctrl_c_midway_exits_130_and_writes_nothing(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from smartstore_help import cmd_contact, cmd_faq, cmd_hours  # noqa: F401 - each registers its commands
+from smartstore_help import cmd_case, cmd_contact, cmd_faq, cmd_hours  # noqa: F401 - each registers its commands
 from smartstore_help.i18n import t
 from smartstore_help.shell import EXIT_INTERRUPTED, app, guess_lang
 

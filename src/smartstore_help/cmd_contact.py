@@ -132,6 +132,11 @@ def contact(
                                                    "(default when interactive).")] = None,
     open_url: Annotated[bool, typer.Option("--open", help="추천 채널 주소를 브라우저로 열기 · "
                                                           "Open the channel's page in the browser.")] = False,
+    save: Annotated[bool | None, typer.Option("--save/--no-save",
+                                              help="상담 기록으로 저장 (대화형에서는 물어봄) · Save the case "
+                                                   "(asked when interactive).")] = None,
+    chosen: Annotated[str | None, typer.Option("--chosen", metavar="CHANNEL",
+                                               help="실제로 쓸 채널 (기본: 추천) · The channel you will use.")] = None,
     as_json: JsonOpt = False,
     lang: LangOpt = None,
     data_dir: DataDirOpt = None,
@@ -186,12 +191,37 @@ def contact(
     if copy if copy is not None else interactive:
         typer.echo(t("contact.copied" if copy_to_clipboard(text) else "contact.no_clipboard", lng),
                    err=as_json)
+    known_channels = [c.id for c in data.channels]
+    if chosen is not None and chosen not in known_channels:
+        raise UserError(t("error.unknown_channel", lng, value=chosen, known=", ".join(known_channels)))
+    if save is None and interactive:
+        save, chosen = _offer_to_save(data, plan, chosen, lng)
+    if save:
+        from smartstore_help.cmd_case import save_case
+
+        case_id = save_case(lng, now, kind, answers, details, plan.best.channel.id, chosen or plan.best.channel.id,
+                            text)
+        typer.echo(t("case.saved", lng, id=case_id), err=as_json)
     if open_url:
         import webbrowser
 
         url = plan.best.channel.url or data.help_center.url
         webbrowser.open(url)
         typer.echo(t("contact.opened", lng, url=url), err=as_json)
+
+
+def _offer_to_save(data: ChannelData, plan: rules.Plan, chosen: str | None, lang: Lang) -> tuple[bool, str | None]:
+    from smartstore_help.wizard import Back, QuestionaryPrompter
+
+    prompter = QuestionaryPrompter(lang, print)
+    yes_no = [("yes", t("contact.yes", lang)), ("no", t("contact.no", lang))]
+    if prompter.select(t("case.offer", lang), yes_no, "yes", can_go_back=False) != "yes":
+        return False, chosen
+    if chosen is None:
+        choices = [(r.channel.id, r.channel.name(lang)) for r in plan.recommendations]
+        picked = prompter.select(t("case.chosen", lang), choices, plan.best.channel.id, can_go_back=False)
+        chosen = None if isinstance(picked, Back) else picked
+    return True, chosen
 
 
 def _flag_details(description: str | None, order_no: str | None, occurred_at: str | None, tried: str | None,

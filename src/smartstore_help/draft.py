@@ -60,7 +60,49 @@ def compose(data: ChannelData, type_id: str, answers: Answers, details: Details,
         "urgency": _URGENT[lang] if answers.get("urgent") is True else "",
         "store_id": details.store_id.strip() or _FILL_IN[lang],
     }
-    # Values are inserted as they are: braces typed by the seller are never read as placeholders.
-    parts = [text if name is None else text + values[name]
-             for text, name, _, _ in string.Formatter().parse(problem.template(lang))]
-    return "".join(parts).strip() + "\n"
+    return fill(problem.template(lang), values).strip() + "\n"
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """Placeholders replaced once: braces the seller typed into a value are never read as placeholders."""
+    return "".join(text if name is None else text + values[name]
+                   for text, name, _, _ in string.Formatter().parse(template))
+
+
+@dataclass(frozen=True)
+class EarlierContact:
+    """What a follow-up cites of the first contact."""
+
+    when: str
+    channel: str
+    refs: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+_FOLLOW_UP = {
+    "ko": ("[재문의] {type}{urgency}", "스토어 ID: {store_id}", "이전 문의: {when}, {channel} (접수번호: {refs})",
+           "그때 문의한 내용: {description}", "그때 해 본 것: {tried}", "안내받은 내용·약속: {notes}",
+           "지금 상황: 같은 문제가 다시 생겼습니다.", "관련 주문번호: {order_no}"),
+    "en": ("[Follow-up] {type}{urgency}", "Store ID: {store_id}",
+           "Earlier contact: {when}, {channel} (reference: {refs})",
+           "What I asked then: {description}", "What I had tried: {tried}", "What I was told or promised: {notes}",
+           "Now: the same problem has come back.", "Related order number: {order_no}"),
+}
+
+
+def follow_up(data: ChannelData, type_id: str, answers: Answers, details: Details, earlier: EarlierContact,
+              lang: Lang) -> str:
+    """A new inquiry for a problem that came back, citing the earlier contact."""
+    values = {
+        "type": data.problem_type(type_id).name(lang),
+        "urgency": _URGENT[lang] if answers.get("urgent") is True else "",
+        "store_id": details.store_id.strip() or _FILL_IN[lang],
+        "when": earlier.when,
+        "channel": earlier.channel,
+        "refs": ", ".join(earlier.refs) or _EMPTY[lang],
+        "description": details.description.strip() or _EMPTY[lang],
+        "tried": details.tried.strip() or _EMPTY[lang],
+        "notes": " / ".join(n.replace("\n", " ") for n in earlier.notes) or _EMPTY[lang],
+        "order_no": details.order_no or _EMPTY[lang],
+    }
+    return "\n".join(fill(line, values) for line in _FOLLOW_UP[lang]) + "\n"

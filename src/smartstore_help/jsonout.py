@@ -45,14 +45,16 @@ def contact(data: ChannelData, type_id: str, answers: Mapping[str, Answer], now:
         "type": type_id,
         "answers": dict(answers),
         "now": iso(now),
-        "recommendations": [
-            {"channel": r.channel.id, "score": r.score, "available_now": r.available_now,
-             "next_open": iso(r.next_open), "reasons": [reason(lang) for reason in r.reasons]}
-            for r in plan.recommendations
-        ],
+        "recommendations": recommendations(plan, lang),
         "meanwhile": meanwhile.channel.id if meanwhile else None,
         "checklist": [{"item": item.text(lang), "ready": ready} for item, ready in checklist],
         "faq": list(faq),
         "draft": draft,
         "help_center": data.help_center.url,
     }
+
+
+def recommendations(plan: Plan, lang: Lang) -> list[dict[str, Any]]:
+    return [{"channel": r.channel.id, "score": r.score, "available_now": r.available_now,
+             "next_open": iso(r.next_open), "reasons": [reason(lang) for reason in r.reasons]}
+            for r in plan.recommendations]

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from rich.panel import Panel
     from rich.text import Text
 
+    from smartstore_help.journal import Case
     from smartstore_help.rules import Plan, Recommendation
     from smartstore_help.search import Hit
 
@@ -334,13 +335,84 @@ def checklist_view(problem: ProblemType, items: Sequence[tuple[ChecklistItem, bo
     return Group(*lines)
 
 
-def draft_view(draft_text: str, lang: Lang) -> RenderableType:
+def draft_view(draft_text: str, lang: Lang, title: str | None = None) -> RenderableType:
     """The draft as plain lines under a rule: no border, so it copies cleanly from the terminal."""
     from rich.console import Group
     from rich.rule import Rule
 
-    return Group(Rule(t("contact.draft_title", lang), align="left", style="cyan"), text(draft_text.rstrip()),
-                 Rule(style="cyan"))
+    return Group(Rule(title or t("contact.draft_title", lang), align="left", style="cyan"),
+                 text(draft_text.rstrip()), Rule(style="cyan"))
+
+
+def case_table(cases: Sequence[Case], notes: dict[int, int], data: ChannelData, lang: Lang) -> RenderableType:
+    from rich import box
+    from rich.table import Table
+
+    names = {c.id: c.name(lang) for c in data.channels}
+    types = {p.id: p.name(lang).split(" (")[0] for p in data.problem_types}
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
+    for key in ("case.col.id", "case.col.created", "case.col.type", "case.col.channel", "case.col.status",
+                "case.col.notes"):
+        table.add_column(t(key, lang), no_wrap=key != "case.col.type")
+    for case in cases:
+        state = t(f"case.status.{case.status}", lang)
+        if case.resolved is not None:
+            state += " · " + t("case.resolved" if case.resolved else "case.unresolved", lang)
+        table.add_row(str(case.id), case.created_at.replace("T", " ")[:16], text(types.get(case.type, case.type)),
+                      text(names.get(case.chosen, case.chosen)),
+                      text(state, "green" if case.status == "open" else "dim"), str(notes.get(case.id, 0)))
+    return table
+
+
+def _answer_line(data: ChannelData, type_id: str, key: str, value: object, lang: Lang) -> str:
+    """`지금 … 급한 문제인가요? 예` rather than `urgent: True`; unknown ids (older data) as they are."""
+    questions = data.questions_for(type_id) if type_id in {p.id for p in data.problem_types} else data.questions
+    question = next((q for q in questions if q.id == key), None)
+    if question is None:
+        return f"{key}: {value}"
+    if isinstance(value, bool):
+        shown = t("contact.yes" if value else "contact.no", lang)
+    else:
+        shown = next((c.label(lang) for c in question.choices if c.value == value), str(value))
+    return f"{question.prompt(lang)} {shown}"
+
+
+def case_view(case: Case, data: ChannelData, lang: Lang) -> RenderableType:
+    """The whole story of one case: answers, draft, every note with its time, the outcome."""
+    from rich.console import Group
+
+    names = {c.id: c.name(lang) for c in data.channels}
+    kind = next((p.name(lang) for p in data.problem_types if p.id == case.type), case.type)
+    head = text(f"#{case.id} · {kind} · {case.created_at.replace('T', ' ')[:16]} KST", "bold")
+    if case.follow_up_of:
+        head.append("  " + t("case.follow_up_of", lang, id=case.follow_up_of), style="dim")
+    parts: list[RenderableType] = [
+        head,
+        text(f"{t('case.recommended', lang)}: {names.get(case.recommended, case.recommended)} · "
+             f"{t('case.chosen_label', lang)}: {names.get(case.chosen, case.chosen)}"),
+        text(t("case.answers", lang), "bold"),
+        bullets(_answer_line(data, case.type, k, v, lang) for k, v in case.answers.items() if k != "type"),
+    ]
+    details = {k: v for k, v in case.details.items() if v}
+    if details:
+        parts += [text(t("case.details", lang), "bold"), bullets(f"{k}: {v}" for k, v in details.items())]
+    parts.append(draft_view(case.draft, lang, t("case.draft", lang)))
+    parts.append(text(t("case.notes", lang), "bold"))
+    for note in case.notes:
+        line = text(f"  {note.created_at.replace('T', ' ')[:19]}  ", "dim")
+        if note.ref:
+            line.append(f"[{plain(note.ref)}] ", style="cyan")
+        line.append(plain(note.text))
+        parts.append(line)
+    if case.status == "closed":
+        outcome = t("case.resolved" if case.resolved else "case.unresolved", lang)
+        if case.rating:
+            outcome += " · " + t("case.rating", lang, rating=case.rating)
+        if case.feedback:
+            outcome += f" · {case.feedback}"
+        parts += [text(t("case.outcome", lang), "bold"),
+                  text(f"  {(case.closed_at or '').replace('T', ' ')[:16]}  {outcome}")]
+    return Group(*parts)
 
 
 def problems_view(problems: Sequence[Problem], lang: Lang) -> list[Line]:
