@@ -105,7 +105,13 @@ def test_english_questions_are_highlighted_in_english() -> None:
 
 def test_nothing_found_is_an_empty_list_and_closest_suggests() -> None:
     assert search.search(SHIPPED, "qwxzv") == []
-    assert [e.id for e in search.closest(SHIPPED, "정산 보류 해제 방법 알려주세요 제발")][:3]
+    assert search.closest(SHIPPED, "라이브커머스") == []  # no far-fetched "did you mean"
+    assert search.closest(SHIPPED, "정산 보루")[0].id == "settlement-hold"
+
+
+def test_a_long_natural_question_is_not_diluted() -> None:
+    assert top3(SHIPPED, "정산보류해제방법좀알려주세요")[0] == "settlement-hold"
+    assert "settlement-hold" in top3(SHIPPED, "정산 보류 해제 방법 알려주세요 제발 급해요")
 
 
 def test_empty_query_is_refused() -> None:

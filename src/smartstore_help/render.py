@@ -95,13 +95,14 @@ def hours_view(data: ChannelData, rows: Sequence[tuple[Channel, Status, Status |
              for channel, status, answered in rows]
     headers = [t("col.channel", lang), t("col.status", lang), t("col.when", lang)]
     title = Line().add(t("title.hours", lang), "bold").add(" · " + timefmt.stamp(now, tz, lang))
-    return [title, Line(), *table(headers, cells), Line(), checked_line(data, lang)]
+    return [title, Line(), *table(headers, cells), Line(), *checked_lines(data, lang)]
 
 
-def checked_line(data: ChannelData, lang: Lang) -> Line:
+def checked_lines(data: ChannelData, lang: Lang) -> list[Line]:
     """When the facts were checked, and where to confirm them: shown under every fact."""
     oldest = min([data.help_center.checked, *(c.checked for c in data.channels)])
-    return Line().add(plain(t("checked", lang, date=oldest.isoformat(), url=data.help_center.url)), "dim")
+    message = t("checked", lang, date=oldest.isoformat(), url=data.help_center.url)
+    return [Line().add(plain(line), "dim") for line in message.splitlines()]
 
 
 def schedule_summary(schedule: Schedule, lang: Lang) -> str:
@@ -151,7 +152,7 @@ def channels_view(data: ChannelData, lang: Lang) -> RenderableType:
         body.append("\n")
         body.append_text(bullets((c(lang) for c in channel.cons), "- ", "yellow"))
         cards.append(Panel(body, title=text(channel.name(lang), "bold"), title_align="left", width=38))
-    return Group(Columns(cards), text(checked_line(data, lang).plain, "dim"))
+    return Group(Columns(cards), *(text(line.plain, "dim") for line in checked_lines(data, lang)))
 
 
 def bullets(items: Iterable[str], mark: str = "• ", style: str = "") -> Text:
@@ -326,10 +327,15 @@ def plan_view(plan: Plan, now: datetime, tz: ZoneInfo, lang: Lang) -> Renderable
     return Group(*parts)
 
 
+def short_name(problem: ProblemType, lang: Lang) -> str:
+    """`결제·정산` from `결제·정산 (정산 지연, 세금계산서, 계좌)`: the name without its examples."""
+    return problem.name(lang).split(" (")[0]
+
+
 def checklist_view(problem: ProblemType, items: Sequence[tuple[ChecklistItem, bool]], lang: Lang) -> RenderableType:
     from rich.console import Group
 
-    lines = [text(t("contact.checklist", lang, type=problem.name(lang)), "bold")]
+    lines = [text(t("contact.checklist", lang, type=short_name(problem, lang)), "bold")]
     lines += [text(f"  {'[x]' if ready else '[ ]'} {item.text(lang)}", "green" if ready else "")
               for item, ready in items]
     return Group(*lines)
@@ -349,7 +355,7 @@ def case_table(cases: Sequence[Case], notes: dict[int, int], data: ChannelData, 
     from rich.table import Table
 
     names = {c.id: c.name(lang) for c in data.channels}
-    types = {p.id: p.name(lang).split(" (")[0] for p in data.problem_types}
+    types = {p.id: short_name(p, lang) for p in data.problem_types}
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
     for key in ("case.col.id", "case.col.created", "case.col.type", "case.col.channel", "case.col.status",
                 "case.col.notes"):

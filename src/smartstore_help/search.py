@@ -39,6 +39,9 @@ MIN_SCORE = 1.0  # below this a match is noise (a shared common syllable or two)
 RELATIVE_FLOOR = 0.3  # results scoring under this share of the best one are noise next to it
 SYNONYM_WEIGHT = 0.9  # a rewritten query ranks just under the words the seller typed
 MAX_QUERY = 200  # characters of a query that are looked at; a pasted essay is not a question
+ENOUGH_GRAMS = 12  # jamo trigrams of about four syllables: a query this specific is fully matched
+ENOUGH_STEMS = 4
+CLOSEST_CUTOFF = 60  # rapidfuzz partial ratio (0-100) under which a "did you mean" is only noise
 
 
 class EmptyQuery(ValueError):
@@ -124,17 +127,26 @@ def variants(query: str, synonyms: Sequence[Sequence[str]]) -> list[tuple[str, f
     return list(out.items())
 
 
-def _coverage(index: Index, field: str, grams: Iterable[str], scores: dict[int, float], weight: float) -> None:
+def _coverage(index: Index, field: str, grams: Iterable[str], scores: dict[int, float], weight: float,
+              enough: int) -> None:
+    """Add `weight` × the share of the query's grams (rare ones weigh more) found in each entry.
+
+    A long query ("정산보류해제방법좀알려주세요") is not diluted by its filler: matching as much as
+    its `enough` rarest grams counts as full coverage.
+    """
     table = index.postings[field]
     total_entries = len(index) or 1
     weighted = [(table.get(g), math.log(1 + total_entries / len(table[g])) if g in table else math.log(
         1 + total_entries)) for g in grams]
-    total = sum(w for _, w in weighted)
-    if not total:
+    needed = sum(sorted((w for _, w in weighted), reverse=True)[:enough])
+    if not needed:
         return
+    found: dict[int, float] = {}
     for entries, w in weighted:
         for n in entries or ():
-            scores[n] = scores.get(n, 0.0) + weight * w / total
+            found[n] = found.get(n, 0.0) + w
+    for n, mass in found.items():
+        scores[n] = scores.get(n, 0.0) + weight * min(1.0, mass / needed)
 
 
 def _score_variant(index: Index, text: str) -> dict[int, float]:
@@ -142,7 +154,7 @@ def _score_variant(index: Index, text: str) -> dict[int, float]:
     flat = text.replace(" ", "")
     if is_choseong_query(text):
         # 19 consonants make short 초성 grams collide everywhere: every word typed must be there.
-        _coverage(index, "c", ngrams(flat, 2), scores, WEIGHTS["q"])
+        _coverage(index, "c", ngrams(flat, 2), scores, WEIGHTS["q"], ENOUGH_GRAMS)
         for n in list(scores):
             initials = choseong(index.question[n]) + " " + choseong(index.keyword[n])
             if not all(word in initials for word in text.split()):
@@ -150,10 +162,10 @@ def _score_variant(index: Index, text: str) -> dict[int, float]:
             elif flat in initials:
                 scores[n] += 2.0
         return scores
-    _coverage(index, "q", ngrams(jamo(flat), 3), scores, WEIGHTS["q"])
-    _coverage(index, "k", ngrams(jamo(flat), 3), scores, WEIGHTS["k"])
+    _coverage(index, "q", ngrams(jamo(flat), 3), scores, WEIGHTS["q"], ENOUGH_GRAMS)
+    _coverage(index, "k", ngrams(jamo(flat), 3), scores, WEIGHTS["k"], ENOUGH_GRAMS)
     hangul_pairs = {g for g in ngrams(flat, 2) if all(map(is_syllable, g))}
-    _coverage(index, "a", word_stems(text.split()) | hangul_pairs, scores, WEIGHTS["a"])
+    _coverage(index, "a", word_stems(text.split()) | hangul_pairs, scores, WEIGHTS["a"], ENOUGH_STEMS)
     for n in scores:  # the whole query, spacing aside, found as it is
         for field, bonus in ((index.question, 2.0), (index.keyword, 1.5)):
             if flat in field[n]:
@@ -199,8 +211,9 @@ def closest(index: Index, query: str, limit: int = 3) -> list[FaqEntry]:
     text = jamo(compact(query[:MAX_QUERY]))
     if not text:
         return []
-    found = process.extract(text, [jamo(q) for q in index.question], scorer=fuzz.partial_ratio, limit=limit)
-    return [index.entry(n) for _, score, n in found if score > 0]
+    found = process.extract(text, [jamo(q) for q in index.question], scorer=fuzz.partial_ratio, limit=limit,
+                            score_cutoff=CLOSEST_CUTOFF)
+    return [index.entry(n) for _, _, n in found]
 
 
 def highlight(text: str, words: Sequence[str]) -> tuple[tuple[int, int], ...]:
