@@ -86,6 +86,25 @@ def cases(work: Path) -> list[Case]:
     ]
 
 
+def first_question(runs: int, env: dict[str, str]) -> float:
+    """Seconds from starting `ss-help contact` in a pseudo-terminal to its first question on screen."""
+    import pexpect
+
+    exe = ss_help()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        child = pexpect.spawn(exe[0], [*exe[1:], "contact"], env={**env, "PROMPT_TOOLKIT_NO_CPR": "1",
+                                                                   "TERM": "xterm"},
+                              encoding="utf-8", timeout=10, dimensions=(40, 120))
+        child.expect("어떤 문제인가요")
+        times.append(time.perf_counter() - start)
+        child.sendcontrol("c")
+        child.expect(pexpect.EOF)
+        child.close()
+    return statistics.median(times)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("only", nargs="*", help="run only cases whose name starts with one of these")
@@ -118,6 +137,10 @@ def main() -> None:
                 verdict = ("ok" if ratio <= case.target else "SLOW") + f" (≤{case.target:g}×)"
             print(f"{case.name:45s} {median * 1000:6.1f} ms  {base * 1000:5.1f} ms  {ratio:5.1f}×  "
                   f"{peak:5.1f} MiB  {verdict}")
+        if not args.only or any("contact (interactive)".startswith(o) for o in args.only):
+            seconds = first_question(args.runs, env)
+            verdict = ("ok" if seconds <= 0.5 else "SLOW") + " (≤0.5 s)"
+            print(f"{'contact (interactive): first question shown':45s} {seconds * 1000:6.1f} ms  {verdict:>24s}")
 
 
 if __name__ == "__main__":

@@ -6,14 +6,16 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 from zoneinfo import ZoneInfo
 
 import typer
 
-from smartstore_help import draft, jsonout, rules
+if TYPE_CHECKING:
+    from smartstore_help.journal import Case, Journal
+
+from smartstore_help import draft, rules
 from smartstore_help.i18n import t
-from smartstore_help.journal import Case, Journal, JournalError, UnknownCase
 from smartstore_help.model import ChannelData, Lang
 from smartstore_help.shell import (
     AtOpt,
@@ -43,6 +45,8 @@ def stamp(now: datetime | None = None) -> str:
 
 @contextmanager
 def opened(lang: Lang, *, write: bool) -> Iterator[Journal]:
+    from smartstore_help.journal import Journal, JournalError, UnknownCase  # sqlite3: only when needed
+
     try:
         journal = Journal(write=write)
     except JournalError as error:
@@ -165,6 +169,8 @@ def case_follow_up(ctx: typer.Context, case_id: IdArg, at: AtOpt = None,
     new_id = save_case(cfg.lang, now, case.type, answers, case.details, plan.best.channel.id,
                        plan.best.channel.id, text, first) if save else None
     if as_json:
+        from smartstore_help import jsonout
+
         print_json({"case": case.id, "draft": text, "saved_as": new_id, "now": jsonout.iso(now),
                     "recommendations": jsonout.recommendations(plan, cfg.lang)})
         return

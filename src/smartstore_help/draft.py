@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import string
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -63,10 +62,17 @@ def compose(data: ChannelData, type_id: str, answers: Answers, details: Details,
     return fill(problem.template(lang), values).strip() + "\n"
 
 
+PLACEHOLDER = re.compile(r"\{(\w*)\}")
+
+
+def placeholders(template: str) -> tuple[set[str], bool]:
+    """The names a template uses, and whether every brace belongs to a placeholder."""
+    return set(PLACEHOLDER.findall(template)), not re.search(r"[{}]", PLACEHOLDER.sub("", template))
+
+
 def fill(template: str, values: dict[str, str]) -> str:
     """Placeholders replaced once: braces the seller typed into a value are never read as placeholders."""
-    return "".join(text if name is None else text + values[name]
-                   for text, name, _, _ in string.Formatter().parse(template))
+    return PLACEHOLDER.sub(lambda m: values[m[1]], template)
 
 
 @dataclass(frozen=True)

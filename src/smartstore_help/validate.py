@@ -7,7 +7,6 @@ is something to report.
 from __future__ import annotations
 
 import re
-import string
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, time
@@ -16,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from smartstore_help import yamlio
 from smartstore_help.data import DataError, Problem, format_path
+from smartstore_help.draft import placeholders
 from smartstore_help.model import (
     FAQ_TYPES,
     WEEKDAYS,
@@ -386,10 +386,10 @@ def _problem_type(c: _Checker, value: Any, path: Path_) -> ProblemType:
 
 
 def _check_template(c: _Checker, template: str, path: Path_) -> None:
-    try:
-        names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
-    except ValueError as error:
-        c.fail(path, f"템플릿의 중괄호가 맞지 않습니다 ({error})", f"unbalanced braces in the template ({error})")
+    names, balanced = placeholders(template)
+    if not balanced:
+        c.fail(path, "템플릿의 중괄호가 맞지 않습니다 ({이름} 형태만 쓸 수 있습니다)",
+               "unbalanced braces in the template (only {name} placeholders are allowed)")
         return
     for name in sorted(names - TEMPLATE_FIELDS):
         c.fail(path, f"알 수 없는 자리표시자입니다: {{{name}}} (가능: {', '.join(sorted(TEMPLATE_FIELDS))})",
