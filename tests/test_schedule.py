@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import pickle
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -120,7 +119,7 @@ def test_email_is_answered_during_business_hours(cfg: ChannelData, hol: schedule
 def test_a_temporary_holiday_added_in_the_data(cfg: ChannelData, hol: schedule.Holidays) -> None:
     phone = cfg.channel("phone").schedule
     name = Text("임시공휴일", "Temporary public holiday")
-    extra = dataclasses.replace(phone, closed_dates={date(2027, 5, 14): name})
+    extra = phone._replace(closed_dates={date(2027, 5, 14): name})
     got = schedule.status(extra, kst("2027-05-13 18:00"), hol, KST)
     assert got.next_open == kst("2027-05-17 09:00")  # Friday off, then the weekend
     got = schedule.status(extra, kst("2027-05-14 10:00"), hol, KST)
@@ -129,7 +128,7 @@ def test_a_temporary_holiday_added_in_the_data(cfg: ChannelData, hol: schedule.H
 
 def test_an_extra_open_date_overrides_a_weekend(cfg: ChannelData, hol: schedule.Holidays) -> None:
     phone = cfg.channel("phone").schedule
-    extra = dataclasses.replace(phone, open_dates=frozenset({date(2026, 11, 28)}))
+    extra = phone._replace(open_dates=frozenset({date(2026, 11, 28)}))
     assert schedule.status(extra, kst("2026-11-28 10:00"), hol, KST).state == "open"
     assert schedule.status(extra, kst("2026-11-27 18:00"), hol, KST).next_open == kst("2026-11-28 09:00")
 

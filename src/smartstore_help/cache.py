@@ -21,7 +21,7 @@ from typing import TypeVar
 from smartstore_help import __version__
 
 T = TypeVar("T")
-FORMAT = 2  # bump when the shape of a cached object changes
+FORMAT = 3  # bump when the shape of a cached object changes
 
 
 def cache_dir() -> Path:

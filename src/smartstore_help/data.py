@@ -6,9 +6,8 @@ Validation itself lives in `validate`, imported only when a file must really be 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from smartstore_help.model import ChannelData, Faq, Lang, Text
 
@@ -17,8 +16,7 @@ FAQ_FILE = "faq.yaml"
 Path_ = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     file: str
     line: int
     field: str

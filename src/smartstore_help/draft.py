@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from smartstore_help.model import Answers, ChannelData, ChecklistItem, Lang
 
@@ -18,8 +18,7 @@ class BadOrderNumber(ValueError):
     pass
 
 
-@dataclass(frozen=True)
-class Details:
+class Details(NamedTuple):
     """What the draft asks for beyond the wizard's questions; everything optional."""
 
     description: str = ""
@@ -75,8 +74,7 @@ def fill(template: str, values: dict[str, str]) -> str:
     return PLACEHOLDER.sub(lambda m: values[m[1]], template)
 
 
-@dataclass(frozen=True)
-class EarlierContact:
+class EarlierContact(NamedTuple):
     """What a follow-up cites of the first contact."""
 
     when: str

@@ -14,9 +14,8 @@ import sqlite3
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 APPLICATION_ID = 0x53534850  # "SSHP": marks the file as ours
 DB_NAME = "cases.db"
@@ -68,16 +67,14 @@ class UnknownCase(LookupError):
     pass
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     id: int
     created_at: str
     text: str
     ref: str | None
 
 
-@dataclass(frozen=True)
-class Case:
+class Case(NamedTuple):
     id: int
     created_at: str
     type: str
@@ -95,8 +92,8 @@ class Case:
     notes: tuple[Note, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
-        out = {k: v for k, v in self.__dict__.items() if k != "notes"}
-        out["notes"] = [n.__dict__ for n in self.notes]
+        out = self._asdict()
+        out["notes"] = [n._asdict() for n in self.notes]
         return out
 
 

@@ -6,16 +6,15 @@ Pure: the rules are data (channels.yaml), `now` and the holiday calendar are par
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from smartstore_help.model import Answer, Answers, Channel, ChannelData, ConditionValue, Rule, Text
 from smartstore_help.schedule import Holidays, Status, aware, status
 
 
-@dataclass(frozen=True)
-class Recommendation:
+class Recommendation(NamedTuple):
     channel: Channel
     score: int
     status: Status
@@ -31,8 +30,7 @@ class Recommendation:
         return self.status.next_open
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     recommendations: tuple[Recommendation, ...]  # best first
 
     @property

@@ -7,9 +7,8 @@ the schedule's time zone (KST), whatever zone the instant arrives in.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Literal
+from typing import Literal, NamedTuple
 from zoneinfo import ZoneInfo
 
 from smartstore_help.model import Schedule, Text
@@ -20,8 +19,7 @@ Holidays = Mapping[date, Text]
 SEARCH_DAYS = 400  # longer than any run of closed days a real calendar can hold
 
 
-@dataclass(frozen=True)
-class Status:
+class Status(NamedTuple):
     state: State
     reason: Reason | None = None
     day_name: Text | None = None  # the holiday or extra closed date that explains `reason`
@@ -29,8 +27,7 @@ class Status:
     next_open: datetime | None = None  # when a closed channel next opens
 
 
-@dataclass(frozen=True)
-class DayPlan:
+class DayPlan(NamedTuple):
     """One calendar day of a schedule: its open periods, or why it has none."""
 
     day: date

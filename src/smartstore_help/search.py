@@ -19,6 +19,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
+from typing import NamedTuple
 
 from smartstore_help.hangul import (
     choseong,
@@ -48,8 +49,7 @@ class EmptyQuery(ValueError):
     pass
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     entry: FaqEntry
     score: float
     spans: tuple[tuple[int, int], ...]  # matched parts of the question shown, as [start, end) indices

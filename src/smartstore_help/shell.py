@@ -10,10 +10,9 @@ import functools
 import os
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn, ParamSpec, TypeVar
 from zoneinfo import ZoneInfo
 
 import typer
@@ -49,8 +48,7 @@ class UserError(Exception):
     """A mistake in what the user typed or gave us: one line, exit 2."""
 
 
-@dataclass
-class Settings:
+class Settings(NamedTuple):
     lang: Lang
     data_dir: Path | None
 

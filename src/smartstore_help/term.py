@@ -12,7 +12,6 @@ import os
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import TextIO
 
 STYLES = {"bold": "1", "dim": "2", "italic": "3", "underline": "4", "reverse": "7", "red": "31", "green": "32",
@@ -29,11 +28,13 @@ def width(text: str) -> int:
     return sum(char_width(ch) for ch in text) if not text.isascii() else len(text)
 
 
-@dataclass
 class Line:
     """One line of output as (text, style) segments; style is space-separated STYLES names."""
 
-    parts: list[tuple[str, str]] = field(default_factory=list)
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: list[tuple[str, str]] | None = None) -> None:
+        self.parts = parts if parts is not None else []
 
     def add(self, text: str, style: str = "") -> Line:
         if text:
