@@ -88,9 +88,8 @@ def _ask_instead(cfg: Settings) -> list[tuple[Channel, Line]]:
     for channel in channels.channels:
         if channel.id == "faq":
             continue
-        answered = schedule.status(channel.answered_during, now, hol, tz) if channel.answered_during else None
         state, when = status_cells(channel, schedule.status(channel.schedule, now, hol, tz), now, tz, cfg.lang,
-                                   answered)
+                                   schedule.answering(channel, now, hol, tz))
         rows.append((channel, state.add("  ").extend(when)))
     return rows
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import functools
 import sys
 import time
-from typing import Annotated, Any
+from typing import Annotated
 from zoneinfo import ZoneInfo
 
 import typer
 
 from smartstore_help import data, schedule, timefmt
 from smartstore_help.i18n import t
-from smartstore_help.model import Lang
+from smartstore_help.model import Channel, Lang
 from smartstore_help.shell import (
     EXIT_USAGE,
     AtOpt,
@@ -61,16 +61,16 @@ def hours(
     channels = chosen[-1:] if chosen else list(cfg.channels)
     hol = holidays_for(now)
 
-    def status_of(ch: Any) -> schedule.Status:
+    def status_of(ch: Channel) -> schedule.Status:
         return schedule.status(ch.schedule, now, hol, tz)
 
     if check is not None:
         ch = chosen[0]
         st = status_of(ch)
-        from smartstore_help.render import status_cells
+        from smartstore_help.render import reason_label, status_cells
 
-        state, when = status_cells(ch, st, now, tz, lng)
-        why = " · ".join(part for part in (state.plain.split(" · ", 1)[-1], when.plain) if part)
+        _, when = status_cells(ch, st, now, tz, lng)
+        why = " · ".join(part for part in (reason_label(st, lng), when.plain) if part)
         typer.echo(t("check.open" if st.state == "open" else "check.closed", lng, channel=ch.name(lng), why=why))
         raise typer.Exit(0 if st.state == "open" else 1)
     if wait:
@@ -79,8 +79,7 @@ def hours(
     if as_json:
         from smartstore_help import jsonout
 
-        rows = [(ch, status_of(ch)) for ch in channels]
-        print_json(jsonout.hours(now, cfg.timezone, rows, lng))
+        print_json(jsonout.hours(now, cfg.timezone, [(ch, status_of(ch)) for ch in channels], lng))
         return
     from smartstore_help import render, term
 
@@ -88,12 +87,11 @@ def hours(
         ch = channels[0] if channel else next((c for c in cfg.channels if c.id == "phone"), channels[0])
         term.write(render.week_view(ch, schedule.week(ch.schedule, now, hol, tz), now, tz, lng))
         return
-    rows3 = [(ch, status_of(ch), schedule.status(ch.answered_during, now, hol, tz) if ch.answered_during else None)
-             for ch in channels]
-    term.write(render.hours_view(cfg, rows3, now, lng))
+    rows = [(ch, status_of(ch), schedule.answering(ch, now, hol, tz)) for ch in channels]
+    term.write(render.hours_view(cfg, rows, now, lng))
 
 
-def _wait(channel: Any, hol: schedule.Holidays, tz: ZoneInfo, lang: Lang) -> None:
+def _wait(channel: Channel, hol: schedule.Holidays, tz: ZoneInfo, lang: Lang) -> None:
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
     start = clock().astimezone(tz)

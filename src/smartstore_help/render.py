@@ -69,9 +69,7 @@ def status_cells(channel: Channel, status: Status, now: datetime, tz: ZoneInfo,
         assert answered.next_open is not None
         when = timefmt.day_and_time(answered.next_open, now, tz, lang)
         return state, Line().add(t("answers_from", lang, when=when), "dim")
-    label = t(f"state.{status.state}", lang)
-    if status.reason:
-        label += " · " + (status.day_name(lang) if status.day_name else t(f"reason.{status.reason}", lang))
+    label = " · ".join(part for part in (t(f"state.{status.state}", lang), reason_label(status, lang)) if part)
     state = Line().add("● " + plain(label), STATE_STYLE[status.state])
     if status.state == "open":
         if status.closes_at is None:
@@ -79,6 +77,13 @@ def status_cells(channel: Channel, status: Status, now: datetime, tz: ZoneInfo,
         return state, Line().add(t("closes_at", lang, when=timefmt.day_and_time(status.closes_at, now, tz, lang),
                                    left=timefmt.duration(status.closes_at - now, lang)))
     return state, Line().add(_opens(status, now, tz, lang))
+
+
+def reason_label(status: Status, lang: Lang) -> str:
+    """Why it is not open: the holiday's own name when there is one (`추석`), else the reason."""
+    if status.reason is None:
+        return ""
+    return status.day_name(lang) if status.day_name else t(f"reason.{status.reason}", lang)
 
 
 def _opens(status: Status, now: datetime, tz: ZoneInfo, lang: Lang) -> str:

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from smartstore_help.model import Answer, Answers, Channel, ChannelData, ConditionValue, Rule, Text
-from smartstore_help.schedule import Holidays, Status, aware, status
+from smartstore_help.schedule import Holidays, Status, answering, aware, status
 
 
 class Recommendation(NamedTuple):
@@ -108,6 +108,6 @@ def recommend(data: ChannelData, answers: Answers, moment: datetime, holidays: H
     ranked = sorted(data.channels, key=lambda c: (-scores[c.id], statuses[c.id].state != "open", order[c.id]))
     return Plan(tuple(
         Recommendation(c, scores[c.id], statuses[c.id], tuple(reasons[c.id]),
-                       status(c.answered_during, now, holidays, tz) if c.answered_during else None)
+                       answering(c, now, holidays, tz))
         for c in ranked
     ))

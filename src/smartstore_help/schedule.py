@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Literal, NamedTuple
 from zoneinfo import ZoneInfo
 
-from smartstore_help.model import Schedule, Text
+from smartstore_help.model import Channel, Schedule, Text
 
 State = Literal["open", "break", "closed"]
 Reason = Literal["break", "before_open", "after_close", "weekend", "holiday", "closed_date"]
@@ -109,6 +109,14 @@ def status(schedule: Schedule, moment: datetime, holidays: Holidays, tz: ZoneInf
     if now >= last:
         return Status("closed", "after_close", next_open=next_open)
     return Status("break", "break", next_open=next_open)
+
+
+def answering(channel: Channel, moment: datetime, holidays: Holidays, tz: ZoneInfo) -> Status | None:
+    """For a channel that takes questions any time but answers later (1:1 inquiry): is anyone
+    answering at that moment. None for the others."""
+    if channel.answered_during is None:
+        return None
+    return status(channel.answered_during, moment, holidays, tz)
 
 
 def week(schedule: Schedule, moment: datetime, holidays: Holidays, tz: ZoneInfo,

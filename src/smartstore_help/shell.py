@@ -19,7 +19,7 @@ import typer
 
 from smartstore_help import __version__, data, schedule, timefmt
 from smartstore_help.i18n import t
-from smartstore_help.model import ChannelData, Lang
+from smartstore_help.model import Channel, ChannelData, Lang
 
 if TYPE_CHECKING:
     from smartstore_help.search import Index
@@ -118,8 +118,13 @@ def settings(ctx: typer.Context, lang: str | None, data_dir: Path | None) -> Set
     parent: Settings | None = ctx.find_object(Settings)
     chosen = lang or (parent.lang if parent else None) or "ko"
     if chosen not in ("ko", "en"):
-        raise UserError(t("error.bad_lang", "ko", value=chosen) + " / " + t("error.bad_lang", "en", value=chosen))
+        raise UserError(_bad_lang(chosen))
     return Settings(chosen, data_dir or (parent.data_dir if parent else None))  # type: ignore[arg-type]
+
+
+def _bad_lang(value: str) -> str:
+    """Said in both languages: the one asked for is the one that is not known."""
+    return t("error.bad_lang", "ko", value=value) + " / " + t("error.bad_lang", "en", value=value)
 
 
 def _version(value: bool) -> None:
@@ -139,7 +144,7 @@ def root(
     """스마트스토어 판매자 고객센터 도우미 · SmartStore seller support helper."""
     ctx.obj = Settings(lang if lang in ("ko", "en") else "ko", data_dir)  # type: ignore[arg-type]
     if lang is not None and lang not in ("ko", "en"):
-        fail(t("error.bad_lang", "ko", value=lang) + " / " + t("error.bad_lang", "en", value=lang))
+        fail(_bad_lang(lang))
 
 
 def moment(at: str | None, tz: ZoneInfo, lang: Lang) -> datetime:
@@ -158,7 +163,7 @@ def holidays_for(now: datetime) -> schedule.Holidays:
     return korean_holidays((now.year - 1, now.year, now.year + 1))
 
 
-def pick_channel(cfg: ChannelData, channel_id: str, lang: Lang) -> Any:
+def pick_channel(cfg: ChannelData, channel_id: str, lang: Lang) -> Channel:
     known = [c.id for c in cfg.channels]
     if channel_id not in known:
         raise UserError(t("error.unknown_channel", lang, value=channel_id, known=", ".join(known)))
