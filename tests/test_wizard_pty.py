@@ -111,3 +111,35 @@ def test_without_a_terminal_it_never_waits(tmp_path: Path) -> None:
                           timeout=20, env=env)
     assert done.returncode == 2
     assert "--type" in done.stderr and "Traceback" not in done.stderr
+
+
+def _case_cli(tmp: Path, *args: str) -> pexpect.spawn:
+    command = ss_help()
+    env = {**os.environ, "SS_HELP_CACHE_DIR": str(tmp / "cache"), "SS_HELP_HOME": str(tmp / "home"),
+           "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1"}
+    return pexpect.spawn(command[0], [*command[1:], *args], env=env, encoding="utf-8", timeout=15,
+                         dimensions=(50, 120))
+
+
+def test_case_note_prompt_and_delete_confirmation(tmp_path: Path) -> None:
+    saved = _case_cli(tmp_path, "contact", "--type", "other", "--no-input", "--save")
+    saved.expect("상담 기록 #1")
+    saved.expect(pexpect.EOF)
+    note = _case_cli(tmp_path, "case", "note", "1")
+    answer(note, "메모", "첫 줄", ENTER, "둘째 줄", ESC, ENTER)  # multi-line: Esc then Enter finishes
+    note.expect("#1 에 메모를 남겼습니다")
+    note.expect(pexpect.EOF)
+    shown = subprocess.run([*ss_help(), "case", "show", "1", "--json"], capture_output=True, text=True, timeout=20,
+                           env={**os.environ, "SS_HELP_HOME": str(tmp_path / "home"),
+                                "SS_HELP_CACHE_DIR": str(tmp_path / "cache")})
+    assert [n["text"] for n in json.loads(shown.stdout)["notes"]] == ["첫 줄\n둘째 줄"]
+    keep = _case_cli(tmp_path, "case", "delete", "1")
+    answer(keep, "삭제할까요", ENTER)  # 아니요 is the default
+    keep.expect("삭제하지 않았습니다")
+    keep.expect(pexpect.EOF)
+    delete = _case_cli(tmp_path, "case", "delete", "1")
+    answer(delete, "삭제할까요", UP, ENTER)
+    delete.expect("#1 을\\(를\\) 삭제했습니다")
+    delete.expect(pexpect.EOF)
+    delete.close()
+    assert delete.exitstatus == 0

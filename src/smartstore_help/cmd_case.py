@@ -119,7 +119,7 @@ def case_note(ctx: typer.Context, case_id: IdArg,
         else:
             import questionary
 
-            text = questionary.text(t("case.note_prompt", cfg.lang), multiline=True).unsafe_ask()
+            text = questionary.text(t("case.note_prompt", cfg.lang), multiline=True, instruction="").unsafe_ask()
     if not (text or "").strip() and not (ref or "").strip():
         raise UserError(t("error.empty_note", cfg.lang))
     with opened(cfg.lang, write=True) as journal:
@@ -239,9 +239,9 @@ def case_delete(ctx: typer.Context, case_id: IdArg,
     if not yes:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise UserError(t("error.delete_needs_yes", cfg.lang))
-        import questionary
+        from smartstore_help.wizard import ask_yes_no
 
-        if not questionary.confirm(t("case.delete_confirm", cfg.lang, id=case_id), default=False).unsafe_ask():
+        if not ask_yes_no(cfg.lang, t("case.delete_confirm", cfg.lang, id=case_id)):
             typer.echo(t("case.kept", cfg.lang))
             return
     with opened(cfg.lang, write=True) as journal:

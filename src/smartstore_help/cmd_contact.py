@@ -8,10 +8,13 @@ import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 from zoneinfo import ZoneInfo
 
 import typer
+
+if TYPE_CHECKING:
+    from smartstore_help.wizard import State
 
 from smartstore_help import draft, rules, timefmt
 from smartstore_help.i18n import t
@@ -81,9 +84,9 @@ def _write_output(path: Path, text: str, force: bool, interactive: bool, lang: L
 
 
 def _confirm_overwrite(path: Path, lang: Lang) -> bool:
-    import questionary
+    from smartstore_help.wizard import ask_yes_no
 
-    return bool(questionary.confirm(t("contact.overwrite", lang, path=path), default=False).unsafe_ask())
+    return ask_yes_no(lang, t("contact.overwrite", lang, path=path))
 
 
 def copy_to_clipboard(text: str) -> bool:
@@ -211,13 +214,12 @@ def contact(
 
 
 def _offer_to_save(data: ChannelData, plan: rules.Plan, chosen: str | None, lang: Lang) -> tuple[bool, str | None]:
-    from smartstore_help.wizard import Back, QuestionaryPrompter
+    from smartstore_help.wizard import Back, QuestionaryPrompter, ask_yes_no
 
-    prompter = QuestionaryPrompter(lang, print)
-    yes_no = [("yes", t("contact.yes", lang)), ("no", t("contact.no", lang))]
-    if prompter.select(t("case.offer", lang), yes_no, "yes", can_go_back=False) != "yes":
+    if not ask_yes_no(lang, t("case.offer", lang), default=True):
         return False, chosen
     if chosen is None:
+        prompter = QuestionaryPrompter(lang, print)
         choices = [(r.channel.id, r.channel.name(lang)) for r in plan.recommendations]
         picked = prompter.select(t("case.chosen", lang), choices, plan.best.channel.id, can_go_back=False)
         chosen = None if isinstance(picked, Back) else picked
@@ -254,7 +256,7 @@ def _faq_for(cfg: Settings, data: ChannelData, kind: str, description: str, lang
     return []
 
 
-def _run_wizard(cfg: Settings, data: ChannelData, now: datetime, lang: Lang, preset: Any) -> Any:
+def _run_wizard(cfg: Settings, data: ChannelData, now: datetime, lang: Lang, preset: State) -> State | None:
     from smartstore_help.render import make_console, text
     from smartstore_help.wizard import QuestionaryPrompter, Wizard
 

@@ -269,3 +269,10 @@ class QuestionaryPrompter:
 
         answer: str | Back = self._ask(questionary.text(message, default=default, validate=check))
         return answer
+
+
+def ask_yes_no(lang: Lang, message: str, default: bool = False) -> bool:
+    """A yes/no question in the product's language (questionary's confirm says `(y/N)`)."""
+    prompter = QuestionaryPrompter(lang, print)
+    choices = [("yes", t("contact.yes", lang)), ("no", t("contact.no", lang))]
+    return prompter.select(message, choices, "yes" if default else "no", can_go_back=False) == "yes"
