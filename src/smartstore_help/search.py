@@ -76,12 +76,12 @@ class Index:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def _answer(self, i: int) -> str:
+    def answer_text(self, i: int) -> str:
         return self.answers[self.answer_ends[i] : self.answer_ends[i + 1]].decode("utf-8")
 
     def entry(self, n: int) -> FaqEntry:
-        return FaqEntry(self.ids[n], self.types[n], self.questions[n], self._answer(2 * n), self.keywords[n],
-                        self.sources[n], self.questions_en[n], self._answer(2 * n + 1) or None)
+        return FaqEntry(self.ids[n], self.types[n], self.questions[n], self.answer_text(2 * n), self.keywords[n],
+                        self.sources[n], self.questions_en[n], self.answer_text(2 * n + 1) or None)
 
     def entries(self) -> list[FaqEntry]:
         return [self.entry(n) for n in range(len(self))]
@@ -187,11 +187,11 @@ def search(index: Index, query: str, limit: int = 5, types: Sequence[str] | None
     wanted = {n: s for n, s in best.items() if s >= MIN_SCORE and (not types or index.types[n] in types)}
     floor = max(wanted.values(), default=0.0) * RELATIVE_FLOOR
     ranked = sorted((n for n, s in wanted.items() if s >= floor), key=lambda n: (-best[n], n))
-    words = [v.replace(" ", "") for v, _ in tried] + [w for v, _ in tried for w in v.split()]
+    shown = [v.replace(" ", "") for v, _ in tried] + [w for v, _ in tried for w in v.split()]
     hits = []
     for n in ranked[:limit]:
         entry = index.entry(n)
-        hits.append(Hit(entry, round(best[n], 3), highlight(entry.question_in(lang), words)))
+        hits.append(Hit(entry, round(best[n], 3), highlight(entry.question_in(lang), shown)))
     return hits
 
 
@@ -199,7 +199,7 @@ def _answer_bonus(index: Index, queries: Sequence[str], best: dict[int, float], 
     """The whole query found as it is in an answer: checked for the leading candidates only,
     since it means decoding their answers."""
     for n in sorted(best, key=lambda n: -best[n])[:top]:
-        answer = compact(index._answer(2 * n) + index._answer(2 * n + 1))
+        answer = compact(index.answer_text(2 * n) + index.answer_text(2 * n + 1))
         if any(q in answer for q in queries):
             best[n] += 0.5
 
