@@ -113,3 +113,10 @@ def test_hostile_description_is_plain_text() -> None:
     result = run("contact", "--type", "other", "--no-input", "-d", "[bold]급해요[/bold]\x1b[31m{order_no}\x07")
     assert result.exit_code == 0
     assert "[bold]급해요[/bold][31m{order_no}" in result.stdout and "\x1b" not in result.stdout
+
+
+def test_unknown_chosen_channel_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    out = tmp_path / "inquiry.txt"
+    result = run("contact", "--type", "payment", "--no-input", "--save", "--chosen", "fax", "-o", str(out))
+    assert result.exit_code == 2 and "알 수 없는 채널입니다: 'fax'" in result.stderr
+    assert not out.exists() and result.stdout == ""

@@ -30,6 +30,7 @@ from smartstore_help.shell import (
     handles_errors,
     holidays_for,
     moment,
+    pick_channel,
     print_json,
     settings,
 )
@@ -153,6 +154,8 @@ def contact(
     known_types = [p.id for p in data.problem_types]
     if kind is not None and kind not in known_types:
         raise UserError(t("error.unknown_problem_type", lng, value=kind, known=", ".join(known_types)))
+    if chosen is not None:
+        pick_channel(data, chosen, lng)
     given = _flag_answers(data, kind, urgent, complex_, prefer, answer or [], lng)
     details = _flag_details(description, order_no, occurred_at, tried, store_id, now, tz, lng)
     if details.get("order_no") and "has_order_no" not in given:
@@ -171,12 +174,11 @@ def contact(
             f"--answer {q}=…" for q in (rules.missing_answers(data, kind, given) if kind else [])]
         if missing:
             raise UserError(t("error.missing_flags", lng, flags=", ".join(missing)))
-        faq_ids = []
+        assert kind is not None
+        faq_ids = _faq_for(cfg, data, kind, details.get("description", ""), lng)
     assert kind is not None
     answers = rules.complete_answers(data, kind, given)
     plan = rules.recommend(data, answers, now, holidays_for(now))
-    if not interactive:
-        faq_ids = _faq_for(cfg, data, kind, details.get("description", ""), lng)
     when = timefmt.parse_at(details["occurred_at"], now, tz) if details.get("occurred_at") else now
     text = draft.compose(data, kind, answers, draft.Details(
         details.get("description", ""), details.get("order_no", ""), when, details.get("tried", ""),
@@ -194,9 +196,6 @@ def contact(
     if copy if copy is not None else interactive:
         typer.echo(t("contact.copied" if copy_to_clipboard(text) else "contact.no_clipboard", lng),
                    err=as_json)
-    known_channels = [c.id for c in data.channels]
-    if chosen is not None and chosen not in known_channels:
-        raise UserError(t("error.unknown_channel", lng, value=chosen, known=", ".join(known_channels)))
     if save is None and interactive:
         save, chosen = _offer_to_save(data, plan, chosen, lng)
     if save:
