@@ -22,7 +22,6 @@ from smartstore_help.shell import (
     UserError,
     app,
     clock,
-    console,
     data_app,
     handles_errors,
     holidays_for,
@@ -94,6 +93,8 @@ def hours(
 def _wait(channel: Channel, hol: schedule.Holidays, tz: ZoneInfo, lang: Lang) -> None:
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
+    from smartstore_help.render import make_console
+
     start = clock().astimezone(tz)
     status = schedule.status(channel.schedule, start, hol, tz)
     name = channel.name(lang)
@@ -106,7 +107,7 @@ def _wait(channel: Channel, hol: schedule.Holidays, tz: ZoneInfo, lang: Lang) ->
     total = (target - start).total_seconds()
     when = timefmt.day_and_time(target, start, tz, lang)
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[left]}"),
-                  TimeRemainingColumn(), console=console(), transient=True) as bar:
+                  TimeRemainingColumn(), console=make_console(), transient=True) as bar:
         task = bar.add_task(t("wait.waiting", lang, channel=name, when=when), total=total,
                             left=timefmt.until(target, start, lang))
         while (now := clock().astimezone(tz)) < target:
@@ -123,7 +124,7 @@ def channels_cmd(ctx: typer.Context, lang: LangOpt = None, data_dir: DataDirOpt 
     cfg_ = settings(ctx, lang, data_dir)
     from smartstore_help import render
 
-    console().print(render.channels_view(cfg_.channels(), cfg_.lang))
+    render.make_console().print(render.channels_view(cfg_.channels(), cfg_.lang))
 
 
 @data_app.command("check")

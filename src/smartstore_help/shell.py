@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, NamedTuple, NoReturn, ParamSpec, TypeVar
 from zoneinfo import ZoneInfo
 
 import typer
@@ -72,12 +72,6 @@ class Settings(NamedTuple):
 def clock() -> datetime:
     """The real now. Everything below the CLI receives it as a value."""
     return datetime.now(UTC)
-
-
-def console(stderr: bool = False) -> Any:
-    from smartstore_help.render import make_console
-
-    return make_console(stderr)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
