@@ -1,17 +1,46 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, NamedTuple
 
-from typer.testing import CliRunner
-
-from smartstore_help.cli import app
-
-runner = CliRunner()
+from smartstore_help.cli import run as cli_run
+from smartstore_help.iostreams import IOStreams, color_wanted
 
 
-def run(*args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> Any:
-    return runner.invoke(app, list(args), env=env, input=stdin)
+class Result(NamedTuple):
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+@contextmanager
+def environment(env: dict[str, str] | None) -> Iterator[None]:
+    saved = dict(os.environ)
+    os.environ.update(env or {})
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def run(*args: str, env: dict[str, str] | None = None, stdin: str | None = None, columns: int = 80,
+        encoding: str = "utf-8", io: IOStreams | None = None) -> Result:
+    """The whole program through its real entry point and error boundary, on streams in memory.
+
+    A bug (an exception the boundary does not turn into a message) propagates into the test."""
+    with environment(env):
+        streams = io or IOStreams.test(stdin=stdin or "", columns=columns, encoding=encoding,
+                                      color=color_wanted(is_tty=False))
+        code = cli_run(list(args), streams)
+    return Result(code, streams.written("out"), streams.written("err"))
 
 
 def run_json(*args: str) -> Any:

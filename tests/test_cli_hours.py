@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from helpers import run, run_json
 
-from smartstore_help import data, shell
+from smartstore_help import data
+from smartstore_help.iostreams import IOStreams
 
 
 def test_hours_json_contract() -> None:
@@ -79,10 +80,8 @@ def test_wait_counts_down_then_rings(monkeypatch: pytest.MonkeyPatch) -> None:
 
     moments = iter(datetime(2026, 11, 24, 3, 59, 58, tzinfo=UTC) + timedelta(seconds=s)
                    for s in range(0, 100))
-    monkeypatch.setattr(shell, "clock", lambda: next(moments))
-    monkeypatch.setattr("smartstore_help.cmd_hours.clock", shell.clock)
     monkeypatch.setattr("time.sleep", lambda _: None)
-    result = run("hours", "--wait")
+    result = run("hours", "--wait", io=IOStreams.test(now=lambda: next(moments)))
     assert result.exit_code == 0
     assert "전화 상담: 지금 열렸습니다!" in result.stdout and "\a" in result.stdout
 

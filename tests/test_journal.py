@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import stat
@@ -26,7 +27,7 @@ def new_case(*extra: str) -> int:
     result = run("contact", "--type", "payment", "--no-input", "--save", "--at", "2026-11-24T10:00",
                  "-d", "정산 보류", "--order-no", "2026112412345678", "--tried", "정산관리 확인", *extra)
     assert result.exit_code == 0, result.output
-    return int(result.stdout.split("#")[-1].split()[0])
+    return int(re.match(r"\d+", result.stdout.split("#")[-1])[0])  # type: ignore[index]
 
 
 def test_round_trip_through_the_cli() -> None:
@@ -80,10 +81,10 @@ def test_delete_asks_first() -> None:
 
 
 @pytest.mark.parametrize(("args", "words"), [
-    (["case", "show", "999"], "상담 기록 #999 이(가) 없습니다"),
-    (["case", "note", "999", "x"], "상담 기록 #999 이(가) 없습니다"),
-    (["case", "close", "1", "--resolved", "--rating", "6"], "--rating 은 1~5 사이여야 합니다"),
-    (["case", "close", "1", "--resolved", "--rating", "0"], "--rating 은 1~5 사이여야 합니다"),
+    (["case", "show", "999"], "상담 기록 #999가 없습니다"),
+    (["case", "note", "999", "x"], "상담 기록 #999가 없습니다"),
+    (["case", "close", "1", "--resolved", "--rating", "6"], "--rating은 1~5 사이여야 합니다"),
+    (["case", "close", "1", "--resolved", "--rating", "0"], "--rating은 1~5 사이여야 합니다"),
     (["case", "close", "1"], "--resolved 또는 --unresolved"),
     (["case", "note", "1", "   "], "빈 메모는 남길 수 없습니다"),
     (["case", "list", "--status", "maybe"], "maybe"),

@@ -66,7 +66,7 @@ def test_the_whole_wizard_with_keys(tmp_path: Path) -> None:
     child.expect("준비한 자료: 정산 내역·결제 내역 화면 또는 영수증, 관련 주문번호")
     answer(child, "이 상담을 기록해 둘까요", ENTER)  # 예 (default)
     answer(child, "어느 채널로 문의하시겠어요", DOWN, ENTER)  # the second-ranked channel
-    child.expect(r"상담 기록 #1 을\(를\) 저장했습니다")
+    child.expect("상담 기록 #1을 저장했습니다")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -127,7 +127,7 @@ def test_case_note_prompt_and_delete_confirmation(tmp_path: Path) -> None:
     saved.expect(pexpect.EOF)
     note = _case_cli(tmp_path, "case", "note", "1")
     answer(note, "메모", "첫 줄", ENTER, "둘째 줄", ESC, ENTER)  # multi-line: Esc then Enter finishes
-    note.expect("#1 에 메모를 남겼습니다")
+    note.expect("#1에 메모를 남겼습니다")
     note.expect(pexpect.EOF)
     shown = subprocess.run([*ss_help(), "case", "show", "1", "--json"], capture_output=True, text=True, timeout=20,
                            env={**os.environ, "SS_HELP_HOME": str(tmp_path / "home"),
@@ -139,7 +139,7 @@ def test_case_note_prompt_and_delete_confirmation(tmp_path: Path) -> None:
     keep.expect(pexpect.EOF)
     delete = _case_cli(tmp_path, "case", "delete", "1")
     answer(delete, "삭제할까요", UP, ENTER)
-    delete.expect("#1 을\\(를\\) 삭제했습니다")
+    delete.expect("#1을 삭제했습니다")
     delete.expect(pexpect.EOF)
     delete.close()
     assert delete.exitstatus == 0

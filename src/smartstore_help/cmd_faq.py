@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, Annotated
 from zoneinfo import ZoneInfo
 
@@ -15,24 +14,21 @@ from smartstore_help import schedule
 from smartstore_help.i18n import t
 from smartstore_help.model import FAQ_TYPES, Channel
 from smartstore_help.shell import (
+    CONTEXT,
     DataDirOpt,
     JsonOpt,
     LangOpt,
     Settings,
     UserError,
     app,
-    clock,
-    handles_errors,
     holidays_for,
-    print_json,
     settings,
 )
 
-faq_app = typer.Typer(no_args_is_help=True, help="자주 묻는 질문 검색 · Search the seller FAQ.")
+faq_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, context_settings=CONTEXT)
 app.add_typer(faq_app, name="faq")
 
-TypeOpt = Annotated[str | None, typer.Option("--type", "-t", metavar="TYPE",
-                                             help="technical | payment | return_exchange | general")]
+TypeOpt = Annotated[str | None, typer.Option("--type", "-t", metavar="TYPE")]
 
 
 def _check_type(kind: str | None, cfg: Settings) -> None:
@@ -41,18 +37,16 @@ def _check_type(kind: str | None, cfg: Settings) -> None:
 
 
 @faq_app.command("search")
-@handles_errors
 def faq_search(
     ctx: typer.Context,
-    query: Annotated[list[str] | None, typer.Argument(help="검색어 (띄어쓰기·초성·오타 허용) · Search words.")] = None,
+    query: Annotated[list[str] | None, typer.Argument(metavar="QUERY")] = None,
     kind: TypeOpt = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="최대 결과 수 · At most this many results.")] = 5,
+    limit: Annotated[int, typer.Option("--limit", "-n", metavar="N")] = 5,
     as_json: JsonOpt = False,
     lang: LangOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
-    """FAQ 검색: 띄어쓰기, 초성(ㅈㅅ ㅂㄹ), 오타에 강함 · Search the FAQ the way Koreans type."""
-    from smartstore_help import render, search, term
+    from smartstore_help import render, search
 
     cfg = settings(ctx, lang, data_dir)
     _check_type(kind, cfg)
@@ -65,15 +59,14 @@ def faq_search(
     except search.EmptyQuery:
         raise UserError(t("error.empty_query", cfg.lang)) from None
     if as_json:
-        print_json({"query": text, "results": [
+        cfg.io.json({"query": text, "results": [
             {"id": h.entry.id, "type": h.entry.type, "question": h.entry.question_in(cfg.lang), "score": h.score}
             for h in hits]})
         return
-    columns = term.columns(sys.stdout)
     if hits:
-        term.write(render.search_view(text, hits, cfg.lang, columns))
+        cfg.io.lines(render.search_view(text, hits, cfg.lang, cfg.io.columns))
         return
-    term.write(render.no_results_view(text, search.closest(index, text), _ask_instead(cfg), cfg.lang))
+    cfg.io.lines(render.no_results_view(text, search.closest(index, text), _ask_instead(cfg), cfg.lang))
 
 
 def _ask_instead(cfg: Settings) -> list[tuple[Channel, Line]]:
@@ -82,7 +75,7 @@ def _ask_instead(cfg: Settings) -> list[tuple[Channel, Line]]:
 
     channels = cfg.channels()
     tz = ZoneInfo(channels.timezone)
-    now = clock().astimezone(tz)
+    now = cfg.io.now().astimezone(tz)
     hol = holidays_for(now)
     rows: list[tuple[Channel, Line]] = []
     for channel in channels.channels:
@@ -95,10 +88,8 @@ def _ask_instead(cfg: Settings) -> list[tuple[Channel, Line]]:
 
 
 @faq_app.command("show")
-@handles_errors
 def faq_show(ctx: typer.Context, entry_id: Annotated[str, typer.Argument(metavar="ID")],
              as_json: JsonOpt = False, lang: LangOpt = None, data_dir: DataDirOpt = None) -> None:
-    """FAQ 한 항목의 전체 답변 · The whole answer of one entry."""
     import difflib
 
     cfg = settings(ctx, lang, data_dir)
@@ -109,25 +100,23 @@ def faq_show(ctx: typer.Context, entry_id: Annotated[str, typer.Argument(metavar
         hint = t("error.unknown_faq_hint", cfg.lang, ids=", ".join(close)) if close else ""
         raise UserError(t("error.unknown_faq", cfg.lang, value=entry_id, hint=hint))
     if as_json:
-        print_json({"id": entry.id, "type": entry.type, "question": entry.question_in(cfg.lang),
+        cfg.io.json({"id": entry.id, "type": entry.type, "question": entry.question_in(cfg.lang),
                     "answer": entry.answer_in(cfg.lang), "keywords": list(entry.keywords), "source": entry.source})
         return
-    from smartstore_help.render import faq_show_view, make_console
+    from smartstore_help.render import faq_show_view
 
-    make_console().print(faq_show_view(entry, cfg.lang, cfg.channels().help_center.url))
+    cfg.io.show(faq_show_view(entry, cfg.lang, cfg.channels().help_center.url))
 
 
 @faq_app.command("list")
-@handles_errors
 def faq_list(ctx: typer.Context, kind: TypeOpt = None, as_json: JsonOpt = False, lang: LangOpt = None,
              data_dir: DataDirOpt = None) -> None:
-    """유형별 FAQ 목록 · Every entry, grouped by type."""
-    from smartstore_help import render, term
+    from smartstore_help import render
 
     cfg = settings(ctx, lang, data_dir)
     _check_type(kind, cfg)
     entries = [e for e in cfg.faq_index().entries() if kind is None or e.type == kind]
     if as_json:
-        print_json({"entries": [{"id": e.id, "type": e.type, "question": e.question_in(cfg.lang)} for e in entries]})
+        cfg.io.json({"entries": [{"id": e.id, "type": e.type, "question": e.question_in(cfg.lang)} for e in entries]})
         return
-    term.write(render.faq_list_view(entries, cfg.lang, term.columns(sys.stdout)))
+    cfg.io.lines(render.faq_list_view(entries, cfg.lang, cfg.io.columns))

@@ -3,103 +3,129 @@
 from __future__ import annotations
 
 import functools
-import sys
 import time
-from typing import Annotated
+from typing import Annotated, NamedTuple
 from zoneinfo import ZoneInfo
 
 import typer
 
 from smartstore_help import data, schedule, timefmt
+from smartstore_help.errors import ExitCode
 from smartstore_help.i18n import t
 from smartstore_help.model import Channel, Lang
 from smartstore_help.shell import (
-    EXIT_USAGE,
     AtOpt,
     DataDirOpt,
     JsonOpt,
     LangOpt,
+    Settings,
     UserError,
     app,
-    clock,
     data_app,
-    handles_errors,
+    exclusive,
     holidays_for,
-    moment,
     pick_channel,
-    print_json,
     settings,
 )
 
 
+class HoursOptions(NamedTuple):
+    at: str | None = None
+    channel: str | None = None
+    week: bool = False
+    wait: bool = False
+    check: str | None = None
+    as_json: bool = False
+
+
 @app.command()
-@handles_errors
 def hours(
     ctx: typer.Context,
     at: AtOpt = None,
-    channel: Annotated[str | None, typer.Option("--channel", "-c", metavar="ID",
-                                                help="한 채널만 (chat, phone, faq, email) · One channel only.")] = None,
-    week: Annotated[bool, typer.Option("--week", help="7일 운영 시간표 · A 7-day picture of the hours.")] = False,
-    wait: Annotated[bool, typer.Option("--wait", help="열릴 때까지 카운트다운 후 알림 (기본 phone) · "
-                                                      "Count down until it opens, then ring.")] = False,
-    check: Annotated[str | None, typer.Option("--check", metavar="ID",
-                                              help="열려 있으면 종료 코드 0, 아니면 1 · "
-                                                   "Exit 0 if open now, 1 if not.")] = None,
+    channel: Annotated[str | None, typer.Option("--channel", "-c", metavar="ID")] = None,
+    week: Annotated[bool, typer.Option("--week")] = False,
+    wait: Annotated[bool, typer.Option("--wait")] = False,
+    check: Annotated[str | None, typer.Option("--check", metavar="ID")] = None,
     as_json: JsonOpt = False,
     lang: LangOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
-    """지금 상담이 열려 있는지, 아니면 언제 열리는지 · Is support open now, and if not, when?"""
-    cfg_ = settings(ctx, lang, data_dir)
-    cfg, lng = cfg_.channels(), cfg_.lang
-    tz = ZoneInfo(cfg.timezone)
-    if wait and at is not None:
+    cfg = settings(ctx, lang, data_dir)
+    code = run_hours(cfg, HoursOptions(at, channel, week, wait, check, as_json))
+    if code != ExitCode.OK:
+        raise typer.Exit(code)
+
+
+def run_hours(cfg: Settings, opts: HoursOptions) -> ExitCode:
+    """Open now? For every channel, one (`--channel`), a week (`--week`) or as an exit code (`--check`)."""
+    lng = cfg.lang
+    if opts.wait and opts.at is not None:
         raise UserError(t("error.wait_at", lng))
-    now = moment(at, tz, lng)
-    chosen = [pick_channel(cfg, i, lng) for i in (check, channel) if i is not None]
-    channels = chosen[-1:] if chosen else list(cfg.channels)
+    exclusive(lng, **{"--week": opts.week, "--check": opts.check, "--wait": opts.wait})
+    exclusive(lng, **{"--wait": opts.wait, "--json": opts.as_json})
+    if opts.check is not None and opts.channel is not None and opts.check != opts.channel:
+        exclusive(lng, **{"--check": opts.check, "--channel": opts.channel})
+    channels_data = cfg.channels()
+    tz = ZoneInfo(channels_data.timezone)
+    now = cfg.moment(opts.at, tz)
+    chosen = [pick_channel(channels_data, i, lng) for i in (opts.check, opts.channel) if i is not None]
+    channels = chosen[-1:] if chosen else list(channels_data.channels)
     hol = holidays_for(now)
 
     def status_of(ch: Channel) -> schedule.Status:
         return schedule.status(ch.schedule, now, hol, tz)
 
-    if check is not None:
+    if opts.check is not None:
         ch = chosen[0]
         st = status_of(ch)
-        from smartstore_help.render import reason_label, status_cells
+        if opts.as_json:
+            from smartstore_help import jsonout
 
-        _, when = status_cells(ch, st, now, tz, lng)
-        why = " · ".join(part for part in (reason_label(st, lng), when.plain) if part)
-        typer.echo(t("check.open" if st.state == "open" else "check.closed", lng, channel=ch.name(lng), why=why))
-        raise typer.Exit(0 if st.state == "open" else 1)
-    if wait:
-        _wait(pick_channel(cfg, channel or "phone", lng), hol, tz, lng)
-        return
-    if as_json:
+            cfg.io.json(jsonout.hours(now, channels_data.timezone, [(ch, st)], lng))
+        else:
+            from smartstore_help.render import reason_label, status_cells
+
+            _, when = status_cells(ch, st, now, tz, lng)
+            why = " · ".join(part for part in (reason_label(st, lng), when.plain) if part)
+            cfg.io.write(t("check.open" if st.state == "open" else "check.closed", lng, channel=ch.name(lng),
+                           why=why))
+        return ExitCode.OK if st.state == "open" else ExitCode.NO
+    if opts.wait:
+        _wait(cfg, pick_channel(channels_data, opts.channel or "phone", lng), hol, tz)
+        return ExitCode.OK
+    if opts.week:
+        ch = channels[0] if opts.channel else next((c for c in channels_data.channels if c.id == "phone"), channels[0])
+        days = schedule.week(ch.schedule, now, hol, tz)
+        if opts.as_json:
+            from smartstore_help import jsonout
+
+            cfg.io.json(jsonout.week(now, channels_data.timezone, ch, days, lng))
+            return ExitCode.OK
+        from smartstore_help import render
+
+        cfg.io.lines(render.week_view(ch, days, now, tz, lng))
+        return ExitCode.OK
+    if opts.as_json:
         from smartstore_help import jsonout
 
-        print_json(jsonout.hours(now, cfg.timezone, [(ch, status_of(ch)) for ch in channels], lng))
-        return
-    from smartstore_help import render, term
+        cfg.io.json(jsonout.hours(now, channels_data.timezone, [(ch, status_of(ch)) for ch in channels], lng))
+        return ExitCode.OK
+    from smartstore_help import render
 
-    if week:
-        ch = channels[0] if channel else next((c for c in cfg.channels if c.id == "phone"), channels[0])
-        term.write(render.week_view(ch, schedule.week(ch.schedule, now, hol, tz), now, tz, lng))
-        return
     rows = [(ch, status_of(ch), schedule.answering(ch, now, hol, tz)) for ch in channels]
-    term.write(render.hours_view(cfg, rows, now, lng))
+    cfg.io.lines(render.hours_view(channels_data, rows, now, lng))
+    return ExitCode.OK
 
 
-def _wait(channel: Channel, hol: schedule.Holidays, tz: ZoneInfo, lang: Lang) -> None:
+def _wait(cfg: Settings, channel: Channel, hol: schedule.Holidays, tz: ZoneInfo) -> None:
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from smartstore_help.render import make_console
-
-    start = clock().astimezone(tz)
+    lang: Lang = cfg.lang
+    start = cfg.io.now().astimezone(tz)
     status = schedule.status(channel.schedule, start, hol, tz)
     name = channel.name(lang)
     if status.state == "open":
-        typer.echo(t("wait.already", lang, channel=name) + "\a")
+        cfg.io.write(t("wait.already", lang, channel=name) + "\a")
         return
     if status.next_open is None:
         raise UserError(t("wait.never", lang, channel=name))
@@ -107,43 +133,52 @@ def _wait(channel: Channel, hol: schedule.Holidays, tz: ZoneInfo, lang: Lang) ->
     total = (target - start).total_seconds()
     when = timefmt.day_and_time(target, start, tz, lang)
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[left]}"),
-                  TimeRemainingColumn(), console=make_console(), transient=True) as bar:
+                  TimeRemainingColumn(), console=cfg.io.console(), transient=True) as bar:
         task = bar.add_task(t("wait.waiting", lang, channel=name, when=when), total=total,
                             left=timefmt.until(target, start, lang))
-        while (now := clock().astimezone(tz)) < target:
+        while (now := cfg.io.now().astimezone(tz)) < target:
             bar.update(task, completed=total - (target - now).total_seconds(),
                        left=timefmt.until(target, now, lang))
             time.sleep(min(1.0, max(0.05, (target - now).total_seconds())))
-    typer.echo(t("wait.done", lang, channel=name) + "\a")
+    cfg.io.write(t("wait.done", lang, channel=name) + "\a")
 
 
 @app.command("channels")
-@handles_errors
-def channels_cmd(ctx: typer.Context, lang: LangOpt = None, data_dir: DataDirOpt = None) -> None:
-    """채널 비교: 연락처, 운영 시간, 장단점 · The channels side by side."""
-    cfg_ = settings(ctx, lang, data_dir)
+def channels_cmd(ctx: typer.Context, as_json: JsonOpt = False, lang: LangOpt = None,
+                 data_dir: DataDirOpt = None) -> None:
+    cfg = settings(ctx, lang, data_dir)
+    channels_data = cfg.channels()
+    if as_json:
+        from smartstore_help import jsonout
+
+        cfg.io.json(jsonout.channels(channels_data, cfg.lang))
+        return
     from smartstore_help import render
 
-    render.make_console().print(render.channels_view(cfg_.channels(), cfg_.lang))
+    cfg.io.show(render.channels_view(channels_data, cfg.lang))
 
 
 @data_app.command("check")
-@handles_errors
-def data_check(ctx: typer.Context, lang: LangOpt = None, data_dir: DataDirOpt = None) -> None:
-    """YAML 데이터를 검사해 모든 문제를 파일:줄 과 함께 보여 줍니다 · Validate the data files."""
-    cfg_ = settings(ctx, lang, data_dir)
+def data_check(ctx: typer.Context, as_json: JsonOpt = False, lang: LangOpt = None,
+               data_dir: DataDirOpt = None) -> None:
+    cfg = settings(ctx, lang, data_dir)
     problems: list[data.Problem] = []
-    lines = []
+    files = []
     for name, loader in ((data.CHANNELS_FILE, data.load_channels), (data.FAQ_FILE, data.load_faq)):
-        path = data.data_file(name, cfg_.data_dir)
-        origin = t("data.builtin" if path.parent == data.builtin_dir() else "data.user", cfg_.lang)
-        lines.append(f"  {path} ({origin})")
-        problems += data.all_problems(functools.partial(loader, cfg_.data_dir))
-    from smartstore_help import render, term
+        path = data.data_file(name, cfg.data_dir)
+        files.append((path, path.parent == data.builtin_dir()))
+        problems += data.all_problems(functools.partial(loader, cfg.data_dir))
+    if as_json:
+        cfg.io.json({"valid": not problems,
+                     "files": [{"path": str(path), "builtin": builtin} for path, builtin in files],
+                     "problems": [{"file": p.file, "line": p.line, "field": p.field, "message": p.message(cfg.lang)}
+                                  for p in problems]})
+    elif problems:
+        from smartstore_help import render
 
+        cfg.io.lines(render.problems_view(problems, cfg.lang), err=True)
+    else:
+        cfg.io.write(t("data.valid", cfg.lang) + ":\n" + "\n".join(
+            f"  {path} ({t('data.builtin' if builtin else 'data.user', cfg.lang)})" for path, builtin in files))
     if problems:
-        term.write(render.problems_view(problems, cfg_.lang), sys.stderr)
-        raise typer.Exit(EXIT_USAGE)
-    typer.echo(t("data.valid", cfg_.lang) + ":\n" + "\n".join(lines))
-
-
+        raise typer.Exit(ExitCode.USAGE)

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from smartstore_help.errors import Failure
 from smartstore_help.model import ChannelData, Faq, Lang, Text
 
 CHANNELS_FILE = "channels.yaml"
@@ -27,12 +28,15 @@ class Problem(NamedTuple):
         return f"{where}: {self.field}: {self.message(lang)}" if self.field else f"{where}: {self.message(lang)}"
 
 
-class DataError(Exception):
+class DataError(Failure):
     """One or more problems in the data; `problems` holds each with its file and line."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         super().__init__(problems[0].render("en"))
         self.problems = tuple(problems)
+
+    def describe(self, lang: Lang) -> str:
+        return "\n".join(problem.render(lang) for problem in self.problems)
 
 
 def builtin_dir() -> Path:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from smartstore_help.model import Lang
 
 _MESSAGES: dict[str, tuple[str, str]] = {
@@ -64,7 +66,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "error.unknown_faq_hint": (" (비슷한 id: {ids})", " (similar ids: {ids})"),
     "error.unknown_type": ("알 수 없는 유형입니다: {value!r} (가능: {known})",
                            "unknown type {value!r} (known: {known})"),
-    "error.bad_limit": ("--limit 은 1 이상이어야 합니다", "--limit must be 1 or more"),
+    "error.bad_limit": ("--limit은 1 이상이어야 합니다", "--limit must be 1 or more"),
     # contact
     "contact.type": ("어떤 문제인가요?", "What kind of problem is it?"),
     "contact.filter_hint": ("(↑↓ 또는 글자를 쳐서 찾기, Enter 선택)", "(↑↓ or type to filter, Enter to choose)"),
@@ -96,8 +98,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "contact.store_id": ("스토어 ID (없으면 Enter)", "Store ID (Enter to skip)"),
     "contact.written": ("문의 글을 저장했습니다: {path}", "Inquiry text saved to {path}"),
     "contact.copied": ("클립보드에 복사했습니다.", "Copied to the clipboard."),
-    "contact.no_clipboard": ("클립보드 도구(wl-copy, xclip, xsel, pbcopy)가 없어 복사하지 못했습니다.",
-                             "No clipboard tool (wl-copy, xclip, xsel, pbcopy) found: not copied."),
+    "contact.not_copied": ("클립보드에 복사하지 못했습니다: {why}. 위의 글을 직접 복사하세요.",
+                           "Not copied to the clipboard: {why}. Copy the text above by hand."),
+    "clipboard.no_display": ("화면(디스플레이)이 없는 환경입니다", "there is no display here"),
+    "clipboard.no_tool": ("클립보드 프로그램(wl-copy, xclip 또는 xsel)이 없습니다",
+                          "no clipboard program (wl-copy, xclip or xsel) is installed"),
+    "clipboard.failed": ("클립보드 프로그램이 응답하지 않았습니다", "the clipboard program did not respond"),
     "contact.opened": ("브라우저에서 열었습니다: {url}", "Opened in the browser: {url}"),
     "contact.overwrite": ("{path} 파일이 이미 있습니다. 덮어쓸까요?", "{path} exists. Overwrite it?"),
     "error.bad_order_no": ("주문번호는 숫자 8~20자리여야 합니다: {value!r}", "an order number is 8-20 digits: {value!r}"),
@@ -110,11 +116,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "error.answer_value": ("맞지 않는 값입니다 (가능: {known})", "value does not fit (allowed: {known})"),
     "error.missing_flags": ("터미널이 없어 질문할 수 없습니다. 다음 옵션을 주세요: {flags}",
                             "no terminal to ask questions on; add these options: {flags}"),
-    "error.output_exists": ("{path} 파일이 이미 있어 덮어쓰지 않았습니다 (--force 로 덮어쓰기)",
+    "error.output_exists": ("{path} 파일이 이미 있어 덮어쓰지 않았습니다 (--force로 덮어쓰기)",
                             "{path} exists; not overwritten (use --force to overwrite)"),
-    "error.output_failed": ("{path} 에 쓸 수 없습니다: {why}", "cannot write {path}: {why}"),
+    "error.output_failed": ("{path}에 쓸 수 없습니다: {why}", "cannot write {path}: {why}"),
     # case journal
-    "case.saved": ("상담 기록 #{id} 을(를) 저장했습니다 (ss-help case show {id})", "Saved as case #{id} (ss-help case show {id})"),
+    "case.saved": ("상담 기록 #{id:을} 저장했습니다 (ss-help case show {id})", "Saved as case #{id} (ss-help case show {id})"),
     "case.offer": ("이 상담을 기록해 둘까요? (메모·피드백·재문의에 쓰입니다)", "Save this case? (for notes, feedback and follow-ups)"),
     "case.chosen": ("어느 채널로 문의하시겠어요?", "Which channel will you use?"),
     "case.none": ("저장된 상담 기록이 없습니다. ss-help contact 끝에서 저장할 수 있습니다.", "No saved cases yet. Save one at the end of ss-help contact."),
@@ -136,22 +142,22 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "case.notes": ("메모", "Notes"),
     "case.outcome": ("결과", "Outcome"),
     "case.rating": ("평점 {rating}/5", "rated {rating}/5"),
-    "case.follow_up_of": ("#{id} 의 재문의", "follow-up of #{id}"),
-    "case.noted": ("#{id} 에 메모를 남겼습니다", "Note added to #{id}"),
+    "case.follow_up_of": ("#{id}의 재문의", "follow-up of #{id}"),
+    "case.noted": ("#{id}에 메모를 남겼습니다", "Note added to #{id}"),
     "case.note_prompt": ("메모 (여러 줄 가능, 끝내려면 Esc 다음 Enter)", "Note (several lines allowed; Esc then Enter to finish)"),
-    "case.closed": ("#{id} 을(를) 종료했습니다: {outcome}", "Closed #{id}: {outcome}"),
-    "case.deleted": ("#{id} 을(를) 삭제했습니다", "Deleted #{id}"),
+    "case.closed": ("#{id:을} 종료했습니다: {outcome}", "Closed #{id}: {outcome}"),
+    "case.deleted": ("#{id:을} 삭제했습니다", "Deleted #{id}"),
     "case.delete_confirm": ("#{id} 상담 기록과 메모를 모두 삭제할까요?", "Delete case #{id} and all its notes?"),
     "case.kept": ("삭제하지 않았습니다", "Not deleted"),
     "case.follow_up_title": ("재문의 글", "Follow-up inquiry"),
-    "error.unknown_case": ("상담 기록 #{id} 이(가) 없습니다 (ss-help case list)", "no case #{id} (see ss-help case list)"),
+    "error.unknown_case": ("상담 기록 #{id:이} 없습니다 (ss-help case list)", "no case #{id} (see ss-help case list)"),
     "error.empty_note": ("빈 메모는 남길 수 없습니다", "a note cannot be empty"),
-    "error.rating": ("--rating 은 1~5 사이여야 합니다", "--rating must be between 1 and 5"),
+    "error.rating": ("--rating은 1~5 사이여야 합니다", "--rating must be between 1 and 5"),
     "error.resolved_flag": ("--resolved 또는 --unresolved 중 하나를 주세요", "give --resolved or --unresolved"),
-    "error.delete_needs_yes": ("터미널이 없어 확인할 수 없습니다. 지우려면 --yes 를 주세요", "no terminal to confirm on; add --yes to delete"),
+    "error.delete_needs_yes": ("터미널이 없어 확인할 수 없습니다. 지우려면 --yes를 주세요", "no terminal to confirm on; add --yes to delete"),
     "error.journal.corrupt": ("상담 기록 파일이 손상되었거나 SQLite 파일이 아닙니다: {path} ({detail}). 파일은 그대로 두었습니다.",
                               "the case journal is damaged or not an SQLite file: {path} ({detail}). The file was left as it is."),
-    "error.journal.foreign": ("ss-help의 상담 기록 파일이 아닙니다: {path}. 파일은 그대로 두었습니다 (SS_HELP_HOME 으로 다른 폴더 지정 가능).",
+    "error.journal.foreign": ("ss-help의 상담 기록 파일이 아닙니다: {path}. 파일은 그대로 두었습니다 (SS_HELP_HOME으로 다른 폴더 지정 가능).",
                               "not an ss-help case journal: {path}. The file was left as it is (set SS_HELP_HOME to use another folder)."),
     "error.journal.newer": ("더 새 버전의 ss-help가 만든 상담 기록입니다: {path}. 쓰지 않았습니다 — ss-help를 업그레이드하세요.",
                             "the case journal was written by a newer ss-help: {path}. Nothing was written; upgrade ss-help."),
@@ -167,12 +173,250 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "error.unknown_channel": ("알 수 없는 채널입니다: {value!r} (가능: {known})",
                               "unknown channel {value!r} (known: {known})"),
     "error.bad_lang": ("알 수 없는 언어입니다: {value!r} (ko 또는 en)", "unknown language {value!r} (ko or en)"),
-    "error.wait_at": ("--wait 는 지금 시각에만 쓸 수 있어 --at 과 함께 쓸 수 없습니다",
+    "error.wait_at": ("--wait는 지금 시각에만 쓸 수 있어 --at 과 함께 쓸 수 없습니다",
                       "--wait follows the real clock and cannot be combined with --at"),
+    "error.bad_occurred_at": ("--occurred-at 시각을 읽을 수 없습니다: {value!r} (예: 2026-11-24 14:30)",
+                              "cannot read the --occurred-at time {value!r} (e.g. 2026-11-24 14:30)"),
     "interrupted": ("중단했습니다. 저장하거나 바꾼 것은 없습니다.", "Stopped. Nothing was saved or changed."),
+    # front door: usage errors, output, conflicting flags, paths
+    "error.no_folder": ("폴더가 없습니다", "no such folder"),
+    "error.output": ("출력을 쓸 수 없습니다: {why}", "cannot write the output: {why}"),
+    "error.os": ("{path} {why}", "{path} {why}"),
+    "error.conflict": ("함께 쓸 수 없는 옵션입니다: {flags}", "these options cannot be used together: {flags}"),
+    "error.unknown_shell": ("지원하지 않는 셸입니다: {value!r} (가능: {known})", "unsupported shell {value!r} (known: {known})"),
+    "usage.help": ("(도움말: {command} -h)", "(help: {command} -h)"),
+    "usage.did_you_mean": (" · 혹시 {value}?", " · did you mean {value}?"),
+    "usage.commands": (" · 명령: {names}", " · commands: {names}"),
+    "usage.no_such_option": ("알 수 없는 옵션입니다: {option}{hint}", "no such option: {option}{hint}"),
+    "usage.no_such_command": ("알 수 없는 명령입니다: {name}{hint}", "no such command: {name}{hint}"),
+    "usage.needs_value": ("{option} 옵션에 값이 필요합니다", "option {option} needs a value"),
+    "usage.takes_no_value": ("{option} 옵션은 값을 받지 않습니다", "option {option} takes no value"),
+    "usage.missing": ("빠진 값이 있습니다: {param}", "missing {param}"),
+    "usage.not_a_number": ("{param}: 숫자가 아닙니다: {value}", "{param}: not a number: {value}"),
+    "usage.bad_value": ("{param}: 올바르지 않은 값입니다 ({value})", "{param}: invalid value ({value})"),
+    "usage.extra": ("필요 없는 값이 더 있습니다: {args}", "unexpected extra arguments: {args}"),
+    "paths.journal": ("상담 기록", "Case journal"),
+    "paths.cache": ("캐시 폴더", "Cache folder"),
+    "paths.channels": ("창구 데이터", "Channel data"),
+    "paths.faq": ("FAQ 데이터", "FAQ data"),
 }
+
+# Korean particles that depend on the word before them: `{id:을}` → `1을`, `2를`.
+_PARTICLES = {"을": ("을", "를"), "이": ("이", "가"), "은": ("은", "는"), "과": ("과", "와"), "으로": ("으로", "로")}
+_PARTICLE_SPEC = re.compile(r"\{(\w+):(을|이|은|과|으로)\}")
+
+
+def has_final_consonant(word: str) -> bool:
+    """Whether the last sound of `word` ends in a consonant (받침), as Korean particles need.
+    Numbers are read as Sino-Korean: 1 일, 2 이, 10 십 …"""
+    word = word.rstrip()
+    if not word:
+        return False
+    last = word[-1]
+    if last.isdigit():
+        return last == "0" or last not in "2459"
+    if "가" <= last <= "힣":
+        return (ord(last) - 0xAC00) % 28 != 0
+    return last.lower() in "lmnr"  # an English word: roughly how it is read aloud
+
+
+def _with_particle(match: re.Match[str], values: dict[str, object]) -> str:
+    word = str(values[match[1]])
+    with_final, without = _PARTICLES[match[2]]
+    if match[2] == "으로" and word and word[-1:] in "1789ㄹ":  # 1 일로, 7 칠로, 8 팔로: ㄹ takes 로
+        return word + "로"
+    return word + (with_final if has_final_consonant(word) else without)
 
 
 def t(key: str, lang: Lang, **values: object) -> str:
     ko, en = _MESSAGES[key]
+    if lang == "ko" and ":" in ko:
+        ko = _PARTICLE_SPEC.sub(lambda m: _with_particle(m, values).replace("{", "{{").replace("}", "}}"), ko)
     return (ko if lang == "ko" else en).format(**values)
+
+
+# --- help ------------------------------------------------------------------------------------
+# Command help by command path ("faq search"), with ":short" for the one-line summary shown in
+# lists; option help by "path --option", falling back to "--option" for the options many
+# commands share. Lines that start with spaces (examples) are shown as written.
+
+HELP: dict[str, tuple[str, str]] = {
+    "": ("스마트스토어 판매자 고객센터 도우미: 지금 맞는 상담 창구, 준비물, 문의 글, FAQ.\n\n"
+         "예시:\n  $ ss-help contact \"정산금이 아직 안 들어왔어요\"\n  $ ss-help hours\n"
+         "  $ ss-help faq search 반품 배송비",
+         "SmartStore seller support helper: the right channel now, what to prepare, the inquiry text, the FAQ.\n\n"
+         "Examples:\n  $ ss-help contact \"my settlement has not arrived\"\n  $ ss-help hours\n"
+         "  $ ss-help faq search return shipping fee"),
+    ":short": ("스마트스토어 판매자 고객센터 도우미", "SmartStore seller support helper"),
+    "--lang": ("화면 언어: ko(기본) 또는 en. SS_HELP_LANG 환경 변수로도 정합니다.",
+               "Language of every screen: ko (the default) or en. Also SS_HELP_LANG."),
+    "--data-dir": ("channels.yaml이나 faq.yaml을 대신할 파일이 있는 폴더. SS_HELP_DATA_DIR로도 정합니다.",
+                   "Folder whose channels.yaml or faq.yaml replace the built-in ones. Also SS_HELP_DATA_DIR."),
+    "--ascii": ("기호와 테두리를 ASCII로 그립니다 (Windows에서는 기본). SS_HELP_ASCII=1로도 켭니다.",
+                "Draw symbols and borders in ASCII (the default on Windows). Also SS_HELP_ASCII=1."),
+    "--version": ("버전을 보여 줍니다.", "Show the version."),
+    "--help": ("이 도움말을 보여 줍니다.", "Show this help."),
+    "--json": ("스크립트용 JSON으로 출력합니다.", "Print JSON for scripts."),
+    "--at": ("지금 대신 이 시각을 기준으로 합니다. 한국 시간(KST), 예: 2026-02-13 18:00, 17:59.",
+             "Plan for this moment instead of now. KST, e.g. 2026-02-13 18:00 or 17:59."),
+    "hours": ("지금 상담 창구가 열려 있는지, 닫혀 있으면 언제 열리는지 한국 시간(KST)으로 알려 줍니다. 주말, "
+              "공휴일(설날·추석·대체공휴일·임시공휴일), 점심시간을 계산합니다.\n\n"
+              "예시:\n  $ ss-help hours\n  $ ss-help hours --at \"2026-09-25 11:00\" --channel phone\n"
+              "  $ ss-help hours --week\n  $ ss-help hours --check phone && echo 열림",
+              "Whether each support channel is open now and, if not, when it opens, in Korean time (KST), "
+              "with weekends, public holidays and the lunch break.\n\n"
+              "Examples:\n  $ ss-help hours\n  $ ss-help hours --at \"2026-09-25 11:00\" --channel phone\n"
+              "  $ ss-help hours --week\n  $ ss-help hours --check phone && echo open"),
+    "hours:short": ("지금 열려 있는지, 언제 열리는지", "Open now? If not, when?"),
+    "hours --channel": ("한 창구만: chat, phone, faq, email.", "One channel only: chat, phone, faq or email."),
+    "hours --week": ("7일 운영 시간표 (기본: 전화 상담).", "A 7-day picture of the hours (phone by default)."),
+    "hours --wait": ("창구(기본: phone)가 열릴 때까지 카운트다운하고 열리면 알립니다.",
+                     "Count down until the channel (phone by default) opens, then ring."),
+    "hours --check": ("그 창구가 지금 열려 있으면 종료 코드 0, 아니면 1.", "Exit 0 if that channel is open now, 1 if not."),
+    "channels": ("창구별 연락 방법, 운영 시간, 장단점과 정보 확인일을 나란히 보여 줍니다.\n\n"
+                 "예시:\n  $ ss-help channels\n  $ ss-help channels --json",
+                 "The channels side by side: how to reach them, hours, pros and cons, and when the facts were "
+                 "checked.\n\nExamples:\n  $ ss-help channels\n  $ ss-help channels --json"),
+    "channels:short": ("창구 비교: 연락처, 운영 시간, 장단점", "The channels side by side"),
+    "data": ("데이터 파일(channels.yaml, faq.yaml)을 다룹니다.\n\n예시:\n  $ ss-help data check --data-dir ./mydata",
+             "The data files (channels.yaml, faq.yaml).\n\nExample:\n  $ ss-help data check --data-dir ./mydata"),
+    "data:short": ("데이터 파일 검사", "Validate the data files"),
+    "data check": ("데이터 파일을 검사해 모든 문제를 파일:줄: 항목: 내용으로 보여 줍니다. 문제가 있으면 종료 코드 2.\n\n"
+                   "예시:\n  $ ss-help data check\n  $ ss-help data check --data-dir ./mydata --json",
+                   "Validate the data files and list every problem as file:line: field: what is wrong; exit 2 "
+                   "when there is one.\n\nExamples:\n  $ ss-help data check\n"
+                   "  $ ss-help data check --data-dir ./mydata --json"),
+    "data check:short": ("모든 문제를 파일:줄과 함께", "Every problem, with file:line"),
+    "faq": ("판매자 FAQ를 검색하고 읽습니다. 띄어쓰기, 초성, 오타, 문장으로 찾아도 됩니다.\n\n"
+            "예시:\n  $ ss-help faq search 판매한 돈이 아직 안 들어왔어요\n  $ ss-help faq show settlement-hold\n"
+            "  $ ss-help faq list --type payment",
+            "Search and read the seller FAQ: spacing, initial consonants, typos and whole sentences all work.\n\n"
+            "Examples:\n  $ ss-help faq search settlement on hold\n  $ ss-help faq show settlement-hold\n"
+            "  $ ss-help faq list --type payment"),
+    "faq:short": ("판매자 FAQ 검색", "Search the seller FAQ"),
+    "faq search": ("FAQ를 검색합니다. 문장 그대로, 띄어쓰기 없이, 초성(ㅈㅅ ㅂㄹ)이나 오타가 있어도 찾습니다.\n\n"
+                   "예시:\n  $ ss-help faq search 정산 보류\n  $ ss-help faq search 구매자가 사이즈 안맞는다고 "
+                   "바꿔달래요\n  $ ss-help faq search ㅈㅅ ㅂㄹ --json",
+                   "Search the FAQ: whole sentences, missing spaces, initial consonants (ㅈㅅ ㅂㄹ) and typos "
+                   "all work.\n\nExamples:\n  $ ss-help faq search settlement on hold\n"
+                   "  $ ss-help faq search 정산 보류 --json"),
+    "faq search:short": ("문장, 초성, 오타로 FAQ 찾기", "Find entries by sentence, initials or typo"),
+    "faq search query": ("검색어 또는 문장.", "Search words or a sentence."),
+    "faq search --type": ("이 유형만: technical, payment, return_exchange, general.",
+                          "Only this type: technical, payment, return_exchange or general."),
+    "faq search --limit": ("최대 결과 수 (기본 5).", "At most this many results (5 by default)."),
+    "faq show": ("FAQ 한 항목의 전체 답변과 출처를 보여 줍니다.\n\n예시:\n  $ ss-help faq show settlement-hold",
+                 "One entry's whole answer with its sources.\n\nExample:\n  $ ss-help faq show settlement-hold"),
+    "faq show:short": ("한 항목의 전체 답변과 출처", "One entry's whole answer and sources"),
+    "faq show entry_id": ("FAQ 항목 id (faq search나 faq list에 나옵니다).", "The entry's id (shown by faq search and faq list)."),
+    "faq list": ("FAQ 전체를 유형별로 보여 줍니다.\n\n예시:\n  $ ss-help faq list --type return_exchange",
+                 "Every entry, grouped by type.\n\nExample:\n  $ ss-help faq list --type return_exchange"),
+    "faq list:short": ("유형별 FAQ 목록", "Every entry, by type"),
+    "faq list --type": ("이 유형만: technical, payment, return_exchange, general.",
+                        "Only this type: technical, payment, return_exchange or general."),
+    "contact": ("문제를 듣고, 지금(KST) 맞는 상담 창구와 이유, 준비할 것, 붙여 넣을 문의 글, 먼저 볼 FAQ를 "
+                "알려 줍니다. 터미널이 없거나 --no-input이면 묻지 않고 옵션만 씁니다.\n\n"
+                "예시:\n  $ ss-help contact\n  $ ss-help contact --type payment --urgent --no-input\n"
+                "  $ ss-help contact --type technical --simple --no-input --json",
+                "Hears the problem and gives the right channel now (KST) with the reasons, what to prepare, an "
+                "inquiry text to paste and the FAQ entries to read first. Without a terminal, or with "
+                "--no-input, it never asks: the flags answer.\n\n"
+                "Examples:\n  $ ss-help contact\n  $ ss-help contact --type payment --urgent --no-input\n"
+                "  $ ss-help contact --type technical --simple --no-input --json"),
+    "contact:short": ("지금 맞는 창구, 준비물, 문의 글", "The right channel now, what to prepare, the text"),
+    "contact --type": ("문제 유형: technical, payment, return_exchange, other.",
+                       "Problem type: technical, payment, return_exchange or other."),
+    "contact --urgent": ("급한 문제인지 (--not-urgent: 아님).", "Whether it is urgent (--not-urgent: it is not)."),
+    "contact --complex": ("복잡한 문제인지 (--simple: 간단함).", "Whether it is complex (--simple: it is simple)."),
+    "contact --prefer": ("선호하는 창구: any, chat, phone, email.", "Preferred channel: any, chat, phone or email."),
+    "contact --answer": ("그 밖의 질문에 답하기 (여러 번 가능), 예: -a topic=settlement.",
+                         "Answer any other question (repeatable), e.g. -a topic=settlement."),
+    "contact --description": ("문제를 한 줄로.", "The problem in one line."),
+    "contact --order-no": ("주문번호 (숫자 8~20자리).", "Order number (8 to 20 digits)."),
+    "contact --occurred-at": ("문제가 생긴 시각 (KST), 예: 2026-11-24 14:30.", "When it happened (KST), e.g. 2026-11-24 14:30."),
+    "contact --tried": ("이미 해 본 것.", "What you already tried."),
+    "contact --store-id": ("스토어 ID (판매자 아이디).", "Your store ID (seller ID)."),
+    "contact --no-input": ("아무것도 묻지 않고 옵션만 씁니다.", "Never ask; use the flags only."),
+    "contact --output": ("문의 글을 이 파일로 저장합니다 (있는 파일은 덮어쓰지 않음).",
+                         "Write the inquiry text to FILE (never over an existing file)."),
+    "contact --force": ("--output 파일이 있어도 덮어씁니다.", "Overwrite the --output file if it exists."),
+    "contact --copy": ("문의 글을 클립보드에 복사 (대화형에서는 기본).", "Copy the inquiry text (the default when interactive)."),
+    "contact --open": ("추천 창구의 주소를 브라우저로 엽니다.", "Open the recommended channel's page in the browser."),
+    "contact --save": ("상담 기록으로 저장 (대화형에서는 물어봄).", "Save the case in the journal (asked when interactive)."),
+    "contact --chosen": ("실제로 쓸 창구 (기본: 추천 창구).", "The channel you will use (the recommended one by default)."),
+    "case": ("이 컴퓨터에만 남는 상담 기록: 메모, 종료와 피드백, 재문의 글.\n\n"
+             "예시:\n  $ ss-help case list\n  $ ss-help case note 1 \"상담사: 내일 회신\" --ref T-1234\n"
+             "  $ ss-help case close 1 --resolved --rating 5",
+             "The case journal, kept on this computer only: notes, outcomes and feedback, follow-ups.\n\n"
+             "Examples:\n  $ ss-help case list\n  $ ss-help case note 1 \"agent: reply tomorrow\" --ref T-1234\n"
+             "  $ ss-help case close 1 --resolved --rating 5"),
+    "case:short": ("상담 기록: 메모, 피드백, 재문의", "The case journal"),
+    "case_id": ("상담 기록 번호.", "The case number."),
+    "case list": ("상담 기록 목록, 최근 것부터.\n\n예시:\n  $ ss-help case list --status open",
+                  "The cases, newest first.\n\nExample:\n  $ ss-help case list --status open"),
+    "case list:short": ("상담 기록 목록", "The cases, newest first"),
+    "case list --status": ("open(진행 중) 또는 closed(종료)만.", "Only open or only closed cases."),
+    "case show": ("한 상담의 전체 기록: 답변, 문의 글, 메모, 결과.\n\n예시:\n  $ ss-help case show 1",
+                  "One case, the whole story: answers, inquiry text, notes, outcome.\n\nExample:\n  $ ss-help case show 1"),
+    "case show:short": ("한 상담의 전체 기록", "One case, the whole story"),
+    "case note": ("메모를 남깁니다 (시각 자동 기록). 메모를 주지 않으면 표준 입력이나 입력 창에서 받습니다.\n\n"
+                  "예시:\n  $ ss-help case note 1 \"상담사: 보류 사유 확인 후 연락\" --ref T-20260928",
+                  "Add a timestamped note; without TEXT it is read from standard input or an editor field.\n\n"
+                  "Example:\n  $ ss-help case note 1 \"agent will call back\" --ref T-20260928"),
+    "case note:short": ("메모 남기기", "Add a timestamped note"),
+    "case note text": ("메모 내용.", "The note."),
+    "case note --ref": ("상담사가 준 접수·참고번호.", "The agent's ticket or reference number."),
+    "case close": ("상담을 종료하고 결과를 남깁니다.\n\n예시:\n  $ ss-help case close 1 --resolved --rating 4 "
+                   "--feedback \"빨리 해결됨\"",
+                   "Close a case with its outcome.\n\nExample:\n  $ ss-help case close 1 --resolved --rating 4"),
+    "case close:short": ("종료: 해결 여부, 평점, 피드백", "Close with the outcome"),
+    "case close --resolved": ("해결됐는지 (--unresolved: 해결 안 됨).", "Whether it was solved (--unresolved: it was not)."),
+    "case close --rating": ("상담 만족도 1~5.", "How the support was, 1 to 5."),
+    "case close --feedback": ("피드백 한 줄.", "One line of feedback."),
+    "case follow-up": ("같은 문제가 다시 생겼을 때, 이전 상담을 인용한 재문의 글과 지금 맞는 창구.\n\n"
+                       "예시:\n  $ ss-help case follow-up 1 --save",
+                       "When the problem comes back: a new inquiry citing the earlier contact, and the channel "
+                       "for now.\n\nExample:\n  $ ss-help case follow-up 1 --save"),
+    "case follow-up:short": ("이전 상담을 인용한 재문의 글", "A follow-up citing the first contact"),
+    "case follow-up --save": ("새 상담 기록으로 저장합니다.", "Save it as a new case."),
+    "case export": ("모든 상담 기록을 JSON(기본)이나 CSV(엑셀용)로 내보냅니다.\n\n"
+                    "예시:\n  $ ss-help case export --csv > 상담기록.csv",
+                    "Export every case as JSON (the default) or CSV for Excel.\n\n"
+                    "Example:\n  $ ss-help case export --csv > cases.csv"),
+    "case export:short": ("모두 내보내기 (JSON, CSV)", "Export every case (JSON, CSV)"),
+    "case export --csv": ("엑셀에서 열 수 있는 CSV로.", "As CSV that Excel opens."),
+    "case delete": ("상담 기록과 메모를 삭제합니다 (먼저 묻습니다).\n\n예시:\n  $ ss-help case delete 1",
+                    "Delete a case and its notes (asks first).\n\nExample:\n  $ ss-help case delete 1"),
+    "case delete:short": ("상담 기록 삭제", "Delete a case"),
+    "case delete --yes": ("묻지 않고 삭제합니다.", "Delete without asking."),
+    "completion": ("셸 자동 완성 스크립트를 출력합니다.\n\n예시:\n  $ ss-help completion bash >> ~/.bashrc\n"
+                   "  $ ss-help completion powershell >> $PROFILE",
+                   "Print a shell completion script.\n\nExamples:\n  $ ss-help completion bash >> ~/.bashrc\n"
+                   "  $ ss-help completion powershell >> $PROFILE"),
+    "completion:short": ("셸 자동 완성 스크립트", "Shell completion script"),
+    "completion shell": ("bash, zsh, fish 또는 powershell.", "bash, zsh, fish or powershell."),
+    "paths": ("상담 기록, 캐시, 데이터 파일이 있는 곳을 보여 줍니다.\n\n예시:\n  $ ss-help paths",
+              "Where the case journal, the cache and the data files are.\n\nExample:\n  $ ss-help paths"),
+    "paths:short": ("기록·캐시·데이터 파일 위치", "Where the journal, cache and data live"),
+}
+
+# Click's and typer's own fixed words, for the help screens.
+CLICK_WORDS: dict[str, tuple[str, str]] = {
+    "Usage": ("사용법", "Usage"),
+    "Options": ("옵션", "Options"),
+    "Commands": ("명령", "Commands"),
+    "Arguments": ("인자", "Arguments"),
+    "Show this message and exit.": ("이 도움말을 보여 줍니다.", "Show this help."),
+    "required": ("필수", "required"),
+}
+
+
+def help_text(path: str, lang: Lang, *, short: bool = False, param: str | None = None) -> str:
+    """The help for a command path (or one of its options); "" when none is written."""
+    if param is not None:
+        pair = HELP.get(f"{path} {param}".strip()) or HELP.get(param)
+    else:
+        pair = HELP.get(f"{path}:short" if short else path)
+    if pair is None:
+        return ""
+    return pair[0] if lang == "ko" else pair[1]

@@ -14,8 +14,15 @@ import sqlite3
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+from zoneinfo import ZoneInfo
+
+from smartstore_help.errors import Failure
+
+if TYPE_CHECKING:
+    from smartstore_help.model import Lang
 
 APPLICATION_ID = 0x53534850  # "SSHP": marks the file as ours
 DB_NAME = "cases.db"
@@ -55,16 +62,24 @@ MIGRATIONS = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-class JournalError(Exception):
+class JournalError(Failure):
     """The journal file cannot be used; `kind` picks the message, `path` names the file."""
 
     def __init__(self, kind: str, path: Path, detail: str = "") -> None:
         super().__init__(f"{kind}: {path} {detail}".strip())
         self.kind, self.path, self.detail = kind, path, detail
 
+    def describe(self, lang: Lang) -> str:
+        from smartstore_help.i18n import t
 
-class UnknownCase(LookupError):
-    pass
+        return t(f"error.journal.{self.kind}", lang, path=self.path, detail=self.detail)
+
+
+class UnknownCase(Failure, LookupError):
+    def describe(self, lang: Lang) -> str:
+        from smartstore_help.i18n import t
+
+        return t("error.unknown_case", lang, id=self.args[0])
 
 
 class Note(NamedTuple):
@@ -238,3 +253,18 @@ class Journal:
 
     def _has_schema(self) -> bool:
         return bool(self.db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'cases'").fetchone()[0])
+
+
+def stamp(moment: datetime) -> str:
+    """Journal times are KST, to the second, as text that sorts."""
+    return moment.astimezone(ZoneInfo("Asia/Seoul")).isoformat(timespec="seconds")
+
+
+def save_case(now: datetime, type_id: str, answers: Mapping[str, Any], details: Mapping[str, str],
+              recommended: str, chosen: str, text: str, follow_up_of: int | None = None) -> int:
+    """Save one contact as a new case; its number."""
+    journal = Journal()
+    try:
+        return journal.add_case(stamp(now), type_id, answers, details, recommended, chosen, text, follow_up_of)
+    finally:
+        journal.close()

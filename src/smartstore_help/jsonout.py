@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from smartstore_help.model import Answer, Channel, ChannelData, ChecklistItem, Lang
-from smartstore_help.schedule import Status
+from smartstore_help.schedule import DayPlan, Status
 
 if TYPE_CHECKING:
     from smartstore_help.rules import Plan
@@ -58,3 +58,31 @@ def recommendations(plan: Plan, lang: Lang) -> list[dict[str, Any]]:
     return [{"channel": r.channel.id, "score": r.score, "available_now": r.available_now,
              "next_open": iso(r.next_open), "reasons": [reason(lang) for reason in r.reasons]}
             for r in plan.recommendations]
+
+
+def week(now: datetime, timezone: str, channel: Channel, days: Sequence[DayPlan], lang: Lang) -> dict[str, Any]:
+    """`hours --week --json`: each day's opening periods, or why it is closed."""
+    return {
+        "now": iso(now),
+        "timezone": timezone,
+        "channel": channel.id,
+        "days": [{"date": day.day.isoformat(),
+                  "periods": [[iso(start), iso(end)] for start, end in day.periods],
+                  "closed_reason": day.off_reason,
+                  "holiday": day.name(lang) if day.name else None} for day in days],
+    }
+
+
+def channels(data: ChannelData, lang: Lang) -> dict[str, Any]:
+    """`channels --json`: every channel's contact facts, hours, pros and cons, and their source."""
+    from smartstore_help.render import schedule_summary
+
+    return {
+        "help_center": data.help_center.url,
+        "channels": [{
+            "id": c.id, "name": c.name(lang), "contact": c.contact(lang), "phone": c.phone, "url": c.url,
+            "ars": c.ars(lang) if c.ars else None, "hours": schedule_summary(c.schedule, lang),
+            "pros": [p(lang) for p in c.pros], "cons": [n(lang) for n in c.cons],
+            "source": c.source, "checked": c.checked.isoformat(),
+        } for c in data.channels],
+    }

@@ -56,10 +56,16 @@ class Line:
         return self.add(" " * max(0, target - self.width()))
 
     def render(self, color: bool) -> str:
+        """The line for the terminal; trailing spaces (padding of a last column) are never sent."""
+        parts = list(self.parts)
+        while parts and not parts[-1][0].rstrip():
+            parts.pop()
+        if parts:
+            parts[-1] = (parts[-1][0].rstrip(), parts[-1][1])
         if not color:
-            return self.plain
+            return "".join(text for text, _ in parts)
         return "".join(f"\x1b[{';'.join(STYLES[s] for s in style.split())}m{text}\x1b[0m" if style else text
-                       for text, style in self.parts)
+                       for text, style in parts)
 
 
 def wrap(line: Line, limit: int, indent: int = 0) -> list[Line]:

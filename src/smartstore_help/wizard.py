@@ -33,7 +33,7 @@ class Prompter(Protocol):
                *, can_go_back: bool = True, filter_by_typing: bool = False) -> str | Back: ...
 
     def text(self, message: str, default: str = "", validate: Callable[[str], str | None] | None = None,
-             ) -> str | Back: ...
+             *, multiline: bool = False) -> str | Back: ...
 
     def show(self, content: Any) -> None: ...
 
@@ -220,7 +220,7 @@ class QuestionaryPrompter:
     def show(self, content: Any) -> None:
         self._show(content)
 
-    def _ask(self, question: Any, filter_by_typing: bool = False) -> Any:
+    def _ask(self, question: Any, filter_by_typing: bool = False, escape_goes_back: bool = True) -> Any:
         from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
         from prompt_toolkit.keys import Keys
         from questionary.prompts.common import InquirerControl
@@ -228,9 +228,11 @@ class QuestionaryPrompter:
         keys = KeyBindings()
         app = question.application
 
-        @keys.add("escape", eager=True)
-        def _back(event: Any) -> None:
-            event.app.exit(result=BACK)
+        if escape_goes_back:  # in a multi-line field Esc then Enter finishes the text instead
+
+            @keys.add("escape", eager=True)
+            def _back(event: Any) -> None:
+                event.app.exit(result=BACK)
 
         if filter_by_typing:
             # questionary filters on ASCII keys only; sellers type Hangul.
@@ -260,19 +262,20 @@ class QuestionaryPrompter:
         return answer
 
     def text(self, message: str, default: str = "", validate: Callable[[str], str | None] | None = None,
-             ) -> str | Back:
+             *, multiline: bool = False) -> str | Back:
         import questionary
 
         def check(value: str) -> bool | str:
             problem = validate(value) if validate else None
             return True if problem is None else problem
 
-        answer: str | Back = self._ask(questionary.text(message, default=default, validate=check))
+        question = questionary.text(message, default=default, validate=check, multiline=multiline,
+                                    instruction="" if multiline else None)
+        answer: str | Back = self._ask(question, escape_goes_back=not multiline)
         return answer
 
 
-def ask_yes_no(lang: Lang, message: str, default: bool = False) -> bool:
+def ask_yes_no(prompter: Prompter, lang: Lang, message: str, default: bool = False) -> bool:
     """A yes/no question in the product's language (questionary's confirm says `(y/N)`)."""
-    prompter = QuestionaryPrompter(lang, print)
     choices = [("yes", t("contact.yes", lang)), ("no", t("contact.no", lang))]
     return prompter.select(message, choices, "yes" if default else "no", can_go_back=False) == "yes"
