@@ -38,7 +38,8 @@ def run(*args: str, env: dict[str, str] | None = None, stdin: str | None = None,
     A bug (an exception the boundary does not turn into a message) propagates into the test."""
     with environment(env):
         streams = io or IOStreams.test(stdin=stdin or "", columns=columns, encoding=encoding,
-                                      color=color_wanted(is_tty=False))
+                                      color=color_wanted(is_tty=False),
+                                      ascii_symbols=os.environ.get("SS_HELP_ASCII") == "1")
         code = cli_run(list(args), streams)
     return Result(code, streams.written("out"), streams.written("err"))
 

@@ -10,13 +10,14 @@ Python is still loading the program ends cleanly with 130.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NoReturn
 
+TYPE_CHECKING = False  # not `from typing import …`: nothing here may be loaded before `main` can catch Ctrl-C
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any, NoReturn
+
     from smartstore_help.iostreams import IOStreams
     from smartstore_help.model import Lang
 
@@ -87,6 +88,8 @@ def report(error: BaseException, lang: Lang, io: IOStreams | None) -> int:
         message, code = f"{prefix}: {where}{error.strerror or error}", ExitCode.USAGE
     else:
         raise error  # a bug: let Python show it rather than hide it behind a vague line
+    import contextlib
+
     with contextlib.suppress(Exception):  # if even stderr is gone, there is nowhere left to complain to
         _say(message, io, err=True)
     return code
@@ -135,18 +138,18 @@ def _usage_error(error: BaseException, lang: Lang) -> str | None:
     if isinstance(error, click_errors.MissingParameter):
         return t("usage.missing", lang, param=_param_name(error)) + " " + helping
     if isinstance(error, click_errors.BadParameter):
-        number = re.fullmatch(r"(.*) is not a valid integer(?: range)?\.", error.message)
+        number = re.match(r"(.+?) is not a valid (?:int|integer)\b", error.message)
         if number:
             return t("usage.not_a_number", lang, param=_param_name(error), value=number[1]) + " " + helping
         return t("usage.bad_value", lang, param=_param_name(error), value=error.message) + " " + helping
-    command = re.fullmatch(r"No such command '(.*)'\.", error.message)
+    command = re.match(r"No such command '(.*?)'\.", error.message)
     if command:
         names = sorted(getattr(ctx.command, "commands", {})) if ctx is not None else []
         close = difflib.get_close_matches(command[1], names, 1)
         hint = t("usage.did_you_mean", lang, value=close[0]) if close else t("usage.commands", lang,
                                                                                 names=", ".join(names))
         return t("usage.no_such_command", lang, name=command[1], hint=hint)
-    extra = re.fullmatch(r"Got unexpected extra arguments? \((.*)\)", error.message)
+    extra = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", error.message)
     if extra:
         return t("usage.extra", lang, args=extra[1]) + " " + helping
     return f"{error.message} {helping}"

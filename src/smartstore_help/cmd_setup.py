@@ -20,7 +20,9 @@ def completion(ctx: typer.Context, shell: Annotated[str, typer.Argument(metavar=
         raise UserError(t("error.unknown_shell", cfg.lang, value=shell, known=", ".join(SHELLS)))
     from typer._completion_shared import get_completion_script
 
-    cfg.io.write(get_completion_script(prog_name="ss-help", complete_var="_SS_HELP_COMPLETE", shell=shell))
+    from smartstore_help.commands import COMPLETE_VAR
+
+    cfg.io.write(get_completion_script(prog_name="ss-help", complete_var=COMPLETE_VAR, shell=shell))
 
 
 @app.command()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from smartstore_help.model import Lang
+
+COMPLETE_VAR = "_SS_HELP_COMPLETE"  # what the scripts of `ss-help completion SHELL` set
 
 
 def build(lang: Lang) -> Any:
@@ -15,6 +18,10 @@ def build(lang: Lang) -> Any:
     from smartstore_help.helptext import localise
     from smartstore_help.shell import app
 
+    if os.environ.get(COMPLETE_VAR):  # the shell asks for completions: typer's own machinery answers
+        from typer._completion_classes import completion_init
+
+        completion_init()
     command = typer.main.get_command(app)
     localise(command, lang)
     return command

@@ -12,10 +12,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "col.channel": ("채널", "Channel"),
     "col.status": ("상태", "Status"),
     "col.when": ("언제", "When"),
-    "col.contact": ("연락 방법", "How to reach"),
     "col.hours": ("운영 시간", "Hours"),
-    "col.pros": ("장점", "Pros"),
-    "col.cons": ("단점", "Cons"),
     "state.open": ("열림", "open"),
     "state.break": ("휴게 시간", "on break"),
     "state.closed": ("닫힘", "closed"),
@@ -88,8 +85,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "contact.meanwhile": ("그동안 지금 할 수 있는 것: {channel}", "Meanwhile, right now: {channel}"),
     "contact.why": ("이유", "Why"),
     "contact.others": ("다른 방법", "Other ways"),
-    "contact.col.rank": ("순위", "Rank"),
-    "contact.col.score": ("점수", "Score"),
     "contact.checklist": ("준비할 것 ({type})", "What to prepare ({type})"),
     "contact.draft_title": ("문의 글 (복사해서 붙여 넣으세요)", "Inquiry text (copy and paste it)"),
     "contact.order_no": ("주문번호 (숫자, 없으면 Enter)", "Order number (digits, Enter if none)"),
@@ -181,7 +176,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # front door: usage errors, output, conflicting flags, paths
     "error.no_folder": ("폴더가 없습니다", "no such folder"),
     "error.output": ("출력을 쓸 수 없습니다: {why}", "cannot write the output: {why}"),
-    "error.os": ("{path} {why}", "{path} {why}"),
     "error.conflict": ("함께 쓸 수 없는 옵션입니다: {flags}", "these options cannot be used together: {flags}"),
     "error.unknown_shell": ("지원하지 않는 셸입니다: {value!r} (가능: {known})", "unsupported shell {value!r} (known: {known})"),
     "usage.help": ("(도움말: {command} -h)", "(help: {command} -h)"),
@@ -297,9 +291,9 @@ HELP: dict[str, tuple[str, str]] = {
     "faq search": ("FAQ를 검색합니다. 문장 그대로, 띄어쓰기 없이, 초성(ㅈㅅ ㅂㄹ)이나 오타가 있어도 찾습니다.\n\n"
                    "예시:\n  $ ss-help faq search 정산 보류\n  $ ss-help faq search 구매자가 사이즈 안맞는다고 "
                    "바꿔달래요\n  $ ss-help faq search ㅈㅅ ㅂㄹ --json",
-                   "Search the FAQ: whole sentences, missing spaces, initial consonants (ㅈㅅ ㅂㄹ) and typos "
+                   "Search the FAQ: whole sentences, missing spaces, Korean initial consonants and typos "
                    "all work.\n\nExamples:\n  $ ss-help faq search settlement on hold\n"
-                   "  $ ss-help faq search 정산 보류 --json"),
+                   "  $ ss-help faq search settlement hold --json"),
     "faq search:short": ("문장, 초성, 오타로 FAQ 찾기", "Find entries by sentence, initials or typo"),
     "faq search query": ("검색어 또는 문장.", "Search words or a sentence."),
     "faq search --type": ("이 유형만: technical, payment, return_exchange, general.",

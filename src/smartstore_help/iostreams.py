@@ -14,6 +14,7 @@ breaks every table and box. A reader that goes away, or a full disk, ends the ru
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import sys
@@ -41,6 +42,20 @@ _ASCII_TABLE = str.maketrans(SYMBOLS)
 _UTF = ("utf-8", "utf8", "utf_8", "utf-16", "utf-32")
 
 
+def _replace_unencodable(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: each character the stream cannot encode becomes its ASCII symbol, or
+    `?` (`??` for a wide character, so columns stay aligned)."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    from smartstore_help.term import char_width
+
+    bad = error.object[error.start:error.end]
+    return "".join(SYMBOLS.get(ch) or "?" * max(1, char_width(ch)) for ch in bad), error.end
+
+
+codecs.register_error("ss-help-symbols", _replace_unencodable)
+
+
 def to_ascii_symbols(text: str) -> str:
     """`● 닫힘 · 추석` → `* 닫힘 - 추석`: a separating dot reads as a dash, a joining one as a slash."""
     return text.replace(" · ", " - ").translate(_ASCII_TABLE)
@@ -63,7 +78,7 @@ class SafeWriter:
         try:
             text.encode(self.encoding)
         except UnicodeEncodeError:  # a cp949 or ascii stream, or lone surrogates from undecodable input
-            text = to_ascii_symbols(text).encode(self.encoding, "replace").decode(self.encoding, "replace")
+            text = text.encode(self.encoding, "ss-help-symbols").decode(self.encoding, "replace")
         except LookupError:
             pass
         return text
@@ -141,6 +156,9 @@ class IOStreams:
         clock = fixed if callable(fixed) else (lambda: fixed) if fixed else (lambda: datetime.now(UTC))
         return cls(io.StringIO(stdin), memory(), memory(), interactive=interactive, color=color, columns=columns,
                    ascii_symbols=ascii_symbols, clock=clock, prompter=prompter)
+
+    def draw_ascii_symbols(self) -> None:
+        self.ascii_symbols = self.out.ascii_symbols = self.err.ascii_symbols = True
 
     def written(self, stream: str = "out") -> str:
         """What a test stream holds, as the bytes decoded."""

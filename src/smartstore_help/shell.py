@@ -105,7 +105,9 @@ def root(
 ) -> None:
     from smartstore_help.iostreams import IOStreams
 
-    io = ctx.obj if isinstance(ctx.obj, IOStreams) else IOStreams.system(ascii_only)
+    io = ctx.obj if isinstance(ctx.obj, IOStreams) else IOStreams.system()
+    if ascii_only:
+        io.draw_ascii_symbols()
     if lang is not None and lang not in ("ko", "en"):
         raise UserError(_bad_lang(lang))
     ctx.obj = Settings(lang or "ko", data_dir, io)  # type: ignore[arg-type]
