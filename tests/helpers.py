@@ -32,10 +32,12 @@ def environment(env: dict[str, str] | None) -> Iterator[None]:
 
 
 def run(*args: str, env: dict[str, str] | None = None, stdin: str | None = None, columns: int = 80,
-        encoding: str = "utf-8", io: IOStreams | None = None) -> Result:
+        encoding: str | None = None, io: IOStreams | None = None) -> Result:
     """The whole program through its real entry point and error boundary, on streams in memory.
 
-    A bug (an exception the boundary does not turn into a message) propagates into the test."""
+    A bug (an exception the boundary does not turn into a message) propagates into the test.
+    SS_HELP_TEST_ENCODING runs it all on another code page (the front door tests do, with cp949)."""
+    encoding = encoding or os.environ.get("SS_HELP_TEST_ENCODING", "utf-8")
     with environment(env):
         streams = io or IOStreams.test(stdin=stdin or "", columns=columns, encoding=encoding,
                                       color=color_wanted(is_tty=False),

@@ -182,4 +182,5 @@ def test_any_string_is_a_safe_query(query: str) -> None:
 
 def test_a_huge_hostile_query_answers() -> None:
     nasty = "[bold]정산[/bold]\x1b[31m보류\u200b🙂" + "가" * 10_000
-    assert search.search(SHIPPED, nasty) is not None
+    hits = search.search(SHIPPED, nasty)
+    assert hits and hits[0].entry.id == "settlement-hold"  # the words in it still count; the rest is ignored

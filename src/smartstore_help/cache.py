@@ -14,28 +14,16 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import sys
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 from smartstore_help import __version__
+from smartstore_help.places import cache_dir
 
 T = TypeVar("T")
 FORMAT = 3  # bump when the shape of a cached object changes
-
-
-def cache_dir() -> Path:
-    override = os.environ.get("SS_HELP_CACHE_DIR")
-    if override:
-        return Path(override)
-    if sys.platform.startswith("linux"):  # the XDG rule, without importing platformdirs at start-up
-        xdg = os.environ.get("XDG_CACHE_HOME", "")
-        return (Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache") / "ss-help"
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("ss-help", appauthor=False))
 
 
 def write_atomically(path: Path, payload: bytes) -> None:

@@ -14,8 +14,9 @@ from datetime import date
 from importlib.machinery import PathFinder
 from pathlib import Path
 
-from smartstore_help.cache import cache_dir, read_pickle, write_pickle
+from smartstore_help.cache import read_pickle, write_pickle
 from smartstore_help.model import Text
+from smartstore_help.places import cache_dir
 from smartstore_help.schedule import Holidays
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
@@ -113,15 +112,9 @@ class Case(NamedTuple):
 
 
 def home() -> Path:
-    override = os.environ.get("SS_HELP_HOME")
-    if override:
-        return Path(override)
-    if sys.platform.startswith("linux"):
-        xdg = os.environ.get("XDG_DATA_HOME", "")
-        return (Path(xdg) if os.path.isabs(xdg) else Path.home() / ".local" / "share") / "ss-help"
-    import platformdirs
+    from smartstore_help.places import data_dir
 
-    return Path(platformdirs.user_data_dir("ss-help", appauthor=False))
+    return data_dir()
 
 
 class Journal:

@@ -33,7 +33,7 @@ from smartstore_help.schedule import DayPlan, Status
 from smartstore_help.term import Line, table, width, wrap
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+    from rich.console import RenderableType
     from rich.panel import Panel
     from rich.text import Text
 
@@ -435,9 +435,3 @@ def panel(body: RenderableType, title: str, style: str = "cyan") -> Panel:
     from rich.panel import Panel
 
     return Panel(body, title=plain(title), title_align="left", border_style=style, expand=False)
-
-
-def make_console(stderr: bool = False) -> Console:
-    from rich.console import Console
-
-    return Console(stderr=stderr, highlight=False, emoji=False)

@@ -1,15 +1,14 @@
-"""A small styled-text writer for the commands that must start instantly (`hours`, `faq search`).
+"""Styled lines for the commands that must start instantly (`hours`, `faq search`).
 
 Importing rich costs more than everything else those commands do, so their output is built
-from `Line`s of styled segments here: display width that counts Hangul as two columns, ANSI
-styles only on a colour terminal (never with NO_COLOR, TERM=dumb or when piped), and text that
-has already been stripped of control characters by the caller.
+from `Line`s of styled segments here: display width that counts Hangul as two columns, and
+text that has already been stripped of control characters by the caller. Whether the styles
+are sent is the I/O object's decision (`IOStreams.lines`).
 """
 
 from __future__ import annotations
 
 import os
-import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TextIO
@@ -134,23 +133,8 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Line]], gap: int = 2) 
     return out
 
 
-def use_color(stream: TextIO) -> bool:
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return stream.isatty()
-
-
 def columns(stream: TextIO) -> int:
     try:
         return max(40, os.get_terminal_size(stream.fileno()).columns)
     except (OSError, ValueError, AttributeError):
         return int(os.environ.get("COLUMNS", "80")) if os.environ.get("COLUMNS", "").isdigit() else 80
-
-
-def write(lines: Iterable[Line], stream: TextIO | None = None) -> None:
-    out = stream or sys.stdout
-    color = use_color(out)
-    out.write("".join(line.render(color) + "\n" for line in lines))
-    out.flush()
