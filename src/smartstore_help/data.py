@@ -1,44 +1,22 @@
-"""Find and load the YAML data files; the problems found in them, with file and line.
+"""Find and load the YAML data files.
 
-Validation itself lives in `validate`, imported only when a file must really be parsed.
+Validation itself lives in `validate`, imported only when a file must really be parsed; the
+problems both report are in `problems`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-from smartstore_help.errors import Failure
-from smartstore_help.model import ChannelData, Faq, Lang, Text
+from smartstore_help.model import ChannelData, Faq
+from smartstore_help.problems import DataError, Problem, problem
+
+__all__ = ["DataError", "Problem"]
 
 CHANNELS_FILE = "channels.yaml"
 FAQ_FILE = "faq.yaml"
-Path_ = tuple[str | int, ...]
-
-
-class Problem(NamedTuple):
-    file: str
-    line: int
-    field: str
-    message: Text
-
-    def render(self, lang: Lang) -> str:
-        where = f"{self.file}:{self.line}"
-        return f"{where}: {self.field}: {self.message(lang)}" if self.field else f"{where}: {self.message(lang)}"
-
-
-class DataError(Failure):
-    """One or more problems in the data; `problems` holds each with its file and line."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        super().__init__(problems[0].render("en"))
-        self.problems = tuple(problems)
-
-    def describe(self, lang: Lang) -> str:
-        return "\n".join(problem.render(lang) for problem in self.problems)
-
-
 def builtin_dir() -> Path:
     packaged = Path(__file__).with_name("data")
     return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "data"
@@ -48,7 +26,7 @@ def data_file(name: str, data_dir: Path | None) -> Path:
     """The user's file of that name in `data_dir` when there is one, else the built-in one."""
     if data_dir is not None:
         if not data_dir.is_dir():
-            raise DataError([_problem(str(data_dir), 0, "", "데이터 폴더가 없습니다",
+            raise DataError([problem(str(data_dir), 0, "", "데이터 폴더가 없습니다",
                                       "the data directory does not exist")])
         if (data_dir / name).is_file():
             return data_dir / name
@@ -59,9 +37,9 @@ def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise DataError([_problem(str(path), 0, "", "파일이 없습니다", "file not found")]) from None
+        raise DataError([problem(str(path), 0, "", "파일이 없습니다", "file not found")]) from None
     except OSError as error:
-        raise DataError([_problem(str(path), 0, "", f"읽을 수 없습니다 ({error.strerror})",
+        raise DataError([problem(str(path), 0, "", f"읽을 수 없습니다 ({error.strerror})",
                                   f"cannot be read ({error.strerror})")]) from None
 
 
@@ -70,7 +48,7 @@ def decode(raw: bytes, file: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise DataError([_problem(file, line, "", "UTF-8 텍스트가 아닙니다", "not UTF-8 text")]) from None
+        raise DataError([problem(file, line, "", "UTF-8 텍스트가 아닙니다", "not UTF-8 text")]) from None
 
 
 def read_text(path: Path) -> str:
@@ -85,11 +63,11 @@ def parse_yaml(text: str, file: str) -> Any:
     try:
         return yamlio.load(text)
     except yamlio.DuplicateKeyError as error:
-        raise DataError([_problem(file, error.line, str(error.key), "같은 키가 두 번 있습니다",
+        raise DataError([problem(file, error.line, str(error.key), "같은 키가 두 번 있습니다",
                                   "duplicate key")]) from None
     except yaml.YAMLError as error:
         detail = str(getattr(error, "problem", None) or error).strip()
-        raise DataError([_problem(file, yamlio.error_line(error) or 1, "",
+        raise DataError([problem(file, yamlio.error_line(error) or 1, "",
                                   f"YAML 문법 오류: {detail}", f"YAML syntax error: {detail}")]) from None
 
 
@@ -121,17 +99,6 @@ def load_channels(data_dir: Path | None = None) -> ChannelData:
 def load_faq(data_dir: Path | None = None) -> Faq:
     path = data_file(FAQ_FILE, data_dir)
     return faq_from_text(read_text(path), str(path))
-
-
-def _problem(file: str, line: int, field: str, ko: str, en: str) -> Problem:
-    return Problem(file, line, field, Text(ko, en))
-
-
-def format_path(path: Path_) -> str:
-    out = ""
-    for step in path:
-        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else step)
-    return out
 
 
 def all_problems(load: Callable[[], object]) -> list[Problem]:

@@ -14,7 +14,6 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from smartstore_help import yamlio
-from smartstore_help.data import DataError, Problem, format_path
 from smartstore_help.draft import placeholders
 from smartstore_help.model import (
     FAQ_TYPES,
@@ -34,6 +33,7 @@ from smartstore_help.model import (
     Schedule,
     Text,
 )
+from smartstore_help.problems import DataError, Problem, format_path
 
 # Conditions on the clock a rule may use, with the type of value each takes.
 CLOCK_CONDITIONS: Mapping[str, type] = {
