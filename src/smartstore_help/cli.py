@@ -55,7 +55,10 @@ def run(args: list[str], io: IOStreams | None = None) -> int:
             return report(KeyboardInterrupt(), lang, io)
         return code
     except BaseException as error:  # the boundary: everything ends here as one line and a code
-        return report(error, lang, io)
+        try:
+            return report(error, lang, io)
+        except KeyboardInterrupt:  # pressed again while the first ending was being said
+            return 130
 
 
 def report(error: BaseException, lang: Lang, io: IOStreams | None) -> int:
