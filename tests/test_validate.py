@@ -28,7 +28,8 @@ def problems(directory: Path, loader=data.load_channels) -> list[str]:  # type: 
 
 CASES = [
     # (old, new, field, words of the message)
-    ("    name: {ko: \"채팅 상담\", en: \"Chat\"}", "    name: {ko: \"채팅 상담\", en: \"Chat\"}\n    colour: blue",
+    ("    name: {ko: \"채팅 상담 (톡톡상담)\", en: \"Chat (TalkTalk)\"}",
+     "    name: {ko: \"채팅 상담 (톡톡상담)\", en: \"Chat (TalkTalk)\"}\n    colour: blue",
      "channels[0].colour", "unknown key"),
     ('close: "18:00"', 'close: "25:00"', "schedules.business.close", "not a time of day"),
     ('close: "18:00"', 'close: "08:00"', "schedules.business.close", "closes (08:00) at or before it opens (09:00)"),
@@ -60,7 +61,7 @@ CASES = [
     ("    phone: 1588-3819", "    phone: call us", "channels[1].phone", "not a phone number"),
     ("  url: https://help.sell.smartstore.naver.com/\n  note:", "  url: http://example.com/\n  note:", "help_center.url",
      "expected an https:// address"),
-    ("    checked: 2026-11-29\n\n  - id: phone", "    checked: 2026-31-11\n\n  - id: phone", "channels[0].checked",
+    ("    checked: 2026-11-30\n\n  - id: phone", "    checked: 2026-31-11\n\n  - id: phone", "channels[0].checked",
      "not a date"),
 ]
 
