@@ -26,6 +26,8 @@ def write_big_faq(path: Path, count: int) -> None:
             "question": f"{topic} {verb} ({i}번째 사례)",
             "answer": seed["answer"] * 2,
             "keywords": [topic, *seed.get("keywords", [])],
+            "sources": seed["sources"],
+            "en": seed["en"],
         })
     doc = {"version": 1, "synonyms": shipped.get("synonyms", []), "entries": entries}
     path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")

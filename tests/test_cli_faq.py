@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ def test_search_json_contract() -> None:
     assert doc["query"] == "정산 보류"
     first = doc["results"][0]
     assert set(first) == {"id", "type", "question", "score"}
-    assert first["id"] == "settlement-hold" and first["type"] == "payment"
+    assert first["id"] in ("settlement-hold", "settlement-hold-release") and first["type"] == "payment"
     scores = [r["score"] for r in doc["results"]]
     assert scores == sorted(scores, reverse=True)
 
@@ -40,7 +41,7 @@ def test_search_screen_highlights_and_previews() -> None:
 
 def test_search_in_english() -> None:
     out = run("faq", "search", "settlement", "hold", "--lang", "en").stdout
-    assert "My settlement is on hold. Why?" in out and "[Payment]" in out
+    assert "My settlement is on hold (stopped). Why?" in out and "[Payment]" in out
 
 
 def test_type_filter_and_limit() -> None:
@@ -83,6 +84,34 @@ def test_show_renders_the_whole_answer_with_source() -> None:
     assert "1588-3819" in result.stdout and "출처" in result.stdout and "help.sell.smartstore.naver.com" in result.stdout
     doc = run_json("faq", "show", "phone-number")
     assert doc["id"] == "phone-number" and "1588-3819" in doc["answer"]
+
+
+def test_show_lists_each_source_with_its_kind_and_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("smartstore_help.cmd_faq.clock", lambda: datetime(2026, 12, 1, 1, 0, tzinfo=UTC))
+    wide = {"COLUMNS": "200"}
+    result = run("faq", "show", "reach-an-agent", env=wide)
+    assert result.exit_code == 0 and result.exception is None
+    assert "출처:" in result.stdout
+    assert "공식 · 2026-11-30 확인 · https://help.sell.smartstore.naver.com/faq/list.help?categoryId=576" in result.stdout
+    assert "제3자 안내 · 2026-11-30 확인 · https://okaroma.com/스마트스토어센터\n" in result.stdout  # decoded
+    assert "확인한 지 오래됨" not in result.stdout
+    english = run("faq", "show", "reach-an-agent", "--lang", "en", env=wide).stdout
+    assert "Sources:" in english and "official · checked 2026-11-30 · https://help.sell" in english
+    doc = run_json("faq", "show", "reach-an-agent")
+    assert doc["sources"][0] == {"url": "https://help.sell.smartstore.naver.com/faq/list.help?categoryId=576",
+                                 "title": doc["sources"][0]["title"], "kind": "official", "checked": "2026-11-30"}
+    assert doc["sources"][0]["title"] and doc["source"] is None
+
+
+@pytest.mark.parametrize(("moment", "stale"), [
+    (datetime(2027, 5, 29, 14, 59, tzinfo=UTC), False),  # 2027-05-29 23:59 KST: 180 days after 2026-11-30
+    (datetime(2027, 5, 29, 15, 0, tzinfo=UTC), True),  # 2027-05-30 00:00 KST: 181 days, in Seoul already
+])
+def test_show_marks_an_answer_checked_long_ago(monkeypatch: pytest.MonkeyPatch, moment: datetime, stale: bool) -> None:
+    monkeypatch.setattr("smartstore_help.cmd_faq.clock", lambda: moment)
+    result = run("faq", "show", "reach-an-agent", env={"COLUMNS": "200"})
+    assert result.exit_code == 0 and result.exception is None
+    assert ("확인한 지 오래됨 (마지막 확인 2026-11-30)" in result.stdout) is stale
 
 
 def test_show_unknown_id_suggests() -> None:

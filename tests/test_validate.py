@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from helpers import run
 
 from smartstore_help import data
 
@@ -129,7 +133,7 @@ def test_faq_problems(tmp_path: Path) -> None:
     file = tmp_path / "faq.yaml"
     assert f"{file}:3: synonyms[0]: a synonym group needs two or more words" in found
     assert f"{file}:10: entries[1].type: unknown type: 'refunds' (known: technical, payment, return_exchange, general)" in found
-    assert f"{file}:13: entries[1].colour: unknown key (allowed: answer, en, id, keywords, question, source, type)" in found
+    assert f"{file}:13: entries[1].colour: unknown key (allowed: answer, en, id, keywords, question, source, sources, type)" in found
     assert f"{file}:9: entries[1].id: duplicate FAQ id: a-one" in found
 
 
@@ -144,7 +148,100 @@ def test_faq_nfd_text_is_composed(tmp_path: Path) -> None:
 
 def test_shipped_faq_is_rich_enough() -> None:
     faq = data.load_faq()
-    assert len(faq.entries) >= 40
-    assert {e.type for e in faq.entries} == {"technical", "payment", "return_exchange", "general"}
-    assert all(e.source for e in faq.entries)
-    assert all(e.question_en and e.answer_en for e in faq.entries)
+    counts = Counter(e.type for e in faq.entries)
+    assert len(faq.entries) >= 120
+    assert set(counts) == {"technical", "payment", "return_exchange", "general"}
+    assert all(counts[kind] >= 25 for kind in ("technical", "payment", "return_exchange")), counts
+    assert len({e.id for e in faq.entries}) == len(faq.entries)
+    for e in faq.entries:
+        assert e.question and e.answer and e.question_en and e.answer_en, e.id
+        assert e.sources and all(s.checked > date(2020, 1, 1) for s in e.sources), e.id
+
+
+def test_shipped_faq_calls_official_only_naver_and_government_pages() -> None:
+    for entry in data.load_faq().entries:
+        for source in entry.sources:
+            host = urlsplit(source.url).hostname or ""
+            if source.kind == "official":
+                assert host.endswith((".naver.com", ".go.kr", ".korea.kr")) and "blog." not in host, source.url
+
+
+SHIPPED_FAQ = (data.builtin_dir() / "faq.yaml").read_text(encoding="utf-8")
+FIRST_SOURCE = """    sources:
+      - url: https://help.sell.smartstore.naver.com/faq/list.help?categoryId=576"""
+
+
+def shipped_problems(text: str) -> list[str]:
+    """Problems in `text` read as the shipped FAQ, which must cite its sources."""
+    with pytest.raises(data.DataError) as caught:
+        data.faq_from_text(text, "faq.yaml", shipped=True)
+    return [p.render("en") for p in caught.value.problems]
+
+
+def test_shipped_faq_needs_sources_with_https_urls() -> None:
+    assert FIRST_SOURCE in SHIPPED_FAQ
+    line = SHIPPED_FAQ[: SHIPPED_FAQ.index(FIRST_SOURCE)].count("\n") + 1
+    entry_line = SHIPPED_FAQ[: SHIPPED_FAQ.index("  - id: reach-an-agent")].count("\n") + 1
+    insecure = SHIPPED_FAQ.replace(FIRST_SOURCE, FIRST_SOURCE.replace("https://", "http://"), 1)
+    assert shipped_problems(insecure) == [f"faq.yaml:{line + 1}: entries[0].sources[0].url: expected an https:// address"]
+    start = SHIPPED_FAQ.index(FIRST_SOURCE)
+    end = SHIPPED_FAQ.index("    en:", start)
+    missing = SHIPPED_FAQ[:start] + SHIPPED_FAQ[end:]
+    assert shipped_problems(missing) == [f"faq.yaml:{entry_line}: entries[0].sources: required field is missing"]
+    empty = SHIPPED_FAQ[:start] + "    sources: []\n" + SHIPPED_FAQ[end:]
+    assert shipped_problems(empty) == [f"faq.yaml:{line}: entries[0].sources: needs at least one source"]
+
+
+@pytest.mark.parametrize(("old", "new", "field", "message"), [
+    ("kind: official", "kind: blog", "kind", "unknown kind of source: 'blog' (known: official, news, third_party)"),
+    ("checked: 2026-11-30", "checked: 2026-11-31", "checked", "not a date (YYYY-MM-DD): '2026-11-31'"),
+    ("checked: 2026-11-30", "checked: soon", "checked", "not a date (YYYY-MM-DD): 'soon'"),
+    ("title: 스마트스토어센터 고객센터 FAQ", 'title: " "\n        x: y', "title", "is empty"),
+])
+def test_each_source_field_is_checked(old: str, new: str, field: str, message: str) -> None:
+    start = SHIPPED_FAQ.index(FIRST_SOURCE)
+    at = SHIPPED_FAQ.index(old, start)
+    line = SHIPPED_FAQ[:at].count("\n") + 1
+    found = shipped_problems(SHIPPED_FAQ[:at] + new + SHIPPED_FAQ[at + len(old):])
+    assert f"faq.yaml:{line}: entries[0].sources[0].{field}: {message}" in found
+
+
+def test_data_check_names_the_line_of_a_source_missing_in_the_shipped_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    start = SHIPPED_FAQ.index(FIRST_SOURCE)
+    (tmp_path / "faq.yaml").write_text(SHIPPED_FAQ[:start] + SHIPPED_FAQ[SHIPPED_FAQ.index("    en:", start):],
+                                       encoding="utf-8")
+    (tmp_path / "channels.yaml").write_text(SHIPPED, encoding="utf-8")
+    monkeypatch.setattr(data, "builtin_dir", lambda: tmp_path)
+    result = run("data", "check", "--lang", "en")
+    line = SHIPPED_FAQ[: SHIPPED_FAQ.index("  - id: reach-an-agent")].count("\n") + 1
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)  # a message, not a traceback
+    assert f"{tmp_path / 'faq.yaml'}:{line}: entries[0].sources: required field is missing" in result.stderr
+
+
+SELLER_FAQ = """version: 1
+entries:
+  - id: old-style
+    type: payment
+    question: 예전 형식
+    answer: 답
+    source: 고객센터에서 '정산' 검색
+  - id: no-source
+    type: general
+    question: 출처 없음
+    answer: 답
+"""
+
+
+def test_a_sellers_faq_needs_no_sources_and_keeps_the_old_source_text(tmp_path: Path) -> None:
+    (tmp_path / "faq.yaml").write_text(SELLER_FAQ, encoding="utf-8")
+    old, bare = data.load_faq(tmp_path).entries
+    assert old.note == "고객센터에서 '정산' 검색" and old.sources == () and old.checked() is None
+    assert bare.note is None and not bare.stale(date(2030, 1, 1))
+
+
+def test_the_shipped_faq_refuses_the_old_source_text() -> None:
+    text = SHIPPED_FAQ.replace(FIRST_SOURCE, "    source: 고객센터\n" + FIRST_SOURCE, 1)
+    line = SHIPPED_FAQ[: SHIPPED_FAQ.index(FIRST_SOURCE)].count("\n") + 1
+    assert shipped_problems(text) == [
+        f"faq.yaml:{line}: entries[0].source: use a sources: list (url, title, kind, checked) instead of the single "
+        "source: text"]

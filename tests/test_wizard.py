@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
@@ -87,7 +88,7 @@ def test_a_full_run(hol: Any) -> None:
                              "prefer": "any", "topic": "settlement", "has_payment_history": True}
     assert state.details == {"description": "정산 보류", "order_no": "2026112412345678",
                              "occurred_at": "2026-11-24 10:00", "tried": "", "store_id": "mystore"}
-    assert state.faq_ids[0] == "settlement-hold"
+    assert set(state.faq_ids[:2]) == {"settlement-hold", "settlement-hold-release"}
     assert len(script.shown) == 3  # the FAQ matches, then the plan and the checklist
 
 
@@ -140,3 +141,24 @@ def test_english_prompts(hol: Any) -> None:
              ("Order number", ""), ("When did it happen", "<default>"), ("already tried", ""), ("Store ID", "")]
     _state, script = run(hol, steps, lang="en")
     assert all(not any("\uac00" <= ch <= "\ud7a3" for ch in m) for m in script.asked)
+
+
+@pytest.mark.parametrize(("now", "stale"), [(NOW, False), (datetime(2027, 6, 1, 10, 0, tzinfo=KST), True)])
+def test_the_faq_step_marks_answers_checked_long_ago(hol: Any, now: datetime, stale: bool) -> None:
+    from rich.console import Console
+
+    steps = [*PAYMENT[:PAYMENT.index(("답이 있나요", "continue"))], ("답이 있나요", "read:settlement-hold"),
+             ("해결됐나요", "yes")]
+    script = Script(steps)
+    state = Wizard(CFG, INDEX, now, hol, "ko", script, None).run()  # type: ignore[arg-type]
+    assert state.solved_by == "settlement-hold" and script.steps == []
+    def screen(shown: Any) -> str:
+        console = Console(width=200, record=True, file=io.StringIO())
+        console.print(shown)
+        return console.export_text()
+
+    matches, answer = (screen(shown) for shown in script.shown)
+    listed = [line for line in matches.splitlines() if line.startswith("  • ")]
+    assert len(listed) == len(state.faq_ids)
+    assert all(line.endswith("확인한 지 오래됨") is stale for line in listed)  # every match shown was checked 2026-11-30
+    assert "출처:" in answer and ("확인한 지 오래됨 (마지막 확인 2026-11-30)" in answer) is stale  # the answer read

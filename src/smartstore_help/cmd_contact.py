@@ -274,7 +274,7 @@ def _show_result(cfg: Settings, channels: ChannelData, kind: str, answers: dict[
         index = cfg.faq_index()
         entries = [e for e in (index.find(i) for i in faq_ids) if e is not None]
         if entries:
-            io.show(render.faq_list_brief(entries, lang))
+            io.show(render.faq_list_brief(entries, lang, now.date()))
         io.show(render.plan_view(plan, now, tz, lang))
         io.show(render.checklist_view(channels.problem_type(kind), draft.checklist(channels, kind, answers), lang))
     io.show(render.draft_view(text, lang))

@@ -101,11 +101,16 @@ def faq_show(ctx: typer.Context, entry_id: Annotated[str, typer.Argument(metavar
         raise UserError(t("error.unknown_faq", cfg.lang, value=entry_id, hint=hint))
     if as_json:
         cfg.io.json({"id": entry.id, "type": entry.type, "question": entry.question_in(cfg.lang),
-                    "answer": entry.answer_in(cfg.lang), "keywords": list(entry.keywords), "source": entry.source})
+                     "answer": entry.answer_in(cfg.lang), "keywords": list(entry.keywords),
+                     "sources": [{"url": s.url, "title": s.title, "kind": s.kind, "checked": s.checked.isoformat()}
+                                 for s in entry.sources],
+                     "source": entry.note})
         return
     from smartstore_help.render import faq_show_view
 
-    cfg.io.show(faq_show_view(entry, cfg.lang, cfg.channels().help_center.url))
+    channels = cfg.channels()
+    today = cfg.io.now().astimezone(ZoneInfo(channels.timezone)).date()
+    cfg.io.show(faq_show_view(entry, cfg.lang, channels.help_center.url, today))
 
 
 @faq_app.command("list")

@@ -166,7 +166,7 @@ def data_check(ctx: typer.Context, as_json: JsonOpt = False, lang: LangOpt = Non
     files = []
     for name, loader in ((data.CHANNELS_FILE, data.load_channels), (data.FAQ_FILE, data.load_faq)):
         path = data.data_file(name, cfg.data_dir)
-        files.append((path, path.parent == data.builtin_dir()))
+        files.append((path, data.is_builtin(path)))
         problems += data.all_problems(functools.partial(loader, cfg.data_dir))
     if as_json:
         cfg.io.json({"valid": not problems,

@@ -22,6 +22,11 @@ def builtin_dir() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "data"
 
 
+def is_builtin(path: Path) -> bool:
+    """Whether `path` is a file shipped with ss-help (held to a stricter standard than a seller's)."""
+    return path.parent == builtin_dir()
+
+
 def data_file(name: str, data_dir: Path | None) -> Path:
     """The user's file of that name in `data_dir` when there is one, else the built-in one."""
     if data_dir is not None:
@@ -75,8 +80,8 @@ def channels_from_bytes(raw: bytes, file: str) -> ChannelData:
     return channels_from_text(decode(raw, file), file)
 
 
-def faq_from_bytes(raw: bytes, file: str) -> Faq:
-    return faq_from_text(decode(raw, file), file)
+def faq_from_bytes(raw: bytes, file: str, shipped: bool = False) -> Faq:
+    return faq_from_text(decode(raw, file), file, shipped)
 
 
 def channels_from_text(text: str, file: str) -> ChannelData:
@@ -85,10 +90,11 @@ def channels_from_text(text: str, file: str) -> ChannelData:
     return parse_channels(parse_yaml(text, file), file, text)
 
 
-def faq_from_text(text: str, file: str) -> Faq:
+def faq_from_text(text: str, file: str, shipped: bool = False) -> Faq:
+    """`shipped`: the file is ss-help's own, so every entry must cite its sources (see `parse_faq`)."""
     from smartstore_help.validate import parse_faq
 
-    return parse_faq(parse_yaml(text, file), file, text)
+    return parse_faq(parse_yaml(text, file), file, text, shipped)
 
 
 def load_channels(data_dir: Path | None = None) -> ChannelData:
@@ -98,7 +104,7 @@ def load_channels(data_dir: Path | None = None) -> ChannelData:
 
 def load_faq(data_dir: Path | None = None) -> Faq:
     path = data_file(FAQ_FILE, data_dir)
-    return faq_from_text(read_text(path), str(path))
+    return faq_from_text(read_text(path), str(path), is_builtin(path))
 
 
 def all_problems(load: Callable[[], object]) -> list[Problem]:

@@ -135,15 +135,37 @@ FAQ_TYPES = ("technical", "payment", "return_exchange", "general")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
+SOURCE_KINDS = ("official", "news", "third_party")
+STALE_AFTER_DAYS = 180  # an answer whose newest source was checked longer ago is marked as old
+
+
+class Source(NamedTuple):
+    """A page an FAQ answer rests on, and the day someone checked it said so."""
+
+    url: str
+    title: str
+    kind: str  # one of SOURCE_KINDS
+    checked: date
+
+
 class FaqEntry(NamedTuple):
     id: str
     type: str
     question: str
     answer: str
     keywords: tuple[str, ...] = ()
-    source: str | None = None
+    sources: tuple[Source, ...] = ()
     question_en: str | None = None  # a user's own FAQ may be Korean only; English falls back to it
     answer_en: str | None = None
+    note: str | None = None  # the free-text `source:` of a seller's file written before `sources`
+
+    def checked(self) -> date | None:
+        """When the newest of its sources was checked (None: it has no sources)."""
+        return max((s.checked for s in self.sources), default=None)
+
+    def stale(self, today: date) -> bool:
+        checked = self.checked()
+        return checked is not None and (today - checked).days > STALE_AFTER_DAYS
 
     def question_in(self, lang: Lang) -> str:
         return self.question_en if lang == "en" and self.question_en else self.question

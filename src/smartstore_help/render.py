@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -250,7 +250,11 @@ def no_results_view(query: str, closest: Sequence[FaqEntry], ask: Sequence[tuple
     return lines
 
 
-def faq_show_view(entry: FaqEntry, lang: Lang, help_url: str) -> RenderableType:
+def faq_show_view(entry: FaqEntry, lang: Lang, help_url: str, today: date) -> RenderableType:
+    """The whole answer, the pages it rests on (kind and date checked), and a note when the
+    newest of them was checked long before `today`."""
+    from urllib.parse import unquote
+
     from rich.console import Group
     from rich.markdown import Markdown
 
@@ -259,8 +263,18 @@ def faq_show_view(entry: FaqEntry, lang: Lang, help_url: str) -> RenderableType:
         text(f"[{faq_type(entry.type, lang)}] {entry.id}", "dim"),
         Markdown(plain(entry.answer_in(lang))),
     ]
-    if entry.source:
-        parts.append(text(f"{t('faq.source', lang)}: {entry.source}", "dim"))
+    checked = entry.checked()
+    if checked is not None and entry.stale(today):
+        parts.append(text(t("faq.stale", lang, date=checked.isoformat()), "dim yellow"))
+    if entry.sources:
+        parts.append(text(f"{t('faq.sources', lang)}:", "dim"))
+        for source in entry.sources:
+            when = t("faq.checked_on", lang, date=source.checked.isoformat())
+            parts.append(text(f"  • {source.title}", "dim"))
+            # the address decoded (스마트스토어, not %ec%8a%a4…) and last, where a wrap harms it least
+            parts.append(text(f"    {t(f'faq.kind.{source.kind}', lang)} · {when} · {unquote(source.url)}", "dim"))
+    if entry.note:
+        parts.append(text(f"{t('faq.source', lang)}: {entry.note}", "dim"))
     parts.append(text(t("faq.confirm", lang, url=help_url), "dim"))
     return Group(*parts)
 
@@ -279,17 +293,21 @@ def faq_list_view(entries: Sequence[FaqEntry], lang: Lang, columns: int) -> list
     return lines
 
 
-def faq_hits_view(hits: Sequence[Hit], lang: Lang) -> RenderableType:
-    return faq_list_brief([h.entry for h in hits], lang)
+def faq_hits_view(hits: Sequence[Hit], lang: Lang, today: date) -> RenderableType:
+    return faq_list_brief([h.entry for h in hits], lang, today)
 
 
-def faq_list_brief(entries: Sequence[FaqEntry], lang: Lang) -> RenderableType:
-    """A few FAQ entries worth reading before waiting for an agent: question, id, first words."""
+def faq_list_brief(entries: Sequence[FaqEntry], lang: Lang, today: date) -> RenderableType:
+    """A few FAQ entries worth reading before waiting for an agent: question, id, first words,
+    and whether the answer was checked long before `today`."""
     from rich.console import Group
 
     lines = [text(t("contact.faq_title", lang), "bold")]
     for entry in entries:
-        lines.append(text(f"  • {entry.question_in(lang)}  ({entry.id})"))
+        line = text(f"  • {entry.question_in(lang)}  ({entry.id})")
+        if entry.stale(today):
+            line.append(f"  {t('faq.stale_short', lang)}", "dim yellow")
+        lines.append(line)
         lines.append(text("    " + preview(plain(entry.answer_in(lang)), 70), "dim"))
     return Group(*lines)
 

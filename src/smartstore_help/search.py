@@ -18,6 +18,7 @@ from array import array
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import repeat
 from typing import NamedTuple
 
@@ -33,7 +34,7 @@ from smartstore_help.hangul import (
     word_stems,
     words,
 )
-from smartstore_help.model import Faq, FaqEntry, Lang
+from smartstore_help.model import Faq, FaqEntry, Lang, Source
 
 WEIGHTS = {"q": 3.0, "k": 2.0, "a": 1.0}
 MIN_SCORE = 1.0  # below this a match is noise (a shared common syllable or two)
@@ -58,16 +59,19 @@ class Hit(NamedTuple):
 @dataclass(frozen=True)
 class Index:
     """Everything a search needs, shaped to load fast from the cache: plain tuples and arrays,
-    every answer kept as one UTF-8 blob and decoded only for the entries that are shown."""
+    every answer and every entry's sources kept in UTF-8 blobs, decoded only for the entries
+    that are shown (thousands of small objects would cost more to unpickle than all the rest)."""
 
     ids: tuple[str, ...]
     types: tuple[str, ...]
     questions: tuple[str, ...]
     questions_en: tuple[str | None, ...]
     keywords: tuple[tuple[str, ...], ...]
-    sources: tuple[str | None, ...]
+    notes: tuple[str | None, ...]
     answers: bytes
     answer_ends: array[int]  # entry n: Korean answer ends at [2n + 1], English at [2n + 2]
+    sources: bytes  # entry n's sources: sources[source_ends[n]:source_ends[n + 1]], see _pack
+    source_ends: array[int]
     question: tuple[str, ...]  # compact question (both languages), one per entry
     keyword: tuple[str, ...]  # compact keywords
     postings: dict[str, dict[str, array[int]]]  # field → gram → entry numbers
@@ -80,8 +84,9 @@ class Index:
         return self.answers[self.answer_ends[i] : self.answer_ends[i + 1]].decode("utf-8")
 
     def entry(self, n: int) -> FaqEntry:
+        packed = self.sources[self.source_ends[n] : self.source_ends[n + 1]].decode("utf-8")
         return FaqEntry(self.ids[n], self.types[n], self.questions[n], self.answer_text(2 * n), self.keywords[n],
-                        self.sources[n], self.questions_en[n], self.answer_text(2 * n + 1) or None)
+                        _unpack(packed), self.questions_en[n], self.answer_text(2 * n + 1) or None, self.notes[n])
 
     def entries(self) -> list[FaqEntry]:
         return [self.entry(n) for n in range(len(self))]
@@ -98,6 +103,7 @@ def build_index(faq: Faq) -> Index:
     keyword = tuple(compact(" ".join(e.keywords)) for e in entries)
     grams: dict[str, defaultdict[str, list[int]]] = {f: defaultdict(list) for f in ("q", "k", "a", "c")}
     blob, ends = bytearray(), array("I", [0])
+    sources, source_ends = bytearray(), array("I", [0])
     for n, (e, q, k) in enumerate(zip(entries, question, keyword, strict=True)):
         a = word_stems(words(f"{e.answer} {e.answer_en or ''}"))
         for field, found in (("q", ngrams(jamo(q), 3)), ("k", ngrams(jamo(k), 3)), ("a", a),
@@ -107,11 +113,30 @@ def build_index(faq: Faq) -> Index:
         for text in (e.answer, e.answer_en or ""):
             blob += text.encode("utf-8")
             ends.append(len(blob))
+        sources += _pack(e.sources).encode("utf-8")
+        source_ends.append(len(sources))
     postings = {f: {g: array("I", ns) for g, ns in table.items()} for f, table in grams.items()}
     synonyms = tuple(tuple(dict.fromkeys(compact(w) for w in group if compact(w))) for group in faq.synonyms)
     return Index(tuple(e.id for e in entries), tuple(e.type for e in entries), tuple(e.question for e in entries),
                  tuple(e.question_en for e in entries), tuple(e.keywords for e in entries),
-                 tuple(e.source for e in entries), bytes(blob), ends, question, keyword, postings, synonyms)
+                 tuple(e.note for e in entries), bytes(blob), ends, bytes(sources), source_ends, question, keyword,
+                 postings, synonyms)
+
+
+# Control characters cannot occur in a validated url or title, so they separate the fields.
+_FIELD, _RECORD = "\x1f", "\x1e"
+
+
+def _pack(sources: Sequence[Source]) -> str:
+    return _RECORD.join(_FIELD.join((s.url, s.title, s.kind, s.checked.isoformat())) for s in sources)
+
+
+def _unpack(packed: str) -> tuple[Source, ...]:
+    out = []
+    for record in packed.split(_RECORD) if packed else ():
+        url, title, kind, checked = record.split(_FIELD)
+        out.append(Source(url, title, kind, date.fromisoformat(checked)))
+    return tuple(out)
 
 
 def variants(query: str, synonyms: Sequence[Sequence[str]]) -> list[tuple[str, float]]:

@@ -51,10 +51,11 @@ class Settings(NamedTuple):
         from smartstore_help import cache
         from smartstore_help.search import Index, build_index
 
-        def build(raw: bytes, file: str) -> Index:
-            return build_index(data.faq_from_bytes(raw, file))
-
         path = data.data_file(data.FAQ_FILE, self.data_dir)
+
+        def build(raw: bytes, file: str) -> Index:
+            return build_index(data.faq_from_bytes(raw, file, data.is_builtin(path)))
+
         return cache.load(path, data.read_bytes(path), "faq-index", build, Index)
 
     def moment(self, at: str | None, tz: ZoneInfo) -> datetime:

@@ -17,6 +17,7 @@ from smartstore_help import yamlio
 from smartstore_help.draft import placeholders
 from smartstore_help.model import (
     FAQ_TYPES,
+    SOURCE_KINDS,
     WEEKDAYS,
     Break,
     Channel,
@@ -31,6 +32,7 @@ from smartstore_help.model import (
     Question,
     Rule,
     Schedule,
+    Source,
     Text,
 )
 from smartstore_help.problems import DataError, Problem, format_path
@@ -510,7 +512,10 @@ def _impossible(c: _Checker, when: Mapping[str, ConditionValue],
 # --- faq.yaml --------------------------------------------------------------------------------
 
 
-def parse_faq(raw: Any, file: str, text: str) -> Faq:
+def parse_faq(raw: Any, file: str, text: str, shipped: bool = False) -> Faq:
+    """The FAQ in `raw`. The file shipped with ss-help must cite its sources and speak English
+    (`shipped`); a seller's own file may be Korean only, without sources, and may still use the
+    single free-text `source:` of older versions, kept as a note."""
     c = _Checker(file, text)
     top = c.mapping(raw, (), ("entries",), ("version", "synonyms"))
     if top is None:
@@ -523,10 +528,16 @@ def parse_faq(raw: Any, file: str, text: str) -> Faq:
             c.fail(("synonyms", i), "동의어 묶음에는 낱말이 둘 이상 필요합니다",
                    "a synonym group needs two or more words")
         synonyms.append(words)
+    required = ("id", "type", "question", "answer") + (("sources", "en") if shipped else ())
+    optional = ("keywords",) + (() if shipped else ("sources", "en", "source"))
     entries = []
     for i, value in enumerate(c.items(top.get("entries"), ("entries",))):
         path = ("entries", i)
-        e = c.mapping(value, path, ("id", "type", "question", "answer"), ("keywords", "source", "en"))
+        if shipped and isinstance(value, dict) and "source" in value:
+            c.fail((*path, "source"), "한 줄짜리 source: 대신 sources: 목록(url, title, kind, checked)을 쓰세요",
+                   "use a sources: list (url, title, kind, checked) instead of the single source: text")
+            value = {k: v for k, v in value.items() if k != "source"}
+        e = c.mapping(value, path, required, optional)
         if e is None:
             continue
         english = c.mapping(e["en"], (*path, "en"), ("question", "answer")) if "en" in e else None
@@ -541,12 +552,39 @@ def parse_faq(raw: Any, file: str, text: str) -> Faq:
             answer=c.string(e.get("answer"), (*path, "answer")),
             keywords=tuple(c.string(k, (*path, "keywords", j))
                            for j, k in enumerate(c.items(e.get("keywords", []), (*path, "keywords")))),
-            source=c.string(e["source"], (*path, "source")) if "source" in e else None,
+            sources=_sources(c, e["sources"], (*path, "sources"), shipped) if "sources" in e else (),
             question_en=c.string(english.get("question"), (*path, "en", "question")) if english else None,
             answer_en=c.string(english.get("answer"), (*path, "en", "answer")) if english else None,
+            note=c.string(e["source"], (*path, "source")) if "source" in e else None,
         ))
     c.unique(((e.id, ("entries", i, "id")) for i, e in enumerate(entries)), Text("FAQ", "FAQ"))
     c.raise_if_any()
     return Faq(tuple(entries), tuple(synonyms), file)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _sources(c: _Checker, value: Any, path: Path_, shipped: bool) -> tuple[Source, ...]:
+    items = c.items(value, path)
+    if shipped and not items and isinstance(value, list):
+        c.fail(path, "출처가 하나 이상 있어야 합니다", "needs at least one source")
+    out = []
+    for i, item in enumerate(items):
+        spath = (*path, i)
+        raw = c.mapping(item, spath, ("url", "title", "kind", "checked"))
+        if raw is None:
+            continue
+        url = _url(c, raw.get("url"), (*spath, "url")) or ""
+        title = c.string(raw.get("title"), (*spath, "title"))
+        for key, text in (("url", url), ("title", title)):
+            if _CONTROL.search(text):
+                c.fail((*spath, key), "줄바꿈이나 제어 문자는 쓸 수 없습니다",
+                       "may not hold line breaks or control characters")
+        kind = c.string(raw.get("kind"), (*spath, "kind"))
+        if kind and kind not in SOURCE_KINDS:
+            c.fail((*spath, "kind"), f"알 수 없는 출처 종류입니다: {kind!r} (가능: {', '.join(SOURCE_KINDS)})",
+                   f"unknown kind of source: {kind!r} (known: {', '.join(SOURCE_KINDS)})")
+        checked = c.day(raw.get("checked"), (*spath, "checked")) if "checked" in raw else None
+        out.append(Source(url, title, kind, checked or date.min))
+    return tuple(out)

@@ -153,7 +153,7 @@ class Wizard:
         if not hits:
             self.prompter.show(render.text(t("contact.faq_none", self.lang), "dim"))
             return None
-        self.prompter.show(render.faq_hits_view(hits, self.lang))
+        self.prompter.show(render.faq_hits_view(hits, self.lang, self.now.date()))
         while True:
             choices = [(f"read:{h.entry.id}", t("contact.faq_read", self.lang,
                                                  question=render.plain(h.entry.question_in(self.lang))))
@@ -162,7 +162,7 @@ class Wizard:
             if isinstance(answer, Back) or answer == "continue":
                 return answer
             entry = next(h.entry for h in hits if f"read:{h.entry.id}" == answer)
-            self.prompter.show(render.faq_show_view(entry, self.lang, self.data.help_center.url))
+            self.prompter.show(render.faq_show_view(entry, self.lang, self.data.help_center.url, self.now.date()))
             solved = self.prompter.select(t("contact.faq_solved", self.lang),
                                           [("yes", t("contact.yes", self.lang)), ("no", t("contact.no", self.lang))],
                                           "no", can_go_back=False)
