@@ -12,6 +12,7 @@ import pytest
 from helpers import run, run_json
 
 from smartstore_help import cache
+from smartstore_help.iostreams import IOStreams
 
 OWN = """version: 1
 entries:
@@ -86,16 +87,14 @@ def test_show_renders_the_whole_answer_with_source() -> None:
     assert doc["id"] == "phone-number" and "1588-3819" in doc["answer"]
 
 
-def test_show_lists_each_source_with_its_kind_and_date(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("smartstore_help.cmd_faq.clock", lambda: datetime(2026, 12, 1, 1, 0, tzinfo=UTC))
-    wide = {"COLUMNS": "200"}
-    result = run("faq", "show", "reach-an-agent", env=wide)
-    assert result.exit_code == 0 and result.exception is None
+def test_show_lists_each_source_with_its_kind_and_date() -> None:
+    result = run("faq", "show", "reach-an-agent", columns=200)
+    assert result.exit_code == 0
     assert "출처:" in result.stdout
     assert "공식 · 2026-11-30 확인 · https://help.sell.smartstore.naver.com/faq/list.help?categoryId=576" in result.stdout
     assert "제3자 안내 · 2026-11-30 확인 · https://okaroma.com/스마트스토어센터\n" in result.stdout  # decoded
-    assert "확인한 지 오래됨" not in result.stdout
-    english = run("faq", "show", "reach-an-agent", "--lang", "en", env=wide).stdout
+    assert "확인한 지 오래됨" not in result.stdout  # checked 2026-11-30: not old today, nor in the next test's first case
+    english = run("faq", "show", "reach-an-agent", "--lang", "en", columns=200).stdout
     assert "Sources:" in english and "official · checked 2026-11-30 · https://help.sell" in english
     doc = run_json("faq", "show", "reach-an-agent")
     assert doc["sources"][0] == {"url": "https://help.sell.smartstore.naver.com/faq/list.help?categoryId=576",
@@ -107,10 +106,9 @@ def test_show_lists_each_source_with_its_kind_and_date(monkeypatch: pytest.Monke
     (datetime(2027, 5, 29, 14, 59, tzinfo=UTC), False),  # 2027-05-29 23:59 KST: 180 days after 2026-11-30
     (datetime(2027, 5, 29, 15, 0, tzinfo=UTC), True),  # 2027-05-30 00:00 KST: 181 days, in Seoul already
 ])
-def test_show_marks_an_answer_checked_long_ago(monkeypatch: pytest.MonkeyPatch, moment: datetime, stale: bool) -> None:
-    monkeypatch.setattr("smartstore_help.cmd_faq.clock", lambda: moment)
-    result = run("faq", "show", "reach-an-agent", env={"COLUMNS": "200"})
-    assert result.exit_code == 0 and result.exception is None
+def test_show_marks_an_answer_checked_long_ago(moment: datetime, stale: bool) -> None:
+    result = run("faq", "show", "reach-an-agent", io=IOStreams.test(now=moment, columns=200))
+    assert result.exit_code == 0
     assert ("확인한 지 오래됨 (마지막 확인 2026-11-30)" in result.stdout) is stale
 
 
