@@ -135,7 +135,8 @@ def test_no_color_wins_over_force_color() -> None:
 
 
 def test_no_trailing_spaces() -> None:
-    for args in (["hours"], ["hours", "--week"], ["faq", "list"], ["contact", "--type", "payment", "--no-input"]):
+    for args in (["hours"], ["hours", "--week"], ["faq", "list"], ["contact", "--type", "payment", "--no-input"],
+                 ["faq", "show", "settlement-hold"], ["channels"]):
         for line in run(*args).stdout.splitlines():
             assert line == line.rstrip(), (args, line)
 

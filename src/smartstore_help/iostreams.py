@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -39,7 +40,7 @@ SYMBOLS = {
     "✔": "v", "×": "x", "“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " ", "❯": ">", "»": ">",
 }
 _ASCII_TABLE = str.maketrans(SYMBOLS)
-_UTF = ("utf-8", "utf8", "utf_8", "utf-16", "utf-32")
+_TRAILING_SPACE = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 
 def _replace_unencodable(error: UnicodeError) -> tuple[str, int]:
@@ -200,7 +201,13 @@ class IOStreams:
                        emoji=False, legacy_windows=False, soft_wrap=False)
 
     def show(self, renderable: Any) -> None:
-        self.console().print(renderable)
+        """A rich renderable, without the spaces rich pads lines with (they break copy and paste)."""
+        console = self.console()
+        with console.capture() as captured:
+            console.print(renderable)
+        text = captured.get()
+        self.out.write(_TRAILING_SPACE.sub(r"\1", text))
+        self.out.flush()
 
     def read_all(self) -> str:
         """Everything on standard input as text: UTF-8, or the Korean Windows code page (cp949, a
