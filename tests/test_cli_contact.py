@@ -52,13 +52,34 @@ def test_missing_type_names_the_flag() -> None:
     (["--type", "payment", "-a", "colour=red"], "이 유형에 없는 질문입니다"),
     (["--type", "payment", "-a", "urgent"], "ID=값 형태여야 합니다"),
     (["--type", "payment", "--order-no", "12-ab"], "주문번호는 숫자 8~20자리여야 합니다"),
-    (["--type", "payment", "--occurred-at", "someday"], "--occurred-at 시각을 읽을 수 없습니다"),
+    (["--type", "payment", "--occurred-at", "yesterday"], "--occurred-at: 날짜만 있고 시각이 없습니다"),
+    (["--type", "payment", "--occurred-at", "언젠가"], "--occurred-at: 시각을 읽을 수 없습니다: '언젠가'"),
+    (["--type", "payment", "--occurred-at", "17:00", "--at", "2026-11-24 10:00"], "아직 오지 않은 시각입니다"),
     (["--type", "payment", "--prefer", "fax"], "맞지 않는 값입니다"),
 ])
 def test_bad_flags_are_one_clear_line(args: list[str], words: str) -> None:
     result = run("contact", "--no-input", *args)
     assert result.exit_code == 2
     assert words in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_spoken_occurred_at_is_resolved_against_at_in_kst() -> None:
+    doc = run_json("contact", "--type", "payment", "--no-input", "--at", "2026-11-25T00:20", "--occurred-at", "1시간 전")
+    assert "확인한 시각: 2026-11-24 23:20 KST" in doc["draft"]
+
+
+def test_a_typed_order_number_answers_the_question_everywhere() -> None:
+    doc = run_json("contact", "--type", "payment", "--no-input", "-a", "has_order_no=no", "--order-no", "2026112412345678")
+    assert doc["answers"]["has_order_no"] is True and doc["missing"] == []
+    assert {"item": "관련 주문번호", "ready": True} in doc["checklist"]
+    assert "준비한 자료: 관련 주문번호" in doc["draft"]
+
+
+def test_yes_without_a_number_is_recorded_as_missing() -> None:
+    doc = run_json("contact", "--type", "payment", "--no-input", "-a", "has_order_no=yes")
+    assert doc["answers"]["has_order_no"] is True and doc["missing"] == ["order_no"]
+    assert {"item": "관련 주문번호", "ready": False} in doc["checklist"]
+    assert "관련 주문번호: (직접 적어 주세요)" in doc["draft"] and "준비한 자료: (없음)" in doc["draft"]
 
 
 def test_text_output_without_a_terminal() -> None:

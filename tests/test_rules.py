@@ -139,11 +139,37 @@ def test_draft_is_ready_to_paste() -> None:
         "상황: 구매자가 {order_no} 반품을 요청",
         "요청·발생 시각: 2026-11-24 14:30 KST",
         "지금까지 처리한 것: 택배사 문의",
-        "준비한 증빙: 상품 상태 사진·운송장 번호·구매자와 주고받은 메시지",
+        "준비한 증빙: 주문번호, 상품 상태 사진·운송장 번호·구매자와 주고받은 메시지",  # a typed number is prepared
     ]
     english = draft.compose(CFG, "return_exchange", rules.complete_answers(CFG, "return_exchange", {}),
                             draft.Details(), "en")
     assert english.startswith("[Return / exchange]\nStore ID: (please fill in)\nOrder number: (none)")
+
+
+# (answered "is there an order number?", number typed) -> has_order_no, the draft's line, ticked, missing
+RECONCILED = [
+    (False, "2026112412345678", True, "관련 주문번호: 2026112412345678", True, frozenset()),
+    (True, "2026112412345678", True, "관련 주문번호: 2026112412345678", True, frozenset()),
+    (None, "2026112412345678", True, "관련 주문번호: 2026112412345678", True, frozenset()),
+    (True, "", True, "관련 주문번호: (직접 적어 주세요)", False, frozenset({"has_order_no"})),
+    (False, "", False, "관련 주문번호: (없음)", False, frozenset()),
+]
+
+
+@pytest.mark.parametrize(("said", "typed", "has", "line", "ticked", "missing"), RECONCILED)
+def test_the_answer_and_the_typed_number_never_disagree(said: bool | None, typed: str, has: bool, line: str,
+                                                        ticked: bool, missing: frozenset[str]) -> None:
+    given = {} if said is None else {"has_order_no": said}
+    answers = rules.complete_answers(CFG, "payment", given)
+    facts = draft.reconcile(answers, {"order_no": typed})
+    assert facts.answers["has_order_no"] is has and facts.missing == missing
+    checklist = dict((item.text.ko, ready) for item, ready in draft.checklist(CFG, "payment", facts.answers,
+                                                                                facts.missing))
+    assert checklist["관련 주문번호"] is ticked
+    text = draft.compose(CFG, "payment", answers, draft.Details(order_no=typed), "ko")
+    assert line in text.splitlines()
+    prepared = next(x for x in text.splitlines() if x.startswith("준비한 자료"))
+    assert ("관련 주문번호" in prepared) is ticked
 
 
 @pytest.mark.parametrize(("raw", "clean"), [("2026112412345678", "2026112412345678"), ("2026-1124 1234-5678", "2026112412345678"),

@@ -26,26 +26,34 @@ class Script:
     def __init__(self, steps: list[tuple[str, object]]) -> None:
         self.steps = list(steps)
         self.asked: list[str] = []
+        self.defaults: list[str | None] = []
+        self.back_offered: list[bool] = []
         self.shown: list[Any] = []
 
-    def _next(self, message: str, valid: Callable[[str], str | None] | None = None, default: str = "") -> Any:
+    def _next(self, message: str, valid: Callable[[str], str | None] | None = None, default: str | None = "",
+              can_go_back: bool = True) -> Any:
         expected, reply = self.steps.pop(0)
         assert expected in message, (expected, message)
         reply = default if reply == "<default>" else reply
         self.asked.append(message)
+        self.defaults.append(default)
+        self.back_offered.append(can_go_back)
         if valid is not None and isinstance(reply, str):
             assert valid(reply) is None, valid(reply)
         return reply
 
     def select(self, message: str, choices: Sequence[tuple[str, str]], default: str | None = None, *,
                can_go_back: bool = True, filter_by_typing: bool = False) -> str | Back:
-        reply = self._next(message)
+        reply = self._next(message, None, default, can_go_back)
         assert reply is BACK or reply in [v for v, _ in choices], (reply, choices)
+        assert reply is not BACK or can_go_back, f"Back offered nowhere to go at {message}"
         return reply  # type: ignore[return-value]
 
     def text(self, message: str, default: str = "", validate: Callable[[str], str | None] | None = None,
-             ) -> str | Back:
-        return self._next(message, validate, default)  # type: ignore[no-any-return]
+             *, can_go_back: bool = True) -> str | Back:
+        reply = self._next(message, validate, default, can_go_back)
+        assert reply is not BACK or can_go_back, f"Back offered nowhere to go at {message}"
+        return reply  # type: ignore[no-any-return]
 
     def show(self, content: Any) -> None:
         self.shown.append(content)
@@ -89,7 +97,7 @@ def test_a_full_run(hol: Any) -> None:
     assert state.details == {"description": "정산 보류", "order_no": "2026112412345678",
                              "occurred_at": "2026-11-24 10:00", "tried": "", "store_id": "mystore"}
     assert set(state.faq_ids[:2]) == {"settlement-hold", "settlement-hold-release"}
-    assert len(script.shown) == 3  # the FAQ matches, then the plan and the checklist
+    assert len(script.shown) == 4  # the FAQ matches, the plan, the checklist, the time read back
 
 
 def test_back_returns_to_the_previous_answered_question(hol: Any) -> None:
@@ -128,7 +136,7 @@ def test_order_number_is_validated(hol: Any) -> None:
     script = Script([])
     wizard = Wizard(CFG, INDEX, NOW, hol, "ko", script)  # type: ignore[arg-type]
     seen: list[Callable[[str], str | None]] = []
-    script.text = lambda message, default="", validate=None: seen.append(validate) or ""  # type: ignore[method-assign, func-returns-value]
+    script.text = lambda message, default="", validate=None, can_go_back=True: seen.append(validate) or ""  # type: ignore[method-assign, func-returns-value]
     wizard.ask_order_no(State())
     (valid,) = seen
     assert valid("") is None and valid("2026112412345678") is None
@@ -162,3 +170,78 @@ def test_the_faq_step_marks_answers_checked_long_ago(hol: Any, now: datetime, st
     assert len(listed) == len(state.faq_ids)
     assert all(line.endswith("확인한 지 오래됨") is stale for line in listed)  # every match shown was checked 2026-11-30
     assert "출처:" in answer and ("확인한 지 오래됨 (마지막 확인 2026-11-30)" in answer) is stale  # the answer read
+
+
+def test_back_offers_every_earlier_answer_as_the_default(hol: Any) -> None:
+    """Back and forth over every kind of question: choice, yes/no, free text, order number, time."""
+    steps = [
+        *PAYMENT[:7],  # type, 급한(yes), 복잡한(no), 주문번호가 있나요(yes), FAQ(no), 선호(any), 어떤 내용(settlement)
+        ("영수증", "yes"),
+        ("한 줄로", "정산 보류"),
+        ("답이 있나요", "continue"),
+        ("주문번호 (숫자", "2026-1124-1234-5678"),
+        ("언제 일어났나요", "어제 15시"),
+        ("이미 해 본 것", "새로고침"),
+        ("스토어 ID", BACK),
+        ("이미 해 본 것", BACK),
+        ("언제 일어났나요", BACK),
+        ("주문번호 (숫자", BACK),
+        ("답이 있나요", BACK),
+        ("한 줄로", BACK),
+        ("영수증", BACK),
+        ("어떤 내용", BACK),
+        ("선호하는", "<default>"),
+        ("어떤 내용", "<default>"),
+        ("영수증", "<default>"),
+        ("한 줄로", "<default>"),
+        ("답이 있나요", "continue"),
+        ("주문번호 (숫자", "<default>"),
+        ("언제 일어났나요", "<default>"),
+        ("이미 해 본 것", "<default>"),
+        ("스토어 ID", "mystore"),
+    ]
+    state, script = run(hol, steps)
+    asked_again = dict(zip(script.asked[14:], script.defaults[14:], strict=True))
+    assert asked_again[next(m for m in asked_again if "어떤 내용" in m)] == "settlement"
+    assert asked_again[next(m for m in asked_again if "영수증" in m)] == "yes"
+    assert asked_again[next(m for m in asked_again if "한 줄로" in m)] == "정산 보류"
+    assert asked_again[next(m for m in asked_again if "주문번호 (숫자" in m)] == "2026112412345678"
+    assert asked_again[next(m for m in asked_again if "언제" in m)] == "2026-11-23 15:00"  # shown back absolute
+    assert asked_again[next(m for m in asked_again if "해 본 것" in m)] == "새로고침"
+    assert state.answers["topic"] == "settlement" and state.answers["has_payment_history"] is True
+    assert state.details == {"description": "정산 보류", "order_no": "2026112412345678",
+                             "occurred_at": "2026-11-23 15:00", "tried": "새로고침", "store_id": "mystore"}
+
+
+def test_back_to_a_yes_no_question_offers_the_answer_given(hol: Any) -> None:
+    steps = [*PAYMENT[:3], ("주문번호가 있나요", BACK), ("복잡한 문제", BACK), ("급한 문제", "<default>"),
+             ("복잡한 문제", "<default>"), *PAYMENT[3:]]
+    state, script = run(hol, steps)
+    assert script.defaults[5:7] == ["yes", "no"]  # not the questions' own default (no, no)
+    assert state.answers["urgent"] is True
+
+
+def test_back_is_offered_only_where_there_is_a_previous_question(hol: Any) -> None:
+    _state, script = run(hol, PAYMENT)
+    assert script.back_offered[0] is False and all(script.back_offered[1:])
+    preset = State("payment", {"urgent": True})
+    _state, script = run(hol, PAYMENT[2:], preset)
+    assert script.back_offered[0] is False and all(script.back_offered[1:])
+
+
+def test_yes_with_an_empty_order_number_is_asked_once_more(hol: Any) -> None:
+    steps = [*PAYMENT[:10], ("주문번호 (숫자", ""), ("번호를 적어 주세요", "2026112412345678"), *PAYMENT[11:]]
+    state, _ = run(hol, steps)
+    assert state.details["order_no"] == "2026112412345678"
+    steps = [*PAYMENT[:10], ("주문번호 (숫자", ""), ("번호를 적어 주세요", ""), *PAYMENT[11:]]
+    state, _ = run(hol, steps)
+    assert state.details["order_no"] == ""
+    no_number = [*PAYMENT[:3], ("주문번호가 있나요", "no"), *PAYMENT[4:10], ("주문번호 (숫자", ""), *PAYMENT[11:]]
+    run(hol, no_number)  # "no" and nothing typed: not asked again
+
+
+def test_a_spoken_time_is_kept_in_absolute_form_and_shown_back(hol: Any) -> None:
+    steps = [*PAYMENT[:11], ("언제 일어났나요", "3시간 전"), *PAYMENT[12:]]
+    state, script = run(hol, steps)
+    assert state.details["occurred_at"] == "2026-11-24 07:00"
+    assert "2026-11-24 (화) 07:00 KST" in str(script.shown[-1])

@@ -1,4 +1,4 @@
-"""The real `ss-help contact` wizard in a pseudo-terminal: keys in, screens out."""
+"""The real `ss-help contact` wizard in a pseudo-terminal of 80×24: keys in, screens out."""
 
 from __future__ import annotations
 
@@ -24,8 +24,13 @@ def spawn(*args: str, tmp: Path) -> pexpect.spawn:
     env = {**os.environ, "SS_HELP_CACHE_DIR": str(tmp / "cache"), "SS_HELP_HOME": str(tmp / "home"),
            "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin"}
     child = pexpect.spawn(command[0], [*command[1:], "contact", *args], env=env, encoding="utf-8",
-                          timeout=15, dimensions=(50, 120))
+                          timeout=15, dimensions=(24, 80))
     return child
+
+
+def pointed(title: str) -> str:
+    """The highlighted choice: the pointer, then (after any styling) the title."""
+    return "» (\x1b\\[[0-9;]*m)*" + title
 
 
 def answer(child: pexpect.spawn, prompt: str, *keys: str) -> None:
@@ -77,6 +82,108 @@ def test_the_whole_wizard_with_keys(tmp_path: Path) -> None:
     assert case["type"] == "payment" and case["chosen"] != case["recommended"]
 
 
+def _cli(tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*ss_help(), *args], capture_output=True, text=True, timeout=20,
+                          env={**os.environ, "SS_HELP_HOME": str(tmp / "home"), "SS_HELP_CACHE_DIR": str(tmp / "cache")})
+
+
+def test_back_and_forth_over_every_kind_of_question_keeps_the_answers(tmp_path: Path) -> None:
+    child = spawn("--at", "2026-11-24T10:00", "--no-copy", "--no-save", tmp=tmp_path)
+    child.expect("어떤 문제인가요")
+    child.expect("Enter 선택\\)")
+    assert "Esc" not in child.before + child.after  # the first question has nothing to go back to
+    answer(child, "", "반품", ENTER)  # a choice found by typing
+    answer(child, "급한 문제인가요", UP, ENTER)  # 예
+    answer(child, "복잡한 문제인가요", ESC)
+    answer(child, "급한 문제인가요", "")
+    child.expect(pointed("예"))  # the answer given before, not the question's default (아니요)
+    child.send(ENTER)
+    answer(child, "복잡한 문제인가요", ENTER)
+    answer(child, "주문번호가 있나요", ENTER)  # 아니요
+    answer(child, "FAQ는 이미", ENTER)
+    answer(child, "선호하는 상담 방법", DOWN, ENTER)  # 채팅
+    answer(child, "교환/반품 정보\\)를 확인하셨나요", ESC)
+    answer(child, "선호하는 상담 방법", "")
+    child.expect(pointed("채팅"))
+    child.send(ENTER)
+    answer(child, "교환/반품 정보\\)를 확인하셨나요", ENTER)
+    answer(child, "증빙이 있나요", ENTER)
+    answer(child, "한 줄로 적어 주세요", "수거가 늦어요", ENTER)
+    answer(child, "이 중에 답이 있나요", ESC)
+    answer(child, "한 줄로 적어 주세요", "")
+    child.expect("수거가 늦어요")  # the text typed before, ready to edit
+    child.send(ENTER)
+    answer(child, "이 중에 답이 있나요", ENTER)
+    answer(child, "주문번호 \\(숫자", "2026112412345678", ENTER)
+    answer(child, "언제 일어났나요", "어제 오후 3시", ENTER)
+    child.expect("2026-11-23 \\(월\\) 15:00 KST")  # shown back in absolute form
+    answer(child, "이미 해 본 것", ESC)
+    answer(child, "언제 일어났나요", "")
+    child.expect("2026-11-23 15:00")
+    child.send(ESC)
+    answer(child, "주문번호 \\(숫자", "")
+    child.expect("2026112412345678")
+    child.send(ENTER)
+    answer(child, "언제 일어났나요", ENTER)
+    answer(child, "이미 해 본 것", "택배사 문의", ENTER)
+    answer(child, "스토어 ID", "mystore", ENTER)
+    child.expect("주문번호: 2026112412345678")
+    child.expect("상황: 수거가 늦어요")
+    child.expect("요청·발생 시각: 2026-11-23 15:00 KST")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_a_number_typed_after_no_is_the_same_in_the_draft_the_case_and_the_json(tmp_path: Path) -> None:
+    flags = ["--type", "payment", "--not-urgent", "--simple", "-a", "checked_faq=no", "--prefer", "any",
+             "-a", "topic=settlement", "-a", "has_payment_history=no", "-d", "정산 보류"]
+    child = spawn(*flags, "--at", "2026-11-24T10:00", "--no-copy", tmp=tmp_path)
+    answer(child, "관련 주문번호가 있나요", ENTER)  # 아니요
+    answer(child, "이 중에 답이 있나요", ENTER)
+    child.expect(r"\[ \] 관련 주문번호")  # as answered so far
+    answer(child, "주문번호 \\(숫자", "2026-1124-1234-5678", ENTER)  # …but then a number is typed
+    answer(child, "언제 일어났나요", "3시간 전", ENTER)
+    answer(child, "이미 해 본 것", ENTER)
+    answer(child, "스토어 ID", ENTER)
+    child.expect("관련 주문번호: 2026112412345678")
+    child.expect("준비한 자료: 관련 주문번호")
+    answer(child, "이 상담을 기록해 둘까요", ENTER)
+    answer(child, "어느 채널로", ENTER)
+    child.expect("#1")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    case = json.loads(_cli(tmp_path, "case", "show", "1", "--json").stdout)
+    assert case["answers"]["has_order_no"] is True
+    assert case["details"]["order_no"] == "2026112412345678"
+    assert case["details"]["occurred_at"] == "2026-11-24 07:00"
+    assert "관련 주문번호: 2026112412345678" in case["draft"] and "준비한 자료: 관련 주문번호" in case["draft"]
+    scripted = json.loads(_cli(tmp_path, "contact", *flags, "-a", "has_order_no=no", "--order-no", "2026112412345678",
+                               "--occurred-at", "3시간 전", "--at", "2026-11-24T10:00", "--json").stdout)
+    assert scripted["answers"] == case["answers"]
+    assert scripted["draft"] == case["draft"]
+    assert {"item": "관련 주문번호", "ready": True} in scripted["checklist"]
+
+
+def test_declining_to_overwrite_asks_for_another_name_then_offers_to_save(tmp_path: Path) -> None:
+    taken, other = tmp_path / "draft.txt", tmp_path / "draft2.txt"
+    taken.write_text("my own notes", encoding="utf-8")
+    child = spawn("--type", "other", "--not-urgent", "--simple", "-a", "has_order_no=no", "-a", "checked_faq=no",
+                  "--prefer", "any", "-d", "리뷰", "--order-no", "", "--occurred-at", "지금", "--tried", "",
+                  "--store-id", "", "--no-copy", "-o", str(taken), tmp=tmp_path)
+    answer(child, "이 중에 답이 있나요", ENTER)
+    answer(child, "덮어쓸까요", ENTER)  # 아니요 (the default)
+    answer(child, "다른 파일 이름", str(other), ENTER)
+    child.expect("문의 글을 저장했습니다")
+    answer(child, "이 상담을 기록해 둘까요", DOWN, ENTER)  # 아니요
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert taken.read_text(encoding="utf-8") == "my own notes"
+    assert other.read_text(encoding="utf-8").startswith("[문의]")
+
+
 def test_ctrl_c_midway_exits_130_and_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "draft.txt"
     child = spawn("--output", str(out), tmp=tmp_path)
@@ -118,7 +225,7 @@ def _case_cli(tmp: Path, *args: str) -> pexpect.spawn:
     env = {**os.environ, "SS_HELP_CACHE_DIR": str(tmp / "cache"), "SS_HELP_HOME": str(tmp / "home"),
            "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1"}
     return pexpect.spawn(command[0], [*command[1:], *args], env=env, encoding="utf-8", timeout=15,
-                         dimensions=(50, 120))
+                         dimensions=(24, 80))
 
 
 def test_case_note_prompt_and_delete_confirmation(tmp_path: Path) -> None:

@@ -63,7 +63,7 @@ def case_list(ctx: typer.Context,
     if not cases:
         cfg.io.write(t("case.none", cfg.lang))
         return
-    cfg.io.show(render.case_table(cases, counts, cfg.channels(), cfg.lang))
+    cfg.io.lines(render.case_table(cases, counts, cfg.channels(), cfg.lang, cfg.io.columns))
 
 
 @case_app.command("show")

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 from smartstore_help import draft, rules, timefmt
 from smartstore_help.i18n import t
-from smartstore_help.model import Answer, ChannelData, Lang, Question
+from smartstore_help.model import Answer, ChannelData, ChecklistItem, Lang, Question
 from smartstore_help.shell import (
     AtOpt,
     DataDirOpt,
@@ -118,20 +118,21 @@ def run_contact(cfg: Settings, opts: ContactOptions) -> None:
         assert kind is not None
         faq_ids = _faq_for(cfg, channels, kind, details.get("description", ""), lng)
     assert kind is not None
-    answers = rules.complete_answers(channels, kind, given)
+    facts = draft.reconcile(rules.complete_answers(channels, kind, given), details)
+    answers = facts.answers
     plan = rules.recommend(channels, answers, now, holidays_for(now))
     when = timefmt.parse_at(details["occurred_at"], now, tz) if details.get("occurred_at") else now
     text = draft.compose(channels, kind, answers, draft.Details(
         details.get("description", ""), details.get("order_no", ""), when, details.get("tried", ""),
         details.get("store_id", "")), lng)
     io = cfg.io
+    checklist = draft.checklist(channels, kind, answers, facts.missing)
     if opts.as_json:
         from smartstore_help.jsonout import contact as contact_json
 
-        io.json(contact_json(channels, kind, answers, now, plan, draft.checklist(channels, kind, answers), faq_ids,
-                             text, lng))
+        io.json(contact_json(channels, kind, facts, now, plan, checklist, faq_ids, text, lng))
     else:
-        _show_result(cfg, channels, kind, answers, plan, now, tz, faq_ids, text, interactive)
+        _show_result(cfg, channels, kind, checklist, plan, now, tz, faq_ids, text, interactive)
     if opts.output is not None:
         _write_output(io, opts.output, text, opts.force, interactive, lng)
     if opts.copy if opts.copy is not None else interactive:
@@ -190,11 +191,27 @@ def _flag_answers(cfg: ChannelData, type_id: str | None, urgent: bool | None, co
 
 
 def _write_output(io: IOStreams, path: Path, text: str, force: bool, interactive: bool, lang: Lang) -> None:
-    """Write the draft in one piece (temporary file, then rename); never silently over a file."""
-    if not path.parent.is_dir():  # a typo in the folder: say so rather than create folders nobody asked for
-        raise UserError(t("error.output_failed", lang, path=path, why=t("error.no_folder", lang)))
-    if path.exists() and not force and not (interactive and _confirm_overwrite(io, path, lang)):
-        raise UserError(t("error.output_exists", lang, path=path))
+    """Write the draft in one piece (temporary file, then rename); never silently over a file.
+
+    Interactive, a seller who declines to overwrite is asked for another name (Enter: no file,
+    and the run goes on); without a terminal an existing file needs --force."""
+    while True:
+        if not path.parent.is_dir():  # a typo in the folder: say so rather than create folders nobody asked for
+            raise UserError(t("error.output_failed", lang, path=path, why=t("error.no_folder", lang)))
+        if not path.exists() or force:
+            break
+        if not interactive:
+            raise UserError(t("error.output_exists", lang, path=path))
+        from smartstore_help.wizard import ask_text, ask_yes_no
+
+        prompter = io.prompter(lang)
+        if ask_yes_no(prompter, lang, t("contact.overwrite", lang, path=path)):
+            break
+        other = ask_text(prompter, t("contact.other_path", lang))
+        if not other:
+            io.write(t("contact.not_written", lang))
+            return
+        path = Path(other).expanduser()
     from smartstore_help.cache import write_atomically
 
     try:
@@ -202,12 +219,6 @@ def _write_output(io: IOStreams, path: Path, text: str, force: bool, interactive
     except OSError as error:
         raise UserError(t("error.output_failed", lang, path=path, why=error.strerror or error)) from None
     io.write(t("contact.written", lang, path=path))
-
-
-def _confirm_overwrite(io: IOStreams, path: Path, lang: Lang) -> bool:
-    from smartstore_help.wizard import ask_yes_no
-
-    return ask_yes_no(io.prompter(lang), lang, t("contact.overwrite", lang, path=path))
 
 
 def _offer_to_save(io: IOStreams, plan: rules.Plan, chosen: str | None, lang: Lang) -> tuple[bool, str | None]:
@@ -233,9 +244,10 @@ def _flag_details(opts: ContactOptions, now: datetime, tz: ZoneInfo, lang: Lang)
             raise UserError(t("error.bad_order_no", lang, value=opts.order_no)) from None
     if opts.occurred_at is not None:
         try:
-            details["occurred_at"] = f"{timefmt.parse_at(opts.occurred_at, now, tz):%Y-%m-%d %H:%M}"
-        except timefmt.BadTime:
-            raise UserError(t("error.bad_occurred_at", lang, value=opts.occurred_at)) from None
+            details["occurred_at"] = timefmt.absolute(timefmt.parse_when(opts.occurred_at, now, tz), tz)
+        except timefmt.BadTime as error:
+            raise UserError(t("error.option", lang, option="--occurred-at",
+                              message=timefmt.explain(error, now, tz, lang))) from None
     return details
 
 
@@ -264,8 +276,9 @@ def _run_wizard(cfg: Settings, channels: ChannelData, now: datetime, preset: Sta
     return state
 
 
-def _show_result(cfg: Settings, channels: ChannelData, kind: str, answers: dict[str, Answer], plan: rules.Plan,
-                 now: datetime, tz: ZoneInfo, faq_ids: list[str], text: str, interactive: bool) -> None:
+def _show_result(cfg: Settings, channels: ChannelData, kind: str, checklist: list[tuple[ChecklistItem, bool]],
+                 plan: rules.Plan, now: datetime, tz: ZoneInfo, faq_ids: list[str], text: str,
+                 interactive: bool) -> None:
     """The plan and checklist (already shown by the wizard when interactive), then the draft."""
     from smartstore_help import render
 
@@ -276,5 +289,5 @@ def _show_result(cfg: Settings, channels: ChannelData, kind: str, answers: dict[
         if entries:
             io.show(render.faq_list_brief(entries, lang, now.date()))
         io.show(render.plan_view(plan, now, tz, lang))
-        io.show(render.checklist_view(channels.problem_type(kind), draft.checklist(channels, kind, answers), lang))
+        io.show(render.checklist_view(channels.problem_type(kind), checklist, lang))
     io.show(render.draft_view(text, lang))

@@ -103,7 +103,7 @@ def run_hours(cfg: Settings, opts: HoursOptions) -> ExitCode:
             return ExitCode.OK
         from smartstore_help import render
 
-        cfg.io.lines(render.week_view(ch, days, now, tz, lng))
+        cfg.io.lines(render.week_view(ch, days, now, tz, lng, cfg.io.columns))
         return ExitCode.OK
     if opts.as_json:
         from smartstore_help import jsonout
@@ -113,7 +113,7 @@ def run_hours(cfg: Settings, opts: HoursOptions) -> ExitCode:
     from smartstore_help import render
 
     rows = [(ch, status_of(ch), schedule.answering(ch, now, hol, tz)) for ch in channels]
-    cfg.io.lines(render.hours_view(channels_data, rows, now, lng))
+    cfg.io.lines(render.hours_view(channels_data, rows, now, lng, cfg.io.columns))
     return ExitCode.OK
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import datetime
 from typing import NamedTuple
 
-from smartstore_help.model import Answers, ChannelData, ChecklistItem, Lang
+from smartstore_help.model import Answer, Answers, ChannelData, ChecklistItem, Lang
 
 ORDER_NO_DIGITS = (8, 20)
 _EMPTY = {"ko": "(없음)", "en": "(none)"}
@@ -39,23 +40,62 @@ def clean_order_no(value: str) -> str:
     return digits
 
 
-def checklist(data: ChannelData, type_id: str, answers: Answers) -> list[tuple[ChecklistItem, bool]]:
-    """The type's checklist, each item ticked when an answer says the seller already has it."""
-    return [(item, item.ticked_by is not None and answers.get(item.ticked_by) is True)
+# A yes/no answer that says the seller has something, and the typed detail that holds it.
+BACKED_BY = {"has_order_no": "order_no"}
+
+
+class Facts(NamedTuple):
+    """What the seller has, reconciled: the answers, and the answers whose detail is missing."""
+
+    answers: dict[str, Answer]
+    missing: frozenset[str]
+
+
+def reconcile(answers: Answers, details: Mapping[str, object]) -> Facts:
+    """One truth from the answers and the typed details, for the draft, the checklist, the JSON and
+    the saved case alike. A typed order number answers "is there an order number?" with yes, whatever
+    was answered before. "Yes" with no number typed stays yes, and the number is recorded as missing:
+    the draft says to fill it in and the checklist leaves it unticked."""
+    out = dict(answers)
+    missing = set()
+    for answer_id, detail in BACKED_BY.items():
+        value = details.get(detail)
+        if isinstance(value, str) and value.strip():
+            out[answer_id] = True
+        elif out.get(answer_id) is True:
+            missing.add(answer_id)
+    return Facts(out, frozenset(missing))
+
+
+def checklist(data: ChannelData, type_id: str, answers: Answers,
+              missing: frozenset[str] = frozenset()) -> list[tuple[ChecklistItem, bool]]:
+    """The type's checklist, each item ticked when an answer says the seller already has it (and
+    it is not missing)."""
+    return [(item, item.ticked_by is not None and answers.get(item.ticked_by) is True
+             and item.ticked_by not in missing)
             for item in data.problem_type(type_id).checklist]
+
+
+def _backed(details: Details, facts: Facts, lang: Lang) -> dict[str, str]:
+    """The placeholders of backed details: the value, "(please fill in)" when missing, or "(none)"."""
+    typed = details._asdict()
+    return {detail: str(typed.get(detail) or "").strip()
+            or (_FILL_IN[lang] if answer_id in facts.missing else _EMPTY[lang])
+            for answer_id, detail in BACKED_BY.items()}
 
 
 def compose(data: ChannelData, type_id: str, answers: Answers, details: Details, lang: Lang) -> str:
     problem = data.problem_type(type_id)
-    ready = [item.text(lang) for item, ticked in checklist(data, type_id, answers) if ticked]
+    facts = reconcile(answers, details._asdict())
+    ready = [item.text(lang) for item, ticked in checklist(data, type_id, facts.answers, facts.missing) if ticked]
     values = {
         "type": problem.name(lang),
         "description": details.description.strip() or _FILL_IN[lang],
-        "order_no": details.order_no or _EMPTY[lang],
+        **_backed(details, facts, lang),
         "occurred_at": f"{details.occurred_at:%Y-%m-%d %H:%M} KST" if details.occurred_at else _FILL_IN[lang],
         "tried": details.tried.strip() or _EMPTY[lang],
         "prepared": ", ".join(ready) or _EMPTY[lang],
-        "urgency": _URGENT[lang] if answers.get("urgent") is True else "",
+        "urgency": _URGENT[lang] if facts.answers.get("urgent") is True else "",
         "store_id": details.store_id.strip() or _FILL_IN[lang],
     }
     return fill(problem.template(lang), values).strip() + "\n"
@@ -107,6 +147,6 @@ def follow_up(data: ChannelData, type_id: str, answers: Answers, details: Detail
         "description": details.description.strip() or _EMPTY[lang],
         "tried": details.tried.strip() or _EMPTY[lang],
         "notes": " / ".join(n.replace("\n", " ") for n in earlier.notes) or _EMPTY[lang],
-        "order_no": details.order_no or _EMPTY[lang],
+        **_backed(details, reconcile(answers, details._asdict()), lang),
     }
     return "\n".join(fill(line, values) for line in _FOLLOW_UP[lang]) + "\n"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from smartstore_help.model import Answer, Channel, ChannelData, ChecklistItem, Lang
+from smartstore_help.draft import BACKED_BY, Facts
+from smartstore_help.model import Channel, ChannelData, ChecklistItem, Lang
 from smartstore_help.schedule import DayPlan, Status
 
 if TYPE_CHECKING:
@@ -37,13 +38,14 @@ def hours(now: datetime, timezone: str, rows: Sequence[tuple[Channel, Status]], 
     }
 
 
-def contact(data: ChannelData, type_id: str, answers: Mapping[str, Answer], now: datetime, plan: Plan,
+def contact(data: ChannelData, type_id: str, facts: Facts, now: datetime, plan: Plan,
             checklist: Sequence[tuple[ChecklistItem, bool]], faq: Sequence[str], draft: str,
             lang: Lang) -> dict[str, Any]:
     meanwhile = plan.meanwhile
     return {
         "type": type_id,
-        "answers": dict(answers),
+        "answers": dict(facts.answers),
+        "missing": sorted(BACKED_BY[a] for a in facts.missing),
         "now": iso(now),
         "recommendations": recommendations(plan, lang),
         "meanwhile": meanwhile.channel.id if meanwhile else None,

@@ -30,7 +30,7 @@ from smartstore_help.model import (
     Schedule,
 )
 from smartstore_help.schedule import DayPlan, Status
-from smartstore_help.term import Line, table, width, wrap
+from smartstore_help.term import Column, Line, table, truncate, width, wrap
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -94,20 +94,23 @@ def _opens(status: Status, now: datetime, tz: ZoneInfo, lang: Lang) -> str:
 
 
 def hours_view(data: ChannelData, rows: Sequence[tuple[Channel, Status, Status | None]],
-               now: datetime, lang: Lang) -> list[Line]:
+               now: datetime, lang: Lang, columns: int = 80) -> list[Line]:
     tz = ZoneInfo(data.timezone)
     cells = [[Line().add(plain(channel.name(lang)), "bold"), *status_cells(channel, status, now, tz, lang, answered)]
              for channel, status, answered in rows]
     headers = [t("col.channel", lang), t("col.status", lang), t("col.when", lang)]
     title = Line().add(t("title.hours", lang), "bold").add(" · " + timefmt.stamp(now, tz, lang))
-    return [title, Line(), *table(headers, cells), Line(), *checked_lines(data, lang)]
+    return [*wrap(title, columns), Line(), *table(headers, cells, limit=columns), Line(),
+            *checked_lines(data, lang, columns)]
 
 
-def checked_lines(data: ChannelData, lang: Lang) -> list[Line]:
-    """When the facts were checked, and where to confirm them: shown under every fact."""
+def checked_lines(data: ChannelData, lang: Lang, columns: int | None = None) -> list[Line]:
+    """When the facts were checked, and where to confirm them: shown under every fact (the address
+    on a line of its own, so it is never split)."""
     oldest = min([data.help_center.checked, *(c.checked for c in data.channels)])
     message = t("checked", lang, date=oldest.isoformat(), url=data.help_center.url)
-    return [Line().add(plain(line), "dim") for line in message.splitlines()]
+    lines = [Line().add(plain(line), "dim") for line in message.splitlines()]
+    return lines if columns is None else [part for line in lines for part in wrap(line, columns)]
 
 
 def schedule_summary(schedule: Schedule, lang: Lang) -> str:
@@ -139,33 +142,47 @@ def channels_view(data: ChannelData, lang: Lang) -> RenderableType:
     from rich.panel import Panel
     from rich.text import Text
 
+    # A card is as wide as its longest address, so that an address is never split.
+    width_ = max([38, *(len(c.url) + 4 for c in data.channels if c.url)])
     cards = []
     for channel in data.channels:
-        body = Text(overflow="fold")
+        body = Text()
         body.append(plain(channel.contact(lang)) + "\n")
         if channel.ars:
             body.append(plain(channel.ars(lang)) + "\n", style="dim")
         if channel.url:
             body.append(plain(channel.url) + "\n", style="cyan")
         body.append("\n" + t("col.hours", lang) + ": ", style="bold")
-        body.append(schedule_summary(channel.schedule, lang) + "\n")
+        body.append(schedule_summary(channel.schedule, lang))
         if channel.answered_during:
-            body.append(t("answered_during", lang) + f" ({schedule_summary(channel.answered_during, lang)})\n",
+            body.append("\n" + t("answered_during", lang) + f" ({schedule_summary(channel.answered_during, lang)})",
                         style="dim")
-        body.append("\n")
-        body.append_text(bullets((p(lang) for p in channel.pros), "+ ", "green"))
-        body.append("\n")
-        body.append_text(bullets((c(lang) for c in channel.cons), "- ", "yellow"))
-        cards.append(Panel(body, title=text(channel.name(lang), "bold"), title_align="left", width=38))
+        parts = [body, text(""), bullets((p(lang) for p in channel.pros), "+ ", "green"), text(""),
+                 bullets((c(lang) for c in channel.cons), "- ", "yellow")]
+        cards.append(Panel(Group(*parts), title=text(channel.name(lang), "bold"), title_align="left", width=width_))
     return Group(Columns(cards), *(text(line.plain, "dim") for line in checked_lines(data, lang)))
 
 
-def bullets(items: Iterable[str], mark: str = "• ", style: str = "") -> Text:
-    return text("\n".join(mark + plain(i) for i in items), style)
+def bullets(items: Iterable[str], mark: str = "• ", style: str = "", indent: int = 0) -> RenderableType:
+    """One item a line; a long item wraps under its own first word, not under the mark."""
+    from rich.console import Group
+
+    return Group(*(hanging(" " * indent + mark, item, style) for item in items))
+
+
+def hanging(lead: str, body: str | Text, style: str = "") -> RenderableType:
+    """`lead` then `body`, the body's wrapped lines indented to start under its first character."""
+    from rich.table import Table
+
+    grid = Table.grid()
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(text(lead, style), text(body, style) if isinstance(body, str) else body)
+    return grid
 
 
 def week_view(channel: Channel, plans: Sequence[DayPlan], now: datetime, tz: ZoneInfo,
-              lang: Lang) -> list[Line]:
+              lang: Lang, columns: int = 80) -> list[Line]:
     """A 7-day picture: one row a day, one cell per half hour over the hours that matter."""
     first, last = _window(channel.schedule)
     half_hour = timedelta(minutes=30)
@@ -193,7 +210,7 @@ def week_view(channel: Channel, plans: Sequence[DayPlan], now: datetime, tz: Zon
             row.add(*WEEK_CELL["open" if inside else "break" if on_day else "closed"])
         if plan.off_reason is not None:
             label = plan.name(lang) if plan.name else t(f"reason.{plan.off_reason}", lang)
-            row.add("  " + plain(label), "red" if plan.name else "dim")
+            row.add("  " + truncate(plain(label), columns - row.width() - 2), "red" if plan.name else "dim")
         lines.append(row)
     return [*lines, Line(), Line().add(t("week.legend", lang), "dim")]
 
@@ -301,14 +318,17 @@ def faq_list_brief(entries: Sequence[FaqEntry], lang: Lang, today: date) -> Rend
     """A few FAQ entries worth reading before waiting for an agent: question, id, first words,
     and whether the answer was checked long before `today`."""
     from rich.console import Group
+    from rich.padding import Padding
 
-    lines = [text(t("contact.faq_title", lang), "bold")]
+    lines: list[RenderableType] = [text(t("contact.faq_title", lang), "bold")]
     for entry in entries:
-        line = text(f"  • {entry.question_in(lang)}  ({entry.id})")
+        question = text(f"{entry.question_in(lang)}  ({entry.id})")
         if entry.stale(today):
-            line.append(f"  {t('faq.stale_short', lang)}", "dim yellow")
-        lines.append(line)
-        lines.append(text("    " + preview(plain(entry.answer_in(lang)), 70), "dim"))
+            question.append(f"  {t('faq.stale_short', lang)}", "dim yellow")
+        lines.append(hanging("  • ", question))
+        first_words = text(preview(plain(entry.answer_in(lang)), 70), "dim")
+        first_words.no_wrap, first_words.overflow = True, "ellipsis"
+        lines.append(Padding(first_words, (0, 0, 0, 4)))
     return Group(*lines)
 
 
@@ -323,7 +343,7 @@ def plan_view(plan: Plan, now: datetime, tz: ZoneInfo, lang: Lang) -> Renderable
     from rich.console import Group
 
     best = plan.best
-    body = [_channel_line(best, now, tz, lang), text(best.channel.contact(lang), "bold")]
+    body: list[RenderableType] = [_channel_line(best, now, tz, lang), text(best.channel.contact(lang), "bold")]
     if best.channel.ars:
         body.append(text(best.channel.ars(lang), "dim"))
     if best.channel.url:
@@ -337,15 +357,16 @@ def plan_view(plan: Plan, now: datetime, tz: ZoneInfo, lang: Lang) -> Renderable
         parts.append(panel(Group(text(m.channel.contact(lang)), *([text(m.channel.url, "cyan")] if m.channel.url
                                                                    else [])),
                            t("contact.meanwhile", lang, channel=m.channel.name(lang)), "green"))
-    others = [text(t("contact.others", lang), "bold")]
+    from rich.padding import Padding
+
+    others: list[RenderableType] = [text(t("contact.others", lang), "bold")]
     for rank, rec in enumerate(plan.recommendations[1:], 2):
-        line = text(f"  {rank}. ")
-        line.append_text(text(rec.channel.name(lang), "bold"))
+        line = text(rec.channel.name(lang), "bold")
         line.append("  ")
         line.append_text(_channel_line(rec, now, tz, lang))
-        others.append(line)
+        others.append(hanging(f"  {rank}. ", line))
         if rec.reasons:
-            others.append(text(f"     {rec.reasons[-1](lang)}", "dim"))
+            others.append(Padding(text(rec.reasons[-1](lang), "dim"), (0, 0, 0, 5)))
     parts.append(Group(*others))
     return Group(*parts)
 
@@ -358,8 +379,8 @@ def short_name(problem: ProblemType, lang: Lang) -> str:
 def checklist_view(problem: ProblemType, items: Sequence[tuple[ChecklistItem, bool]], lang: Lang) -> RenderableType:
     from rich.console import Group
 
-    lines = [text(t("contact.checklist", lang, type=short_name(problem, lang)), "bold")]
-    lines += [text(f"  {'[x]' if ready else '[ ]'} {item.text(lang)}", "green" if ready else "")
+    lines: list[RenderableType] = [text(t("contact.checklist", lang, type=short_name(problem, lang)), "bold")]
+    lines += [hanging(f"  {'[x]' if ready else '[ ]'} ", item.text(lang), "green" if ready else "")
               for item, ready in items]
     return Group(*lines)
 
@@ -373,24 +394,26 @@ def draft_view(draft_text: str, lang: Lang, title: str | None = None) -> Rendera
                  text(draft_text.rstrip()), Rule(style="cyan"))
 
 
-def case_table(cases: Sequence[Case], notes: dict[int, int], data: ChannelData, lang: Lang) -> RenderableType:
-    from rich import box
-    from rich.table import Table
-
+def case_table(cases: Sequence[Case], notes: dict[int, int], data: ChannelData, lang: Lang,
+               columns: int = 80) -> list[Line]:
+    """One case a line. Too narrow, the type and channel wrap at words; narrower still, the note
+    count, the date, the channel and the status go in that order: the number and the type stay."""
     names = {c.id: c.name(lang) for c in data.channels}
     types = {p.id: short_name(p, lang) for p in data.problem_types}
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    for key in ("case.col.id", "case.col.created", "case.col.type", "case.col.channel", "case.col.status",
-                "case.col.notes"):
-        table.add_column(t(key, lang), no_wrap=key != "case.col.type")
+    headers = [Column(t("case.col.id", lang), wraps=False), Column(t("case.col.created", lang), False, drop=2),
+               Column(t("case.col.type", lang)), Column(t("case.col.channel", lang), drop=3),
+               Column(t("case.col.status", lang), drop=4), Column(t("case.col.notes", lang), False, drop=1)]
+    rows = []
     for case in cases:
         state = t(f"case.status.{case.status}", lang)
         if case.resolved is not None:
             state += " · " + t("case.resolved" if case.resolved else "case.unresolved", lang)
-        table.add_row(str(case.id), case.created_at.replace("T", " ")[:16], text(types.get(case.type, case.type)),
-                      text(names.get(case.chosen, case.chosen)),
-                      text(state, "green" if case.status == "open" else "dim"), str(notes.get(case.id, 0)))
-    return table
+        rows.append([Line().add(str(case.id), "bold"), Line().add(case.created_at.replace("T", " ")[:16]),
+                     Line().add(plain(types.get(case.type, case.type))),
+                     Line().add(plain(names.get(case.chosen, case.chosen))),
+                     Line().add(state, "green" if case.status == "open" else "dim"),
+                     Line().add(str(notes.get(case.id, 0)))])
+    return table(headers, rows, limit=columns)
 
 
 def _answer_line(data: ChannelData, type_id: str, key: str, value: object, lang: Lang) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 STYLES = {"bold": "1", "dim": "2", "italic": "3", "underline": "4", "reverse": "7", "red": "31", "green": "32",
           "yellow": "33", "blue": "34", "magenta": "35", "cyan": "36"}
@@ -54,6 +54,15 @@ class Line:
     def pad(self, target: int) -> Line:
         return self.add(" " * max(0, target - self.width()))
 
+    def rstrip(self) -> Line:
+        """Without trailing blanks: no output line ends in spaces."""
+        while self.parts and not self.parts[-1][0].rstrip():
+            self.parts.pop()
+        if self.parts:
+            text, style = self.parts[-1]
+            self.parts[-1] = (text.rstrip(), style)
+        return self
+
     def render(self, color: bool) -> str:
         """The line for the terminal; trailing spaces (padding of a last column) are never sent."""
         parts = list(self.parts)
@@ -74,7 +83,7 @@ def wrap(line: Line, limit: int, indent: int = 0) -> list[Line]:
         for token in _tokens(text):
             w = width(token)
             if used + w > limit and used > indent and not token.isspace():
-                out.append(current)
+                out.append(current.rstrip())
                 current, used = Line().add(" " * indent), indent
             if token.isspace() and used == indent and out:
                 continue
@@ -90,10 +99,27 @@ def wrap(line: Line, limit: int, indent: int = 0) -> list[Line]:
     return out
 
 
+def truncate(text: str, limit: int) -> str:
+    """`text` if it fits in `limit` columns, else its first words and "…" (a single overlong word is cut)."""
+    if width(text) <= limit:
+        return text
+    out = ""
+    for word in text.split(" "):
+        candidate = f"{out} {word}" if out else word
+        if width(candidate) + 1 > limit:
+            break
+        out = candidate
+    out = out.rstrip(" —-·,:(")
+    return (out or _fit(text, limit - 1)) + "…"
+
+
 def _tokens(text: str) -> Iterable[str]:
+    """Words and the spaces between them; a number keeps the word after it ("3 d", "12 min")."""
     word = ""
     for ch in text:
-        if ch == " ":
+        if ch == " " and word.isdigit():
+            word += ch
+        elif ch == " ":
             if word:
                 yield word
             word = ""
@@ -113,24 +139,96 @@ def _fit(text: str, limit: int) -> str:
     return text
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[Line]], gap: int = 2) -> list[Line]:
-    """Columns padded to their widest cell, a dim rule under bold headers; the last column is not padded."""
-    cols = len(headers)
-    widths = [max([width(headers[i]), *(row[i].width() for row in rows)]) for i in range(cols)]
-    head = Line()
-    for i, title in enumerate(headers):
-        head.add(title, "bold")
-        if i < cols - 1:
-            head.pad(sum(widths[: i + 1]) + gap * (i + 1))
-    out = [head, Line().add("─" * (sum(widths) + gap * (cols - 1)), "dim")]
+class Column(NamedTuple):
+    """A table column: whether its cells may wrap at words, and its turn to be dropped when even
+    wrapped the table is too wide (lower drops first; None: never dropped)."""
+
+    header: str
+    wraps: bool = True
+    drop: int | None = None
+
+
+def table(headers: Sequence[str | Column], rows: Sequence[Sequence[Line]], gap: int = 2,
+          limit: int | None = None) -> list[Line]:
+    """Columns padded to their widest cell, a dim rule under bold headers.
+
+    With `limit`, a table too wide for it first wraps its wrapping columns at words, widest first;
+    if even words on their own lines don't fit, the droppable columns go, least useful first."""
+    cols = [c if isinstance(c, Column) else Column(c) for c in headers]
+    keep = list(range(len(cols)))
+    widths = [max([width(cols[i].header), *(row[i].width() for row in rows)]) for i in keep]
+    if limit is not None:
+        least = [widths[i] if not cols[i].wraps else
+                 max([_longest_word(cols[i].header), *(_longest_word(row[i].plain) for row in rows)]) for i in keep]
+
+        def room(kept: list[int]) -> int:
+            return limit - gap * (len(kept) - 1)
+
+        droppable = sorted((c.drop, i) for i, c in enumerate(cols) if c.drop is not None)
+        while sum(least[i] for i in keep) > room(keep) and droppable:
+            keep.remove(droppable.pop(0)[1])
+        shrink_to_fit(widths, least, keep, rows, room(keep))
+    out = [_row([Line().add(cols[i].header, "bold") for i in keep], [widths[i] for i in keep], gap),
+           Line().add("─" * (sum(widths[i] for i in keep) + gap * (len(keep) - 1)), "dim")]
     for row in rows:
-        line = Line()
-        for i, cell in enumerate(row):
-            line.extend(Line(list(cell.parts)))
-            if i < cols - 1:
-                line.pad(sum(widths[: i + 1]) + gap * (i + 1))
-        out.append(line)
+        cells = [wrap(Line(list(row[i].parts)), widths[i]) for i in keep]
+        for n in range(max(len(c) for c in cells)):
+            out.append(_row([c[n] if n < len(c) else Line() for c in cells], [widths[i] for i in keep], gap))
     return out
+
+
+def shrink_to_fit(widths: list[int], least: Sequence[int], keep: Sequence[int], rows: Sequence[Sequence[Line]],
+                  room: int) -> None:
+    """Narrow the kept columns until they fit in `room` with the fewest lines in all.
+
+    Only the narrowest width giving each pattern of wrapped lines matters for a column, so the
+    search tries every combination of those (a handful per column); wide tables with many rows
+    fall back to narrowing the widest column."""
+    def heights(i: int, w: int) -> tuple[int, ...]:
+        return tuple(len(wrap(row[i], w)) for row in rows)
+
+    options: list[list[tuple[int, tuple[int, ...]]]] = []
+    for i in keep:
+        found: dict[tuple[int, ...], int] = {}
+        for w in range(widths[i], least[i] - 1, -1):
+            found[heights(i, w)] = w  # narrower widths overwrite: the narrowest for each pattern
+        options.append([(w, h) for h, w in found.items()])
+    combinations = 1
+    for column in options:
+        combinations *= len(column)
+    if combinations <= 4096:
+        import itertools
+
+        best: tuple[int, int, tuple[int, ...]] | None = None
+        for choice in itertools.product(*options):
+            total = sum(w for w, _ in choice)
+            if total > room:
+                continue
+            lines = sum(max(per_row) for per_row in zip(*(h for _, h in choice), strict=True)) if rows else 0
+            if best is None or (lines, -total) < best[:2]:
+                best = (lines, -total, tuple(w for w, _ in choice))
+        if best is not None:
+            for i, w in zip(keep, best[2], strict=True):
+                widths[i] = w
+            return
+    while sum(widths[i] for i in keep) > room:
+        shrinkable = [i for i in keep if widths[i] > least[i]]
+        if not shrinkable:
+            return
+        widths[max(shrinkable, key=lambda i: widths[i])] -= 1
+
+
+def _row(cells: Sequence[Line], widths: Sequence[int], gap: int) -> Line:
+    line = Line()
+    for i, cell in enumerate(cells):
+        line.extend(Line(list(cell.parts)))
+        if i < len(cells) - 1:
+            line.pad(sum(widths[: i + 1]) + gap * (i + 1))
+    return line.rstrip()
+
+
+def _longest_word(text: str) -> int:
+    return max((width(word.strip()) for word in _tokens(text)), default=0)
 
 
 def columns(stream: TextIO) -> int:

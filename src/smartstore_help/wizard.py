@@ -2,7 +2,8 @@
 
 The flow talks to the terminal only through a `Prompter`, so its logic is tested with scripted
 answers; `QuestionaryPrompter` is the real one. Every step can be undone with Esc or the
-"back" choice, which returns to the previous question the seller actually answered.
+"back" choice, which returns to the previous question the seller actually answered, with the
+answer given before as the default.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ class Prompter(Protocol):
                *, can_go_back: bool = True, filter_by_typing: bool = False) -> str | Back: ...
 
     def text(self, message: str, default: str = "", validate: Callable[[str], str | None] | None = None,
-             *, multiline: bool = False) -> str | Back: ...
+             *, can_go_back: bool = True, multiline: bool = False) -> str | Back: ...
 
     def show(self, content: Any) -> None: ...
 
@@ -64,6 +65,8 @@ class Wizard:
         self.prompter = prompter
         self.preset = preset or State()
         self.tz = ZoneInfo(data.timezone)
+        self.can_go_back = False  # whether an earlier question was asked: Esc has somewhere to go
+        self.given: dict[str, object] = {}  # every answer given so far, the default when asked again
 
     def steps(self, state: State) -> list[Step]:
         out = [Step("type", self.ask_type)] if self.preset.type is None else []
@@ -87,11 +90,12 @@ class Wizard:
             steps = self.steps(state)
             if position >= len(steps):
                 return state
+            self.can_go_back = bool(history)
             result = steps[position].run(state)
             if state.solved_by is not None:
                 return state
             if isinstance(result, Back):
-                if history:  # with nothing to go back to, the same question is asked again
+                if history:  # (the first question offers no way back)
                     position = history.pop()
                     self._forget(state, steps[position:])
                 continue
@@ -110,11 +114,15 @@ class Wizard:
 
     def ask_type(self, state: State) -> object:
         choices = [(p.id, f"{p.name(self.lang)} — {p.hint(self.lang)}") for p in self.data.problem_types]
-        answer = self.prompter.select(t("contact.type", self.lang), choices, can_go_back=False,
-                                      filter_by_typing=True)
+        answer = self.prompter.select(t("contact.type", self.lang), choices, self._given("type", None),
+                                      can_go_back=self.can_go_back, filter_by_typing=True)
         if not isinstance(answer, Back):
-            state.type = answer
+            state.type = self.given["type"] = answer
         return answer
+
+    def _given(self, name: str, default: str | None) -> str | None:
+        value = self.given.get(name, default)
+        return value if isinstance(value, str) else default
 
     def _asker(self, question: Question) -> Callable[[State], object]:
         def ask(state: State) -> object:
@@ -124,8 +132,10 @@ class Wizard:
             else:
                 choices = [(c.value, c.label(self.lang)) for c in question.choices]
                 default = question.default if isinstance(question.default, str) else None
-            answer = self.prompter.select(question.prompt(self.lang), choices, default)
+            answer = self.prompter.select(question.prompt(self.lang), choices, self._given(question.id, default),
+                                          can_go_back=self.can_go_back)
             if not isinstance(answer, Back):
+                self.given[question.id] = answer
                 state.answers[question.id] = answer == "yes" if question.kind == "confirm" else answer
             return answer
 
@@ -133,9 +143,10 @@ class Wizard:
 
     def _text(self, state: State, name: str, message: str, default: str = "",
               validate: Callable[[str], str | None] | None = None) -> object:
-        answer = self.prompter.text(message, default, validate)
+        answer = self.prompter.text(message, self._given(name, default) or "", validate,
+                                    can_go_back=self.can_go_back)
         if not isinstance(answer, Back):
-            state.details[name] = answer.strip()
+            state.details[name] = self.given[name] = answer.strip()
         return answer
 
     def ask_description(self, state: State) -> object:
@@ -158,7 +169,8 @@ class Wizard:
             choices = [(f"read:{h.entry.id}", t("contact.faq_read", self.lang,
                                                  question=render.plain(h.entry.question_in(self.lang))))
                        for h in hits] + [("continue", t("contact.faq_continue", self.lang))]
-            answer = self.prompter.select(t("contact.faq_ask", self.lang), choices, "continue")
+            answer = self.prompter.select(t("contact.faq_ask", self.lang), choices, "continue",
+                                          can_go_back=self.can_go_back)
             if isinstance(answer, Back) or answer == "continue":
                 return answer
             entry = next(h.entry for h in hits if f"read:{h.entry.id}" == answer)
@@ -180,6 +192,8 @@ class Wizard:
         return None
 
     def ask_order_no(self, state: State) -> object:
+        """The number; "yes, there is one" with nothing typed is asked once more (still nothing:
+        the draft says to fill it in, see `draft.reconcile`)."""
         def valid(value: str) -> str | None:
             try:
                 draft.clean_order_no(value)
@@ -187,21 +201,35 @@ class Wizard:
                 return t("error.bad_order_no", self.lang, value=value)
             return None
 
-        answer = self.prompter.text(t("contact.order_no", self.lang), "", valid)
-        if not isinstance(answer, Back):
-            state.details["order_no"] = draft.clean_order_no(answer)
-        return answer
+        while True:
+            answer = self._text(state, "order_no", t("contact.order_no", self.lang), "", valid)
+            if not isinstance(answer, str):
+                return answer
+            state.details["order_no"] = self.given["order_no"] = draft.clean_order_no(answer)
+            if state.details["order_no"] or state.answers.get("has_order_no") is not True:
+                return answer
+            again = self.prompter.text(t("contact.order_no_again", self.lang), "", valid, can_go_back=True)
+            if not isinstance(again, Back):
+                state.details["order_no"] = self.given["order_no"] = draft.clean_order_no(again)
+                return again
 
     def ask_occurred_at(self, state: State) -> object:
+        """Typed as people say it ("어제 15시", "3시간 전"), kept and shown back in absolute form."""
         def valid(value: str) -> str | None:
             try:
-                timefmt.parse_at(value, self.now, self.tz)
-            except timefmt.BadTime:
-                return t("error.bad_time", self.lang)
+                timefmt.parse_when(value or "now", self.now, self.tz)
+            except timefmt.BadTime as error:
+                return timefmt.explain(error, self.now, self.tz, self.lang)
             return None
 
-        default = f"{self.now.astimezone(self.tz):%Y-%m-%d %H:%M}"
-        return self._text(state, "occurred_at", t("contact.occurred_at", self.lang), default, valid)
+        answer = self._text(state, "occurred_at", t("contact.occurred_at", self.lang), "", valid)
+        if isinstance(answer, str):
+            moment = timefmt.parse_when(answer or "now", self.now, self.tz)
+            state.details["occurred_at"] = self.given["occurred_at"] = timefmt.absolute(moment, self.tz)
+            if answer.strip() != state.details["occurred_at"]:
+                self.prompter.show(render.text(t("contact.when_read", self.lang,
+                                                 when=timefmt.stamp(moment, self.tz, self.lang)), "dim"))
+        return answer
 
     def ask_tried(self, state: State) -> object:
         return self._text(state, "tried", t("contact.tried", self.lang))
@@ -213,14 +241,16 @@ class Wizard:
 class QuestionaryPrompter:
     """The real terminal: questionary prompts, Esc or the back choice to go back, Ctrl-C to stop."""
 
-    def __init__(self, lang: Lang, show: Callable[[Any], None]) -> None:
+    def __init__(self, lang: Lang, show: Callable[[Any], None], columns: int = 80) -> None:
         self.lang = lang
         self._show = show
+        self.columns = columns  # the terminal's width: choices and hints are fitted to it
 
     def show(self, content: Any) -> None:
         self._show(content)
 
-    def _ask(self, question: Any, filter_by_typing: bool = False, escape_goes_back: bool = True) -> Any:
+    def _ask(self, question: Any, can_go_back: bool, filter_by_typing: bool = False,
+             full_titles: dict[str, str] | None = None, escape_binding: bool = True) -> Any:
         from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
         from prompt_toolkit.keys import Keys
         from questionary.prompts.common import InquirerControl
@@ -228,54 +258,106 @@ class QuestionaryPrompter:
         keys = KeyBindings()
         app = question.application
 
-        if escape_goes_back:  # in a multi-line field Esc then Enter finishes the text instead
+        if escape_binding:  # in a multi-line field Esc then Enter finishes the text instead
 
             @keys.add("escape", eager=True)
             def _back(event: Any) -> None:
-                event.app.exit(result=BACK)
+                if can_go_back:  # on the first question Esc does nothing: there is nothing before it
+                    event.app.erase_when_done = True  # the abandoned question leaves no half-typed line behind
+                    event.app.exit(result=BACK)
 
-        if filter_by_typing:
+        control = next((c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl)), None)
+        if filter_by_typing and control is not None:
             # questionary filters on ASCII keys only; sellers type Hangul.
-            control = next(c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl))
-
             @keys.add(Keys.Any)
             def _type_to_filter(event: Any) -> None:
                 if event.data.isprintable() and not event.data.isascii():
                     control.add_search_character(event.data)
 
+        if full_titles and control is not None:
+            _show_full_title(control, full_titles)
         app.key_bindings = merge_key_bindings([app.key_bindings, keys])
         return question.unsafe_ask()  # Ctrl-C raises KeyboardInterrupt: the shell turns it into exit 130
+
+    def _hint(self, message: str, key: str, default: str = "") -> str:
+        """The key hint after the question, only if the line (with the text already typed) still fits:
+        a line the terminal wraps breaks mid-word."""
+        from smartstore_help.term import width
+
+        room = self.columns - width(f"? {message}  {default} ")
+        for hint in (t(key, self.lang), t("contact.text_hint", self.lang) if "Esc" in t(key, self.lang) else ""):
+            if width(hint) < room:
+                return hint
+        return " "  # not "": questionary would put its own English hint there
 
     def select(self, message: str, choices: Sequence[tuple[str, str]], default: str | None = None,
                *, can_go_back: bool = True, filter_by_typing: bool = False) -> str | Back:
         import questionary
 
-        options = [questionary.Choice(title, value=value) for value, title in choices]
+        from smartstore_help.term import truncate
+
+        room = self.columns - 4  # " » " before each choice, and the last column left free
+        fitted = [(value, truncate(title, room)) for value, title in choices]
+        options = [questionary.Choice(short, value=value) for value, short in fitted]
         if can_go_back:
             options.append(questionary.Choice(t("contact.back", self.lang), value=BACK))
         chosen = next((o for o in options if o.value == default), None)
-        hint = t("contact.filter_hint" if filter_by_typing else "contact.select_hint", self.lang)
+        hint = self._hint(message, "contact.filter_hint" if filter_by_typing else
+                          "contact.select_hint" if can_go_back else "contact.select_hint_first")
         question = questionary.select(message, options, default=chosen, instruction=hint,
                                       use_search_filter=filter_by_typing, use_jk_keys=not filter_by_typing,
                                       use_shortcuts=False)
-        answer: str | Back = self._ask(question, filter_by_typing)
+        cut = {value: _rest(title, short, room) for (value, title), (_, short) in zip(choices, fitted, strict=True)
+               if short != title}
+        answer: str | Back = self._ask(question, can_go_back, filter_by_typing, cut)
         return answer
 
     def text(self, message: str, default: str = "", validate: Callable[[str], str | None] | None = None,
-             *, multiline: bool = False) -> str | Back:
+             *, can_go_back: bool = True, multiline: bool = False) -> str | Back:
         import questionary
 
         def check(value: str) -> bool | str:
             problem = validate(value) if validate else None
             return True if problem is None else problem
 
-        question = questionary.text(message, default=default, validate=check, multiline=multiline,
-                                    instruction="" if multiline else None)
-        answer: str | Back = self._ask(question, escape_goes_back=not multiline)
+        hint = "" if multiline else self._hint(message, "contact.text_hint", default) if can_go_back else None
+        question = questionary.text(message, default=default, validate=check, multiline=multiline, instruction=hint)
+        answer: str | Back = self._ask(question, can_go_back, escape_binding=not multiline)
         return answer
+
+
+def _rest(title: str, short: str, room: int) -> str:
+    """What a shortened choice did not show, wrapped at words: its hint (after " — "), else all of it."""
+    from smartstore_help.term import Line, wrap
+
+    hint = title.split(" — ", 1)[1] if " — " in title and title.split(" — ", 1)[0] in short else title
+    return "\n".join("   " + line.plain.strip() for line in wrap(Line().add(hint), room))
+
+
+def _show_full_title(control: Any, full_titles: dict[str, str]) -> None:
+    """Under the list, the whole text of the highlighted choice when it had to be shortened."""
+    tokens = control.text
+
+    def with_full_title() -> Any:
+        out = list(tokens())
+        try:
+            pointed = control.get_pointed_at().value
+        except IndexError:  # the filter matches nothing
+            return out
+        if pointed in full_titles:
+            out += [("", "\n"), ("fg:ansibrightblack", full_titles[pointed])]
+        return out
+
+    control.text = with_full_title
 
 
 def ask_yes_no(prompter: Prompter, lang: Lang, message: str, default: bool = False) -> bool:
     """A yes/no question in the product's language (questionary's confirm says `(y/N)`)."""
     choices = [("yes", t("contact.yes", lang)), ("no", t("contact.no", lang))]
     return prompter.select(message, choices, "yes" if default else "no", can_go_back=False) == "yes"
+
+
+def ask_text(prompter: Prompter, message: str) -> str:
+    """One line of text outside the wizard (nothing to go back to); surrounding spaces dropped."""
+    answer = prompter.text(message, can_go_back=False)
+    return answer.strip() if isinstance(answer, str) else ""
