@@ -294,7 +294,7 @@ class QuestionaryPrompter:
                *, can_go_back: bool = True, filter_by_typing: bool = False) -> str | Back:
         import questionary
 
-        from smartstore_help.term import truncate
+        from smartstore_help.term import truncate, width
 
         room = self.columns - 4  # " » " before each choice, and the last column left free
         fitted = [(value, truncate(title, room)) for value, title in choices]
@@ -309,7 +309,16 @@ class QuestionaryPrompter:
                                       use_shortcuts=False)
         cut = {value: _rest(title, short, room) for (value, title), (_, short) in zip(choices, fitted, strict=True)
                if short != title}
+        answer_room = self.columns - 1 - width(f"? {message} ")
+        too_long = any(width(short) > answer_room for _, short in fitted)
+        if too_long:  # questionary's answered line would wrap mid-word: it is written here instead
+            question.application.erase_when_done = True
         answer: str | Back = self._ask(question, can_go_back, filter_by_typing, cut)
+        if too_long and not isinstance(answer, Back):
+            from smartstore_help.render import text
+
+            said = dict(fitted)[answer]
+            self.show(text(f"? {message} {truncate(said, answer_room)}"))
         return answer
 
     def text(self, message: str, default: str = "", validate: Callable[[str], str | None] | None = None,
