@@ -146,6 +146,7 @@ def test_a_number_typed_after_no_is_the_same_in_the_draft_the_case_and_the_json(
     answer(child, "언제 일어났나요", "3시간 전", ENTER)
     answer(child, "이미 해 본 것", ENTER)
     answer(child, "스토어 ID", ENTER)
+    child.expect(r"\[x\] 관련 주문번호")  # the checklist, shown again now that the number is there
     child.expect("관련 주문번호: 2026112412345678")
     child.expect("준비한 자료: 관련 주문번호")
     answer(child, "이 상담을 기록해 둘까요", ENTER)

@@ -132,7 +132,10 @@ def run_contact(cfg: Settings, opts: ContactOptions) -> None:
 
         io.json(contact_json(channels, kind, facts, now, plan, checklist, faq_ids, text, lng))
     else:
-        _show_result(cfg, channels, kind, checklist, plan, now, tz, faq_ids, text, interactive)
+        # The wizard showed the checklist before the order number was typed: shown again if that changed it.
+        changed = interactive and checklist != draft.checklist(channels, kind, rules.complete_answers(
+            channels, kind, given))
+        _show_result(cfg, channels, kind, checklist, plan, now, tz, faq_ids, text, interactive, changed)
     if opts.output is not None:
         _write_output(io, opts.output, text, opts.force, interactive, lng)
     if opts.copy if opts.copy is not None else interactive:
@@ -278,8 +281,9 @@ def _run_wizard(cfg: Settings, channels: ChannelData, now: datetime, preset: Sta
 
 def _show_result(cfg: Settings, channels: ChannelData, kind: str, checklist: list[tuple[ChecklistItem, bool]],
                  plan: rules.Plan, now: datetime, tz: ZoneInfo, faq_ids: list[str], text: str,
-                 interactive: bool) -> None:
-    """The plan and checklist (already shown by the wizard when interactive), then the draft."""
+                 interactive: bool, checklist_changed: bool = False) -> None:
+    """The plan and checklist (already shown by the wizard when interactive, the checklist again if
+    what was typed since changed it), then the draft."""
     from smartstore_help import render
 
     lang, io = cfg.lang, cfg.io
@@ -289,5 +293,6 @@ def _show_result(cfg: Settings, channels: ChannelData, kind: str, checklist: lis
         if entries:
             io.show(render.faq_list_brief(entries, lang, now.date()))
         io.show(render.plan_view(plan, now, tz, lang))
+    if not interactive or checklist_changed:
         io.show(render.checklist_view(channels.problem_type(kind), checklist, lang))
     io.show(render.draft_view(text, lang))
