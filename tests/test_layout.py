@@ -11,7 +11,7 @@ import pytest
 from helpers import run
 
 URL = re.compile(r"https?://\S+")
-BOX = set("─│╭╮╰╯━")
+BOX = set("─│╭╮╰╯━-+|")  # borders and rules, and their ASCII stand-ins on a code page without them
 
 
 def width(line: str) -> int:
