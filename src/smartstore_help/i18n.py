@@ -125,8 +125,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # the wizard: going back, what the seller has, spoken times, the output file
     "contact.select_hint_first": ("(↑↓ 고르고 Enter)", "(↑↓ then Enter)"),
     "contact.text_hint": ("(Esc 이전 질문)", "(Esc goes back)"),
-    "contact.order_no_again": ("주문번호가 있다고 하셨어요. 번호를 적어 주세요 (모르면 Enter: 문의 글에 '직접 적어 주세요'로 남깁니다)",
-                               "You said there is an order number: type it (Enter if you don't have it: the inquiry will say to fill it in)"),
+    "contact.order_no_again": ("주문번호가 있다고 하셨어요. 번호를 적어 주세요 (Enter: 나중에 직접 적기)",
+                               "You said there is an order number: type it (Enter: fill it in later)"),
     "contact.when_read": ("→ {when}", "→ {when}"),
     "contact.other_path": ("다른 파일 이름 (Enter: 파일로 저장하지 않기)", "Another file name (Enter: don't write a file)"),
     "contact.not_written": ("문의 글을 파일로 저장하지 않았습니다.", "The inquiry text was not written to a file."),
