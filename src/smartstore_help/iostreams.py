@@ -62,10 +62,6 @@ def to_ascii_symbols(text: str) -> str:
     return text.replace(" · ", " - ").translate(_ASCII_TABLE)
 
 
-# Blanks (and styling codes among them) at the end of a line: no line we write ends in spaces.
-_PADDED_END = re.compile(r"(?:[ ]|\x1b\[[0-9;]*m)+(?=\n)")
-
-
 class SafeWriter:
     """A text stream wrapper that writes what the stream can encode and turns write failures
     into `OutputClosed` / `OutputFailed`. Rich writes through it too."""
@@ -89,8 +85,6 @@ class SafeWriter:
         return text
 
     def write(self, text: str) -> int:
-        if " \n" in text or "m\n" in text:  # rich pads table cells and paragraphs to the full width
-            text = _PADDED_END.sub(lambda m: m[0].replace(" ", ""), text)
         try:
             return self.stream.write(self.fit(text))
         except BrokenPipeError:
