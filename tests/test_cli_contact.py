@@ -14,7 +14,8 @@ def test_json_contract() -> None:
     assert doc["type"] == "payment" and doc["now"] == "2026-11-28T10:00:00+09:00"
     assert doc["answers"]["urgent"] is True and doc["answers"]["topic"] == "settlement"
     best = doc["recommendations"][0]
-    assert set(best) == {"channel", "score", "available_now", "next_open", "reasons"}
+    assert set(best) == {"channel", "score", "available_now", "next_open", "reasons", "history"}
+    assert best["history"] is None  # no journal yet
     assert best["channel"] == "email" and best["available_now"] is True
     phone = next(r for r in doc["recommendations"] if r["channel"] == "phone")
     assert phone["available_now"] is False and phone["next_open"] == "2026-11-30T09:00:00+09:00"

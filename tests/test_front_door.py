@@ -212,7 +212,7 @@ def test_ctrl_c_from_the_terminal_is_130(delay: float) -> None:
 def test_every_message_exists_in_both_languages_and_is_used() -> None:
     source = "\n".join(p.read_text(encoding="utf-8") for p in SRC.glob("*.py") if p.name != "i18n.py")
     dynamic = ("state.", "reason.", "faq.type.", "faq.kind.", "case.status.", "error.journal.", "paths.", "clipboard.",
-               "usage.", "contact.yes", "contact.no")
+               "usage.", "contact.yes", "contact.no", "detail.", "export.col.")
     for key, (ko, en) in i18n._MESSAGES.items():
         assert ko.strip() and en.strip(), key
         names = set(re.findall(r"\{(\w+)", ko)), set(re.findall(r"\{(\w+)", en))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -12,11 +14,14 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import run, run_json
 
 from smartstore_help import journal
+from smartstore_help.cli import run as cli_run
+from smartstore_help.iostreams import IOStreams
 
 
 def db_path() -> Path:
@@ -63,13 +68,31 @@ def test_follow_up_cites_the_earlier_contact() -> None:
     assert saved["follow_up_of"] == case_id and saved["draft"] == draft
 
 
+def csv_bytes(*extra: str) -> bytes:
+    """`case export --csv` as the bytes written, on a console of the test's code page (cp949 too)."""
+    streams = IOStreams.test(encoding=os.environ.get("SS_HELP_TEST_ENCODING", "utf-8"))
+    assert cli_run(["case", "export", "--csv", *extra], streams) == 0
+    streams.out.stream.flush()
+    buffer: Any = streams.out.stream.buffer
+    return bytes(buffer.getvalue())
+
+
 def test_newest_first_and_export() -> None:
     first, second = new_case(), new_case()
     assert [c["id"] for c in run_json("case", "list")["cases"]] == [second, first]
     exported = json.loads(run("case", "export").stdout)["cases"]
     assert {c["id"] for c in exported} == {first, second} and "notes" in exported[0]
-    csv_text = run("case", "export", "--csv").stdout
-    assert csv_text.splitlines()[0].startswith("id,created_at,type,status")
+    raw = csv_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with the BOM Excel needs, whatever the console's code page
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    header, newest = rows[0], dict(zip(rows[0], rows[1], strict=True))
+    assert header[:4] == ["번호", "만든 때", "유형", "상태"] and len(rows) == 3
+    assert newest["번호"] == str(second) and newest["유형"] == "결제·정산" and newest["상태"] == "진행 중"
+    assert newest["주문번호"] == "2026112412345678" and newest["이미 해 본 것"] == "정산관리 확인"
+    assert newest["지금 판매나 정산에 바로 지장이 있는 급한 문제인가요?"] == "아니요"
+    assert not any(cell.startswith(("{\"", "[{", "[\"")) for cell in rows[1])  # flat: no JSON inside a cell
+    english = list(csv.reader(io.StringIO(csv_bytes("--lang", "en").decode("utf-8-sig"))))
+    assert english[0][:4] == ["Case", "Created", "Type", "Status"] and english[1][2] == "Payment and settlement"
 
 
 def test_delete_asks_first() -> None:

@@ -53,6 +53,10 @@ def run(args: list[str], io: IOStreams | None = None) -> int:
         code = result if isinstance(result, int) else 0
         if code == 130:  # typer turns Ctrl-C inside a command into Exit(130)
             return report(KeyboardInterrupt(), lang, io)
+        if code == 0:
+            from smartstore_help.reminder import after_command
+
+            after_command(io, lang)
         return code
     except BaseException as error:  # the boundary: everything ends here as one line and a code
         try:

@@ -120,7 +120,9 @@ def run_contact(cfg: Settings, opts: ContactOptions) -> None:
     assert kind is not None
     facts = draft.reconcile(rules.complete_answers(channels, kind, given), details)
     answers = facts.answers
-    plan = rules.recommend(channels, answers, now, holidays_for(now))
+    from smartstore_help.journal import history_for  # read-only; no journal means no history
+
+    plan = rules.recommend(channels, answers, now, holidays_for(now), history_for(kind))
     when = timefmt.parse_at(details["occurred_at"], now, tz) if details.get("occurred_at") else now
     text = draft.compose(channels, kind, answers, draft.Details(
         details.get("description", ""), details.get("order_no", ""), when, details.get("tried", ""),
@@ -272,7 +274,11 @@ def _run_wizard(cfg: Settings, channels: ChannelData, now: datetime, preset: Sta
     from smartstore_help.wizard import Wizard
 
     lang = cfg.lang
-    state = Wizard(channels, cfg.faq_index(), now, holidays_for(now), lang, cfg.io.prompter(lang), preset).run()
+    from smartstore_help.journal import history_for
+
+    wizard = Wizard(channels, cfg.faq_index(), now, holidays_for(now), lang, cfg.io.prompter(lang), preset)
+    wizard.history = history_for
+    state = wizard.run()
     if state.solved_by is not None:
         cfg.io.show(text(t("contact.solved", lang), "bold green"))
         return None

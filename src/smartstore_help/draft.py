@@ -121,6 +121,9 @@ class EarlierContact(NamedTuple):
     channel: str
     refs: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    promise: str = ""  # the latest promised reply, as the agent said it
+    promise_due: str = ""  # when it was due, as shown (`2026-10-10 (금) 18:00 KST`)
+    promise_overdue: bool = False
 
 
 _FOLLOW_UP = {
@@ -134,11 +137,19 @@ _FOLLOW_UP = {
 }
 
 
+_PROMISE = {
+    "ko": ("약속받은 회신: {due}까지", " (\"{promise}\")", " — 기한이 지났지만 아직 답변을 받지 못했습니다."),
+    "en": ("Reply promised by {due}", " (\"{promise}\")", "; that time has passed with no answer."),
+}
+
+
 def follow_up(data: ChannelData, type_id: str, answers: Answers, details: Details, earlier: EarlierContact,
               lang: Lang) -> str:
-    """A new inquiry for a problem that came back, citing the earlier contact."""
+    """A new inquiry for a problem that came back, citing the earlier contact and, when the agent
+    promised a reply, that promise and its date. A type since removed from the data is named by its id."""
+    kind = next((p.name(lang) for p in data.problem_types if p.id == type_id), type_id)
     values = {
-        "type": data.problem_type(type_id).name(lang),
+        "type": kind,
         "urgency": _URGENT[lang] if answers.get("urgent") is True else "",
         "store_id": details.store_id.strip() or _FILL_IN[lang],
         "when": earlier.when,
@@ -148,5 +159,12 @@ def follow_up(data: ChannelData, type_id: str, answers: Answers, details: Detail
         "tried": details.tried.strip() or _EMPTY[lang],
         "notes": " / ".join(n.replace("\n", " ") for n in earlier.notes) or _EMPTY[lang],
         **_backed(details, reconcile(answers, details._asdict()), lang),
+        "due": earlier.promise_due,
+        "promise": earlier.promise.replace("\n", " "),
     }
-    return "\n".join(fill(line, values) for line in _FOLLOW_UP[lang]) + "\n"
+    lines = [fill(line, values) for line in _FOLLOW_UP[lang]]
+    if earlier.promise_due:
+        due, said, late = _PROMISE[lang]
+        lines.insert(6, fill(due, values) + (fill(said, values) if earlier.promise.strip() else "")
+                     + (late if earlier.promise_overdue else ""))
+    return "\n".join(lines) + "\n"

@@ -179,6 +179,82 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                               "not an ss-help case journal: {path}. The file was left as it is (set SS_HELP_HOME to use another folder)."),
     "error.journal.newer": ("더 새 버전의 ss-help가 만든 상담 기록입니다: {path}. 쓰지 않았습니다 — ss-help를 업그레이드하세요.",
                             "the case journal was written by a newer ss-help: {path}. Nothing was written; upgrade ss-help."),
+    # case journal: its file and folder (each names the real cause; the file is never changed)
+    "error.journal.permission": ("상담 기록 파일을 열 권한이 없습니다: {path} ({detail}). 파일은 그대로 두었습니다.",
+                                 "permission denied on the case journal: {path} ({detail}). The file was left as it is."),
+    "error.journal.read_only": ("읽기 전용이라 상담 기록을 쓸 수 없습니다: {path}. 기록은 바뀌지 않았습니다.",
+                                "the case journal cannot be written, it is read-only: {path}. Nothing was changed."),
+    "error.journal.not_a_folder": ("상담 기록 폴더 자리에 같은 이름의 파일이 있습니다: {path}. SS_HELP_HOME에 폴더를 지정하세요.",
+                                   "the case journal's folder is a file, not a folder: {path}. Point SS_HELP_HOME at a folder."),
+    "error.journal.not_a_file": ("상담 기록 파일 자리에 폴더나 특수 파일이 있습니다: {path}. 그대로 두었습니다.",
+                                 "a folder or special file stands where the case journal should be: {path}. Left as it is."),
+    "error.journal.disk_full": ("디스크 공간이 부족해 상담 기록을 쓰지 못했습니다: {path}. 기록은 바뀌지 않았습니다.",
+                                "the disk is full, the case journal was not written: {path}. Nothing was changed."),
+    "error.journal.file_limit": ("파일 크기 제한(ulimit -f)에 걸려 상담 기록을 쓰지 못했습니다: {path}. 기록은 바뀌지 않았습니다.",
+                                 "the file size limit (ulimit -f) stopped the write to the case journal: {path}. "
+                                 "Nothing was changed."),
+    "error.journal.busy": ("다른 프로그램이 상담 기록을 쓰고 있습니다: {path}. 잠시 뒤에 다시 해 보세요.",
+                           "another program is writing the case journal: {path}. Try again in a moment."),
+    "error.journal.insecure": ("상담 기록 파일을 소유자만 읽도록(0600) 바꿀 수 없어 쓰지 않았습니다: {path} ({detail})",
+                               "the case journal cannot be made owner-only (0600), so nothing was written: {path} ({detail})"),
+    "error.journal.io": ("상담 기록 파일을 읽거나 쓰지 못했습니다: {path} ({detail}). 기록은 바뀌지 않았습니다.",
+                         "the case journal could not be read or written: {path} ({detail}). Nothing was changed."),
+    "error.damaged_case": ("#{id} 상담 기록은 저장된 내용이 손상되어 읽을 수 없습니다 (다른 기록은 그대로입니다)",
+                           "case #{id} is damaged and cannot be read (the other cases are fine)"),
+    "case.skipped_damaged": ("손상되어 읽을 수 없는 상담 기록을 건너뛰었습니다: {ids}",
+                             "skipped damaged cases that cannot be read: {ids}"),
+    "promise.by": ("{date}까지 회신 약속", "reply promised by {date}"),
+    "promise.noted": ("회신 기한: {due}", "Reply due: {due}"),
+    "error.reply_days": ("--reply-within은 1~{max} 영업일이어야 합니다", "--reply-within must be 1 to {max} business days"),
+    "error.reply_by": ("--reply-by 날짜를 읽을 수 없습니다: {value!r} (예: 2026-12-03, 2026-12-03 15:00)",
+                       "cannot read the --reply-by date {value!r} (e.g. 2026-12-03, 2026-12-03 15:00)"),
+    "error.reply_past": ("--reply-by 기한이 메모 시각({now})보다 앞섭니다: {value}",
+                         "--reply-by is earlier than the note ({now}): {value}"),
+    "error.no_business_day": ("{schedule} 일정에 영업일이 없어 기한을 셀 수 없습니다", "the {schedule} schedule has no business days to count"),
+    "due.none": ("회신을 기다리는 상담이 없습니다 (약속은 ss-help case note ID --reply-within N으로 기록합니다)",
+                 "No case is waiting for a promised reply (record one with ss-help case note ID --reply-within N)"),
+    "due.title": ("회신 약속 · {now} 기준", "Promised replies · as of {now}"),
+    "due.overdue": ("{late} 지남", "{late} overdue"),
+    "due.left": ("{left} 남음", "{left} left"),
+    "due.follow_up": ("재문의 글: ss-help case follow-up {id}", "Follow-up text: ss-help case follow-up {id}"),
+    "reminder.overdue": ("회신 기한이 지난 상담 {count}건 ({ids}) · ss-help case due",
+                         "{count} case(s) past a promised reply ({ids}) · ss-help case due"),
+    # case journal: what worked before (case stats, history in contact)
+    "stats.none": ("통계를 낼 상담 기록이 없습니다.", "No saved cases to count yet."),
+    "stats.by_channel": ("선택한 창구별", "By the channel chosen"),
+    "stats.by_type": ("문제 유형별", "By problem type"),
+    "stats.col.channel": ("창구", "Channel"),
+    "stats.col.type": ("유형", "Type"),
+    "stats.col.cases": ("상담", "Cases"),
+    "stats.col.closed": ("종료", "Closed"),
+    "stats.col.resolved": ("해결", "Resolved"),
+    "stats.col.rating": ("평균 평점", "Avg rating"),
+    "stats.col.hours": ("종료까지 (중앙값)", "To close (median)"),
+    "stats.hours": ("{hours}시간", "{hours} h"),
+    "history.reason": ("지난 {type} 상담: {channel} {cases}건 중 {resolved}건 해결",
+                       "Earlier {type} cases: {channel} solved {resolved} of {cases}"),
+    # case journal: labels for what the seller typed (case show, the CSV export)
+    "detail.description": ("문의 내용", "Description"),
+    "detail.order_no": ("주문번호", "Order number"),
+    "detail.occurred_at": ("발생 시각", "When it happened"),
+    "detail.tried": ("이미 해 본 것", "Already tried"),
+    "detail.store_id": ("스토어 ID", "Store ID"),
+    "case.reply_due": ("회신 기한 {due}", "reply due {due}"),
+    "export.col.id": ("번호", "Case"),
+    "export.col.created_at": ("만든 때", "Created"),
+    "export.col.type": ("유형", "Type"),
+    "export.col.status": ("상태", "Status"),
+    "export.col.resolved": ("해결", "Resolved"),
+    "export.col.rating": ("평점", "Rating"),
+    "export.col.feedback": ("피드백", "Feedback"),
+    "export.col.closed_at": ("종료한 때", "Closed"),
+    "export.col.recommended": ("추천 창구", "Recommended"),
+    "export.col.chosen": ("선택한 창구", "Chosen"),
+    "export.col.follow_up_of": ("재문의 대상", "Follow-up of"),
+    "export.col.notes": ("메모", "Notes"),
+    "export.col.refs": ("접수번호", "References"),
+    "export.col.reply_due": ("회신 기한", "Reply due"),
+    "export.col.draft": ("문의 글", "Inquiry text"),
     # data check
     "data.valid": ("데이터가 올바릅니다", "The data is valid"),
     "data.invalid": ("문제 {count}개를 찾았습니다", "Found {count} problem(s)"),
@@ -360,10 +436,12 @@ HELP: dict[str, tuple[str, str]] = {
     "contact --save": ("상담 기록으로 저장 (대화형에서는 물어봄).", "Save the case in the journal (asked when interactive)."),
     "contact --chosen": ("실제로 쓸 창구 (기본: 추천 창구).", "The channel you will use (the recommended one by default)."),
     "case": ("이 컴퓨터에만 남는 상담 기록: 메모, 종료와 피드백, 재문의 글.\n\n"
-             "예시:\n  $ ss-help case list\n  $ ss-help case note 1 \"상담사: 내일 회신\" --ref T-1234\n"
+             "예시:\n  $ ss-help case list\n  $ ss-help case note 1 \"상담사: 2영업일 내 회신\" --reply-within 2\n"
+             "  $ ss-help case due\n"
              "  $ ss-help case close 1 --resolved --rating 5",
              "The case journal, kept on this computer only: notes, outcomes and feedback, follow-ups.\n\n"
-             "Examples:\n  $ ss-help case list\n  $ ss-help case note 1 \"agent: reply tomorrow\" --ref T-1234\n"
+             "Examples:\n  $ ss-help case list\n  $ ss-help case note 1 \"agent: reply in 2 business days\" "
+             "--reply-within 2\n  $ ss-help case due\n"
              "  $ ss-help case close 1 --resolved --rating 5"),
     "case:short": ("상담 기록: 메모, 피드백, 재문의", "The case journal"),
     "case_id": ("상담 기록 번호.", "The case number."),
@@ -381,6 +459,27 @@ HELP: dict[str, tuple[str, str]] = {
     "case note:short": ("메모 남기기", "Add a timestamped note"),
     "case note text": ("메모 내용.", "The note."),
     "case note --ref": ("상담사가 준 접수·참고번호.", "The agent's ticket or reference number."),
+    "case note --reply-within": ("상담사가 N영업일 안에 회신하기로 약속했습니다 (1~60). 기한은 N번째 영업일의 업무 종료 "
+                                 "시각입니다 (주말·공휴일·대체공휴일 제외, 메모한 날은 세지 않음).",
+                                 "The agent promised a reply within N business days (1-60): due at closing time on "
+                                 "the Nth business day, weekends and public holidays skipped, the note's day not "
+                                 "counted."),
+    "case note --reply-by": ("상담사가 이 날짜(그날 업무 종료 시각)나 시각까지 회신하기로 약속했습니다.",
+                             "The agent promised a reply by this date (its closing time) or this time."),
+    "case note --at": ("메모를 남긴 시각 (기본: 지금, KST).", "When the note was taken (default: now, KST)."),
+    "case close --at": ("종료한 시각 (기본: 지금, KST).", "When the case was closed (default: now, KST)."),
+    "case due": ("회신 약속이 있는 진행 중 상담을 기한이 가까운 것부터 보여 줍니다: 기한, 지났는지, 재문의 명령.\n\n"
+                 "예시:\n  $ ss-help case due\n  $ ss-help case due --json",
+                 "Open cases with a promised reply, soonest first: when it is due, whether it is overdue, "
+                 "and the command that drafts the follow-up.\n\nExamples:\n  $ ss-help case due\n"
+                 "  $ ss-help case due --json"),
+    "case due:short": ("회신 기한이 있는 상담, 기한 순", "Promised replies, soonest first"),
+    "case due --at": ("이 시각 기준으로 (KST).", "As of this moment (KST)."),
+    "case stats": ("선택한 창구별·문제 유형별로 무엇이 통했는지: 상담 수, 종료, 해결, 평균 평점, 종료까지 걸린 "
+                   "시간(중앙값).\n\n예시:\n  $ ss-help case stats",
+                   "What worked before, per channel chosen and per problem type: cases, closed, resolved, "
+                   "average rating, median time to close.\n\nExample:\n  $ ss-help case stats"),
+    "case stats:short": ("창구별·유형별 결과 통계", "What worked, per channel and type"),
     "case close": ("상담을 종료하고 결과를 남깁니다.\n\n예시:\n  $ ss-help case close 1 --resolved --rating 4 "
                    "--feedback \"빨리 해결됨\"",
                    "Close a case with its outcome.\n\nExample:\n  $ ss-help case close 1 --resolved --rating 4"),

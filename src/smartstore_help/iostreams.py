@@ -127,6 +127,9 @@ class IOStreams:
         self.ascii_symbols = ascii_symbols
         self._clock = clock
         self._prompter = prompter
+        # whether a line about overdue promised replies may follow the command (not after JSON,
+        # nor after `case due`, which is that list)
+        self.remind = True
 
     @classmethod
     def system(cls, ascii_symbols: bool = False) -> IOStreams:
@@ -186,9 +189,28 @@ class IOStreams:
         color = self.color and not err
         self.write("".join(line.render(color) + "\n" for line in lines), err=err)
 
+    def write_bytes(self, data: bytes) -> None:
+        """A file format written exactly as given (the CSV export: UTF-8 with a BOM whatever the
+        console's code page), failing the way text writes do."""
+        stream: Any = self.out.stream
+        self.out.flush()
+        target = getattr(stream, "buffer", None)
+        try:
+            if target is None:  # a text-only stream: the closest it can take
+                stream.write(data.decode("utf-8"))
+                stream.flush()
+                return
+            target.write(data)
+            target.flush()
+        except BrokenPipeError:
+            raise OutputClosed() from None
+        except OSError as error:
+            raise OutputFailed(error) from None
+
     def json(self, payload: object) -> None:
         import json
 
+        self.remind = False  # a script is reading
         self.write(json.dumps(payload, ensure_ascii=False, indent=2))
 
     def console(self, *, err: bool = False) -> Console:

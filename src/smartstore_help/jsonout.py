@@ -58,7 +58,8 @@ def contact(data: ChannelData, type_id: str, facts: Facts, now: datetime, plan: 
 
 def recommendations(plan: Plan, lang: Lang) -> list[dict[str, Any]]:
     return [{"channel": r.channel.id, "score": r.score, "available_now": r.available_now,
-             "next_open": iso(r.next_open), "reasons": [reason(lang) for reason in r.reasons]}
+             "next_open": iso(r.next_open), "reasons": [reason(lang) for reason in r.reasons],
+             "history": r.history._asdict() if r.history else None}
             for r in plan.recommendations]
 
 

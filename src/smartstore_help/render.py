@@ -37,7 +37,9 @@ if TYPE_CHECKING:
     from rich.panel import Panel
     from rich.text import Text
 
+    from smartstore_help.history import Stats
     from smartstore_help.journal import Case
+    from smartstore_help.promises import Due
     from smartstore_help.rules import Plan, Recommendation
     from smartstore_help.search import Hit
 
@@ -416,17 +418,14 @@ def case_table(cases: Sequence[Case], notes: dict[int, int], data: ChannelData, 
     return table(headers, rows, limit=columns)
 
 
-def _answer_line(data: ChannelData, type_id: str, key: str, value: object, lang: Lang) -> str:
+def _answer_line(data: ChannelData, key: str, value: object, lang: Lang) -> str:
     """`지금 … 급한 문제인가요? 예` rather than `urgent: True`; unknown ids (older data) as they are."""
-    questions = data.questions_for(type_id) if type_id in {p.id for p in data.problem_types} else data.questions
-    question = next((q for q in questions if q.id == key), None)
+    from smartstore_help.export import answer_text, question_index
+
+    question = question_index(data).get(key)
     if question is None:
         return f"{key}: {value}"
-    if isinstance(value, bool):
-        shown = t("contact.yes" if value else "contact.no", lang)
-    else:
-        shown = next((c.label(lang) for c in question.choices if c.value == value), str(value))
-    return f"{question.prompt(lang)} {shown}"
+    return f"{question.prompt(lang)} {answer_text(question, value, lang)}"
 
 
 def case_view(case: Case, data: ChannelData, lang: Lang) -> RenderableType:
@@ -443,11 +442,14 @@ def case_view(case: Case, data: ChannelData, lang: Lang) -> RenderableType:
         text(f"{t('case.recommended', lang)}: {names.get(case.recommended, case.recommended)} · "
              f"{t('case.chosen_label', lang)}: {names.get(case.chosen, case.chosen)}"),
         text(t("case.answers", lang), "bold"),
-        bullets(_answer_line(data, case.type, k, v, lang) for k, v in case.answers.items() if k != "type"),
+        bullets(_answer_line(data, k, v, lang) for k, v in case.answers.items() if k != "type"),
     ]
     details = {k: v for k, v in case.details.items() if v}
     if details:
-        parts += [text(t("case.details", lang), "bold"), bullets(f"{k}: {v}" for k, v in details.items())]
+        from smartstore_help.export import detail_label
+
+        parts += [text(t("case.details", lang), "bold"),
+                  bullets(f"{detail_label(k, lang)}: {v}" for k, v in details.items())]
     parts.append(draft_view(case.draft, lang, t("case.draft", lang)))
     parts.append(text(t("case.notes", lang), "bold"))
     for note in case.notes:
@@ -455,16 +457,51 @@ def case_view(case: Case, data: ChannelData, lang: Lang) -> RenderableType:
         if note.ref:
             line.append(f"[{plain(note.ref)}] ", style="cyan")
         line.append(plain(note.text))
+        if note.reply_due:
+            line.append("  (" + t("case.reply_due", lang, due=note.reply_due.replace("T", " ")[:16]) + ")",
+                        style="yellow")
         parts.append(line)
     if case.status == "closed":
         outcome = t("case.resolved" if case.resolved else "case.unresolved", lang)
         if case.rating:
             outcome += " · " + t("case.rating", lang, rating=case.rating)
         if case.feedback:
-            outcome += f" · {case.feedback}"
+            outcome += f" · {plain(case.feedback)}"
         parts += [text(t("case.outcome", lang), "bold"),
                   text(f"  {(case.closed_at or '').replace('T', ' ')[:16]}  {outcome}")]
     return Group(*parts)
+
+
+def due_view(due: Sequence[Due], now: datetime, tz: ZoneInfo, lang: Lang, columns: int) -> list[Line]:
+    """Each promised reply: when it is due and how far off (or late), the promise, and the command
+    that drafts the re-inquiry."""
+    out = [Line().add(t("due.title", lang, now=timefmt.stamp(now, tz, lang)), "bold"), Line()]
+    for item in due:
+        head = Line().add(f"#{item.case_id}", "bold").add("  " + timefmt.stamp(item.due, tz, lang) + "  ")
+        if item.overdue:
+            head.add("● " + t("due.overdue", lang, late=timefmt.duration(now - item.due, lang)), "bold red")
+        else:
+            head.add("● " + t("due.left", lang, left=timefmt.duration(item.due - now, lang)), "yellow")
+        out.append(head)
+        out += wrap(Line().add("    " + plain(item.promise).replace("\n", " ")), max(20, columns), 4)
+        out.append(Line().add("    → " + t("due.follow_up", lang, id=item.case_id), "cyan"))
+    return out
+
+
+def stats_view(by_channel: Sequence[Stats], by_type: Sequence[Stats], data: ChannelData, lang: Lang) -> list[Line]:
+    names = {c.id: c.name(lang) for c in data.channels}
+    kinds = {p.id: short_name(p, lang) for p in data.problem_types}
+    out: list[Line] = []
+    for title, key_title, rows, labels in (("stats.by_channel", "stats.col.channel", by_channel, names),
+                                           ("stats.by_type", "stats.col.type", by_type, kinds)):
+        headers = [t(k, lang) for k in (key_title, "stats.col.cases", "stats.col.closed", "stats.col.resolved",
+                                        "stats.col.rating", "stats.col.hours")]
+        cells = [[Line().add(plain(labels.get(s.key, s.key))), Line().add(str(s.cases)), Line().add(str(s.closed)),
+                  Line().add(str(s.resolved)), Line().add("—" if s.avg_rating is None else f"{s.avg_rating:.1f}"),
+                  Line().add("—" if s.median_hours is None else t("stats.hours", lang, hours=f"{s.median_hours:g}"))]
+                 for s in rows]
+        out += [*([Line()] if out else []), Line().add(t(title, lang), "bold"), *table(headers, cells)]
+    return out
 
 
 def problems_view(problems: Sequence[Problem], lang: Lang) -> list[Line]:

@@ -1,6 +1,8 @@
-"""Answers + clock → channels ranked by score, each with whether it can be used right now.
+"""Answers + clock (+ the seller's own history) → channels ranked by score, each with whether it
+can be used right now.
 
-Pure: the rules are data (channels.yaml), `now` and the holiday calendar are parameters.
+Pure: the rules are data (channels.yaml); `now`, the holiday calendar and the history read from
+the journal are parameters.
 """
 
 from __future__ import annotations
@@ -10,8 +12,12 @@ from datetime import datetime, time, timedelta
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from smartstore_help.model import Answer, Answers, Channel, ChannelData, ConditionValue, Rule, Text
+from smartstore_help.history import History
+from smartstore_help.i18n import t
+from smartstore_help.model import LANGS, Answer, Answers, Channel, ChannelData, ConditionValue, Rule, Text
 from smartstore_help.schedule import Holidays, Status, answering, aware, status
+
+NO_HISTORY = History(0, 0)
 
 
 class Recommendation(NamedTuple):
@@ -20,6 +26,7 @@ class Recommendation(NamedTuple):
     status: Status
     reasons: tuple[Text, ...]
     answered: Status | None = None  # for a channel answered later (1:1 inquiry): is anyone answering now
+    history: History | None = None  # the seller's closed cases of this problem type on this channel
 
     @property
     def available_now(self) -> bool:
@@ -62,7 +69,13 @@ def missing_answers(data: ChannelData, type_id: str, given: Answers) -> list[str
 
 
 def _holds(key: str, expected: ConditionValue, rule_channel: Status, statuses: Mapping[str, Status],
-           answers: Answers, now: datetime, holidays: Holidays) -> bool:
+           answers: Answers, now: datetime, holidays: Holidays, past: History) -> bool:
+    if key == "resolved_before":
+        assert isinstance(expected, int)
+        return past.resolved >= expected
+    if key == "unresolved_before":
+        assert isinstance(expected, int)
+        return past.cases - past.resolved >= expected
     if key == "open_now":
         return (rule_channel.state == "open") is expected
     if key == "break_now":
@@ -89,25 +102,39 @@ def _holds(key: str, expected: ConditionValue, rule_channel: Status, statuses: M
 
 
 def applies(rule: Rule, statuses: Mapping[str, Status], answers: Answers, now: datetime,
-            holidays: Holidays) -> bool:
+            holidays: Holidays, history: Mapping[str, History] | None = None) -> bool:
     own = statuses[rule.channel]
-    return all(_holds(k, v, own, statuses, answers, now, holidays) for k, v in rule.when.items())
+    past = (history or {}).get(rule.channel, NO_HISTORY)
+    return all(_holds(k, v, own, statuses, answers, now, holidays, past) for k, v in rule.when.items())
 
 
-def recommend(data: ChannelData, answers: Answers, moment: datetime, holidays: Holidays) -> Plan:
+def history_reason(data: ChannelData, type_id: str, channel: Channel, past: History) -> Text:
+    """`지난 결제·정산 상담: 채팅 상담 3건 중 2건 해결`: the facts, whether or not a rule scores them."""
+    kind = next((p.name for p in data.problem_types if p.id == type_id), Text(type_id, type_id))
+    ko, en = (t("history.reason", lang, type=kind(lang).split(" (")[0], channel=channel.name(lang),
+                cases=past.cases, resolved=past.resolved) for lang in LANGS)
+    return Text(ko, en)
+
+
+def recommend(data: ChannelData, answers: Answers, moment: datetime, holidays: Holidays,
+              history: Mapping[str, History] | None = None) -> Plan:
+    """`history`: per channel, the seller's closed cases of this problem type (see `history.by_channel`)."""
     tz = ZoneInfo(data.timezone)
     now = aware(moment, tz)
     statuses = {c.id: status(c.schedule, now, holidays, tz) for c in data.channels}
     scores = {c.id: 0 for c in data.channels}
-    reasons: dict[str, list[Text]] = {c.id: [] for c in data.channels}
+    past = history or {}
+    reasons: dict[str, list[Text]] = {
+        c.id: [history_reason(data, str(answers.get("type", "")), c, past[c.id])] if c.id in past else []
+        for c in data.channels}
     for rule in data.rules:
-        if applies(rule, statuses, answers, now, holidays):
+        if applies(rule, statuses, answers, now, holidays, past):
             scores[rule.channel] += rule.score
             reasons[rule.channel].append(rule.reason)
     order = {c.id: i for i, c in enumerate(data.channels)}
     ranked = sorted(data.channels, key=lambda c: (-scores[c.id], statuses[c.id].state != "open", order[c.id]))
     return Plan(tuple(
         Recommendation(c, scores[c.id], statuses[c.id], tuple(reasons[c.id]),
-                       answering(c, now, holidays, tz))
+                       answering(c, now, holidays, tz), past.get(c.id))
         for c in ranked
     ))

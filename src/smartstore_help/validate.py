@@ -47,6 +47,11 @@ CLOCK_CONDITIONS: Mapping[str, type] = {
     "closes_within": int,  # the rule's channel is open and closes within N minutes
     "channels_open": dict,  # {phone: false}: whether other channels are open at that moment
 }
+# Conditions on the seller's own journal: closed cases of the same problem type on the rule's channel.
+HISTORY_CONDITIONS: Mapping[str, type] = {
+    "resolved_before": int,  # at least N of them were resolved
+    "unresolved_before": int,  # at least N of them ended unresolved
+}
 TEMPLATE_FIELDS = frozenset(
     {"type", "description", "order_no", "occurred_at", "tried", "prepared", "urgency", "store_id"}
 )
@@ -68,10 +73,10 @@ class _Checker:
         self.found.append((path, Text(ko, en)))
 
     def raise_if_any(self) -> None:
-        if self.found:
+        if self.found:  # a rule naming several channels checks its conditions once per channel: say it once
             raise DataError([
                 Problem(self.file, yamlio.line_of(self.yaml_text, p), format_path(p), msg)
-                for p, msg in self.found
+                for p, msg in dict.fromkeys(self.found)
             ])
 
     def mapping(self, value: Any, path: Path_, required: Iterable[str],
@@ -216,8 +221,9 @@ def parse_channels(raw: Any, file: str, text: str) -> ChannelData:
             _check_template(c, getattr(t.template, lang), ("problem_types", i, "template", lang))
 
     rules = tuple(
-        _rule(c, value, ("rules", i), {ch.id: ch for ch in channels}, questions, types)
+        rule
         for i, value in enumerate(c.items(top.get("rules", []), ("rules",)))
+        for rule in _rules(c, value, ("rules", i), {ch.id: ch for ch in channels}, questions, types)
     )
     c.raise_if_any()
     return ChannelData(tz, hc, channels, questions, types, rules, file)
@@ -398,42 +404,69 @@ def _check_template(c: _Checker, template: str, path: Path_) -> None:
                f"unknown placeholder {{{name}}} (allowed: {', '.join(sorted(TEMPLATE_FIELDS))})")
 
 
-def _rule(c: _Checker, value: Any, path: Path_, channels: Mapping[str, Channel],
-          questions: Sequence[Question], types: Sequence[ProblemType]) -> Rule:
-    raw = c.mapping(value, path, ("channel", "score", "reason"), ("when",))
+Where = dict[str, list[tuple[Question, str | None]]]  # question id → the question and the type it belongs to
+
+
+def _rules(c: _Checker, value: Any, path: Path_, channels: Mapping[str, Channel],
+           questions: Sequence[Question], types: Sequence[ProblemType]) -> tuple[Rule, ...]:
+    """One rule for each channel it names (`channel: chat` or `channel: [chat, phone]`); none
+    when it is switched off with `enabled: false`."""
+    raw = c.mapping(value, path, ("channel", "score", "reason"), ("when", "enabled"))
     if raw is None:
-        return Rule("", 0, Text("", ""), {})
-    channel_id = c.string(raw.get("channel"), (*path, "channel"))
-    channel = channels.get(channel_id)
-    if channel_id and channel is None:
-        c.fail((*path, "channel"), f"알 수 없는 채널입니다: {channel_id!r} (가능: {', '.join(channels)})",
-               f"unknown channel: {channel_id!r} (known: {', '.join(channels)})")
-    when_raw = raw.get("when", {})
-    when: dict[str, ConditionValue] = {}
-    if c.typed(when_raw, (*path, "when"), dict, "키: 값 형태의 조건", "a mapping of conditions") is not None:
-        where: dict[str, list[tuple[Question, str | None]]] = {q.id: [(q, None)] for q in questions}
-        where["type"] = [(Question("type", "select", Text("", ""),
-                                   tuple(Choice(t.id, t.name) for t in types)), None)]
-        for t in types:
-            for q in t.questions:
-                where.setdefault(q.id, []).append((q, t.id))
-        for key, cond in when_raw.items():
-            cpath = (*path, "when", str(key))
-            if key in CLOCK_CONDITIONS:
-                parsed = _clock_condition(c, str(key), cond, cpath, channels)
-                if parsed is not None:
-                    when[str(key)] = parsed
-            elif key in where:
-                parsed = _answer_condition(c, where[str(key)][0][0], cond, cpath)
-                if parsed is not None:
-                    when[str(key)] = parsed
-            else:
-                names = ", ".join(CLOCK_CONDITIONS)
-                c.fail(cpath, f"알 수 없는 조건입니다 (질문 id 또는 {names})",
-                       f"unknown condition (a question id, or {names})")
+        return ()
+    named = raw.get("channel")
+    listed = isinstance(named, list)
+    ids: list[tuple[str, Path_]] = (
+        [(c.string(v, (*path, "channel", j)), (*path, "channel", j)) for j, v in enumerate(named)]
+        if isinstance(named, list) else [(c.string(named, (*path, "channel")), (*path, "channel"))])
+    if listed and not ids:
+        c.fail((*path, "channel"), "채널이 하나 이상 있어야 합니다", "name at least one channel")
+    c.unique(ids, Text("채널", "channel"))
+    enabled = c.boolean(raw["enabled"], (*path, "enabled")) if "enabled" in raw else True
+    score = c.integer(raw.get("score"), (*path, "score"))
+    reason = c.text(raw.get("reason"), (*path, "reason"))
+    when, where = _conditions(c, raw.get("when", {}), (*path, "when"), channels, questions, types)
+    out = []
+    for channel_id, cpath in ids:
+        channel = channels.get(channel_id)
+        if channel_id and channel is None:
+            c.fail(cpath, f"알 수 없는 채널입니다: {channel_id!r} (가능: {', '.join(channels)})",
+                   f"unknown channel: {channel_id!r} (known: {', '.join(channels)})")
         _impossible(c, when, where, channel, (*path, "when"))
-    return Rule(channel_id, c.integer(raw.get("score"), (*path, "score")),
-                c.text(raw.get("reason"), (*path, "reason")), when)
+        out.append(Rule(channel_id, score, reason, when))
+    return tuple(out) if enabled else ()
+
+
+def _conditions(c: _Checker, when_raw: Any, path: Path_, channels: Mapping[str, Channel],
+                questions: Sequence[Question], types: Sequence[ProblemType]) -> tuple[dict[str, ConditionValue], Where]:
+    when: dict[str, ConditionValue] = {}
+    where: Where = {q.id: [(q, None)] for q in questions}
+    where["type"] = [(Question("type", "select", Text("", ""),
+                               tuple(Choice(t.id, t.name) for t in types)), None)]
+    for t in types:
+        for q in t.questions:
+            where.setdefault(q.id, []).append((q, t.id))
+    if c.typed(when_raw, path, dict, "키: 값 형태의 조건", "a mapping of conditions") is None:
+        return when, where
+    for key, cond in when_raw.items():
+        cpath = (*path, str(key))
+        parsed: ConditionValue | None
+        if key in CLOCK_CONDITIONS:
+            parsed = _clock_condition(c, str(key), cond, cpath, channels)
+        elif key in HISTORY_CONDITIONS:
+            parsed = c.typed(cond, cpath, int, "건수(정수)", "a number of cases (an integer)")
+            if parsed is not None and parsed < 1:
+                c.fail(cpath, "1 이상이어야 합니다", "must be 1 or more")
+        elif key in where:
+            parsed = _answer_condition(c, where[str(key)][0][0], cond, cpath)
+        else:
+            names = ", ".join((*CLOCK_CONDITIONS, *HISTORY_CONDITIONS))
+            c.fail(cpath, f"알 수 없는 조건입니다 (질문 id 또는 {names})",
+                   f"unknown condition (a question id, or {names})")
+            continue
+        if parsed is not None:
+            when[str(key)] = parsed
+    return when, where
 
 
 def _clock_condition(c: _Checker, key: str, cond: Any, path: Path_,

@@ -8,13 +8,14 @@ answer given before as the default.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from smartstore_help import draft, render, rules, search, timefmt
+from smartstore_help.history import History
 from smartstore_help.i18n import t
 from smartstore_help.model import Answer, ChannelData, Lang, Question
 from smartstore_help.schedule import Holidays
@@ -67,6 +68,8 @@ class Wizard:
         self.tz = ZoneInfo(data.timezone)
         self.can_go_back = False  # whether an earlier question was asked: Esc has somewhere to go
         self.given: dict[str, object] = {}  # every answer given so far, the default when asked again
+        # the seller's own history per channel for a problem type (read from the journal by the shell)
+        self.history: Callable[[str], Mapping[str, History]] = lambda _type: {}
 
     def steps(self, state: State) -> list[Step]:
         out = [Step("type", self.ask_type)] if self.preset.type is None else []
@@ -185,7 +188,7 @@ class Wizard:
     def show_plan(self, state: State) -> object:
         assert state.type is not None
         plan = rules.recommend(self.data, rules.complete_answers(self.data, state.type, state.answers), self.now,
-                               self.holidays)
+                               self.holidays, self.history(state.type))
         self.prompter.show(render.plan_view(plan, self.now, self.tz, self.lang))
         self.prompter.show(render.checklist_view(self.data.problem_type(state.type),
                                                  draft.checklist(self.data, state.type, state.answers), self.lang))
