@@ -6,7 +6,6 @@ Pure: takes the cases already read from the journal; never opens it.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
@@ -53,6 +52,8 @@ def hours_to_close(case: Case) -> float | None:
 
 
 def _stats(key: str, group: Sequence[Case]) -> Stats:
+    import statistics  # only `case stats` needs it; `rules` (on every command's path) imports this module
+
     closed = [c for c in group if c.status == "closed"]
     ratings = [c.rating for c in group if isinstance(c.rating, int)]
     hours = [h for c in closed if (h := hours_to_close(c)) is not None]

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime, time, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
 
-from smartstore_help.history import History
 from smartstore_help.i18n import t
 from smartstore_help.model import LANGS, Answer, Answers, Channel, ChannelData, ConditionValue, Rule, Text
 from smartstore_help.schedule import Holidays, Status, answering, aware, status
 
-NO_HISTORY = History(0, 0)
+if TYPE_CHECKING:
+    from smartstore_help.history import History
 
 
 class Recommendation(NamedTuple):
@@ -69,13 +69,13 @@ def missing_answers(data: ChannelData, type_id: str, given: Answers) -> list[str
 
 
 def _holds(key: str, expected: ConditionValue, rule_channel: Status, statuses: Mapping[str, Status],
-           answers: Answers, now: datetime, holidays: Holidays, past: History) -> bool:
+           answers: Answers, now: datetime, holidays: Holidays, past: History | None) -> bool:
     if key == "resolved_before":
         assert isinstance(expected, int)
-        return past.resolved >= expected
+        return past is not None and past.resolved >= expected
     if key == "unresolved_before":
         assert isinstance(expected, int)
-        return past.cases - past.resolved >= expected
+        return past is not None and past.cases - past.resolved >= expected
     if key == "open_now":
         return (rule_channel.state == "open") is expected
     if key == "break_now":
@@ -104,7 +104,7 @@ def _holds(key: str, expected: ConditionValue, rule_channel: Status, statuses: M
 def applies(rule: Rule, statuses: Mapping[str, Status], answers: Answers, now: datetime,
             holidays: Holidays, history: Mapping[str, History] | None = None) -> bool:
     own = statuses[rule.channel]
-    past = (history or {}).get(rule.channel, NO_HISTORY)
+    past = (history or {}).get(rule.channel)
     return all(_holds(k, v, own, statuses, answers, now, holidays, past) for k, v in rule.when.items())
 
 
