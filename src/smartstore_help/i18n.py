@@ -210,6 +210,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                        "cannot read the --reply-by date {value!r} (e.g. 2026-12-03, 2026-12-03 15:00)"),
     "error.reply_past": ("--reply-by 기한이 메모 시각({now})보다 앞섭니다: {value}",
                          "--reply-by is earlier than the note ({now}): {value}"),
+    "error.promise_range": ("그 날짜로는 회신 기한을 셀 수 없습니다 (달력이 끝나는 9999년을 넘습니다)",
+                            "cannot count a reply's due date from there (it runs past the year 9999)"),
     "error.no_business_day": ("{schedule} 일정에 영업일이 없어 기한을 셀 수 없습니다", "the {schedule} schedule has no business days to count"),
     "due.none": ("회신을 기다리는 상담이 없습니다 (약속은 ss-help case note ID --reply-within N으로 기록합니다)",
                  "No case is waiting for a promised reply (record one with ss-help case note ID --reply-within N)"),
