@@ -203,6 +203,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                            "case #{id} is damaged and cannot be read (the other cases are fine)"),
     "case.skipped_damaged": ("손상되어 읽을 수 없는 상담 기록을 건너뛰었습니다: {ids}",
                              "skipped damaged cases that cannot be read: {ids}"),
+    # case journal: promised replies (case note --reply-within / --reply-by, case due)
+    "promise.within": ("{days}영업일 내 회신 약속", "reply promised within {days} business day(s)"),
     "promise.by": ("{date}까지 회신 약속", "reply promised by {date}"),
     "promise.noted": ("회신 기한: {due}", "Reply due: {due}"),
     "error.reply_days": ("--reply-within은 1~{max} 영업일이어야 합니다", "--reply-within must be 1 to {max} business days"),
