@@ -225,6 +225,9 @@ def test_one_damaged_row_is_skipped_and_named(home: Path, column: str, value: ob
         assert cli("case", "show", "2", home=home).returncode == 0
         planned = cli("contact", "--type", "payment", "--no-input", "--json", home=home)
         assert planned.returncode == 0
+    deleted = cli("case", "delete", "1", "--yes", home=home)  # the way to get rid of it
+    assert deleted.returncode == 0, deleted.stderr.decode()
+    assert cli("case", "list", home=home).stderr == b""
 
 
 def test_follow_up_of_a_case_whose_type_was_removed(home: Path) -> None:

@@ -344,8 +344,12 @@ def case_delete(ctx: typer.Context, case_id: IdArg,
                 yes: Annotated[bool, typer.Option("--yes", "-y")] = False,
                 lang: LangOpt = None, data_dir: DataDirOpt = None) -> None:
     cfg = settings(ctx, lang, data_dir)
-    with opened(write=False) as journal:
-        journal.case(case_id)
+    import contextlib
+
+    from smartstore_help.journal import DamagedCase
+
+    with opened(write=False) as journal, contextlib.suppress(DamagedCase):
+        journal.case(case_id)  # a damaged case exists all the same: deleting it is how the seller gets rid of it
     if not yes:
         if not cfg.io.interactive:
             raise UserError(t("error.delete_needs_yes", cfg.lang))
