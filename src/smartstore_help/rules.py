@@ -109,9 +109,10 @@ def applies(rule: Rule, statuses: Mapping[str, Status], answers: Answers, now: d
 
 
 def history_reason(data: ChannelData, type_id: str, channel: Channel, past: History) -> Text:
-    """`지난 결제·정산 상담: 채팅 상담 3건 중 2건 해결`: the facts, whether or not a rule scores them."""
+    """`지난 결제·정산 상담: 채팅 상담 3건 중 2건 해결` (names without their examples in brackets): the
+    facts, whether or not a rule scores them."""
     kind = next((p.name for p in data.problem_types if p.id == type_id), Text(type_id, type_id))
-    ko, en = (t("history.reason", lang, type=kind(lang).split(" (")[0], channel=channel.name(lang),
+    ko, en = (t("history.reason", lang, type=kind(lang).split(" (")[0], channel=channel.name(lang).split(" (")[0],
                 cases=past.cases, resolved=past.resolved) for lang in LANGS)
     return Text(ko, en)
 
