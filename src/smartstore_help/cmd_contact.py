@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import typer
 
 if TYPE_CHECKING:
+    from smartstore_help.history import History
     from smartstore_help.iostreams import IOStreams
     from smartstore_help.wizard import State
 
@@ -120,9 +121,7 @@ def run_contact(cfg: Settings, opts: ContactOptions) -> None:
     assert kind is not None
     facts = draft.reconcile(rules.complete_answers(channels, kind, given), details)
     answers = facts.answers
-    from smartstore_help.journal import history_for  # read-only; no journal means no history
-
-    plan = rules.recommend(channels, answers, now, holidays_for(now), history_for(kind))
+    plan = rules.recommend(channels, answers, now, holidays_for(now), _history(kind))
     when = timefmt.parse_at(details["occurred_at"], now, tz) if details.get("occurred_at") else now
     text = draft.compose(channels, kind, answers, draft.Details(
         details.get("description", ""), details.get("order_no", ""), when, details.get("tried", ""),
@@ -274,10 +273,8 @@ def _run_wizard(cfg: Settings, channels: ChannelData, now: datetime, preset: Sta
     from smartstore_help.wizard import Wizard
 
     lang = cfg.lang
-    from smartstore_help.journal import history_for
-
     wizard = Wizard(channels, cfg.faq_index(), now, holidays_for(now), lang, cfg.io.prompter(lang), preset)
-    wizard.history = history_for
+    wizard.history = _history
     state = wizard.run()
     if state.solved_by is not None:
         cfg.io.show(text(t("contact.solved", lang), "bold green"))
@@ -302,3 +299,15 @@ def _show_result(cfg: Settings, channels: ChannelData, kind: str, checklist: lis
     if not interactive or checklist_changed:
         io.show(render.checklist_view(channels.problem_type(kind), checklist, lang))
     io.show(render.draft_view(text, lang))
+
+
+def _history(type_id: str) -> dict[str, History]:
+    """The seller's closed cases of this type per channel: read-only, and with no journal file
+    nothing is loaded at all (no journal means no history, never an error)."""
+    from smartstore_help.places import journal_file
+
+    if not journal_file().is_file():
+        return {}
+    from smartstore_help.journal import history_for
+
+    return history_for(type_id)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, NamedTuple, ParamSpec, TypeV
 from zoneinfo import ZoneInfo
 
 from smartstore_help.errors import Failure
+from smartstore_help.places import JOURNAL_FILE
 
 if TYPE_CHECKING:
     import sqlite3
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from smartstore_help.model import Lang
 
 APPLICATION_ID = 0x53534850  # "SSHP": marks the file as ours
-DB_NAME = "cases.db"
+DB_NAME = JOURNAL_FILE
 BUSY_TIMEOUT_MS = 15_000
 MAX_ID = 2**63 - 1  # SQLite's largest integer: a bigger case number cannot exist
 MIGRATIONS = (

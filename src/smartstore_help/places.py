@@ -49,3 +49,11 @@ def data_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("ss-help", appauthor=False))
+
+
+JOURNAL_FILE = "cases.db"
+
+
+def journal_file() -> Path:
+    """The case journal itself: asking whether it exists costs no sqlite3 (the reminder, history)."""
+    return data_dir().absolute() / JOURNAL_FILE

@@ -24,9 +24,9 @@ WAIT_MS = 100
 def overdue_line(now: datetime, lang: Lang) -> str | None:
     """`회신 기한이 지난 상담 2건 (#3, #5) · ss-help case due`, or None when there is nothing to say."""
     try:
-        from smartstore_help.journal import DB_NAME, home
+        from smartstore_help.places import journal_file
 
-        path = home() / DB_NAME
+        path = journal_file()
         if not os.path.isfile(path):
             return None
         from smartstore_help import promises
