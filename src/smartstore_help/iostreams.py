@@ -19,7 +19,8 @@ import io
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -62,6 +63,17 @@ def to_ascii_symbols(text: str) -> str:
     return text.replace(" · ", " - ").translate(_ASCII_TABLE)
 
 
+@contextmanager
+def _said_as_failures() -> Iterator[None]:
+    """A reader gone away or a full disk, as the errors the boundary says in one line."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise OutputClosed() from None
+    except OSError as error:
+        raise OutputFailed(error) from None
+
+
 class SafeWriter:
     """A text stream wrapper that writes what the stream can encode and turns write failures
     into `OutputClosed` / `OutputFailed`. Rich writes through it too."""
@@ -85,20 +97,12 @@ class SafeWriter:
         return text
 
     def write(self, text: str) -> int:
-        try:
+        with _said_as_failures():
             return self.stream.write(self.fit(text))
-        except BrokenPipeError:
-            raise OutputClosed() from None
-        except OSError as error:
-            raise OutputFailed(error) from None
 
     def flush(self) -> None:
-        try:
+        with _said_as_failures():
             self.stream.flush()
-        except BrokenPipeError:
-            raise OutputClosed() from None
-        except OSError as error:
-            raise OutputFailed(error) from None
 
     def isatty(self) -> bool:
         try:
@@ -195,17 +199,13 @@ class IOStreams:
         stream: Any = self.out.stream
         self.out.flush()
         target = getattr(stream, "buffer", None)
-        try:
+        with _said_as_failures():
             if target is None:  # a text-only stream: the closest it can take
                 stream.write(data.decode("utf-8"))
                 stream.flush()
                 return
             target.write(data)
             target.flush()
-        except BrokenPipeError:
-            raise OutputClosed() from None
-        except OSError as error:
-            raise OutputFailed(error) from None
 
     def json(self, payload: object) -> None:
         import json
