@@ -121,3 +121,70 @@ def ngrams(text: str, n: int) -> set[str]:
     if n == 2:
         return set(map(operator.add, text, text[1:]))
     return {text[i : i + n] for i in range(len(text) - n + 1)}
+
+
+# Particles and verb endings a seller's sentence puts after the word that carries the meaning
+# (`정산이`, `보류됐어요`, `들어왔는데`). Not a morphological analyser: a small list, longest
+# first, that leaves at least one syllable. The word as typed is always kept as well, so a noun
+# that merely ends like a particle (`평가`, `한도`) still matches itself.
+ENDINGS = tuple(sorted({
+    # particles
+    "이", "가", "은", "는", "을", "를", "의", "에", "에서", "에게", "한테", "께", "로", "으로", "와", "과",
+    "도", "만", "까지", "부터", "이랑", "랑", "처럼", "보다", "이나", "나", "요", "이요", "은요", "는요",
+    "에서요", "으로요", "로요", "에도", "에는", "에선", "이라고", "라고", "이라는", "라는", "이랑은",
+    # copula and verb endings
+    "이에요", "예요", "에요", "이야", "야", "입니다", "인가요", "인데", "인데요", "이죠", "죠", "이지",
+    "해요", "했어요", "했는데", "했는데요", "해서", "하고", "하는", "하면", "하려면", "하나요", "할까요",
+    "할때", "할", "한", "함", "해", "했", "합니다", "했습니다", "하는데", "하는데요", "해야", "해야돼요",
+    "해야하나요", "해주세요", "하고싶어요", "하고싶은데", "하기", "하는법", "하는방법",
+    "돼요", "되요", "됐어요", "됬어요", "됐는데", "됐는데요", "되나요", "되는", "되면", "되는데", "됩니다",
+    "됨", "된", "될", "되어", "돼서", "됐다는데", "된대요", "돼", "됐", "되고", "되지", "되지않아요",
+    "어요", "아요", "여요", "었어요", "았어요", "였어요", "나요", "가요", "는데", "은데", "는데요", "은데요",
+    "지만", "어서", "아서", "면", "으면", "려면", "으려면", "고", "게", "지", "니", "까", "네요", "대요",
+    "래요", "달래요", "다는데", "다고", "겠어요", "을까요", "ㄹ까요", "세요", "주세요", "싶어요", "고싶어요",
+    "중", "중이에요", "중인가요", "중인데", "째", "건지", "건가요", "거죠", "건데", "는지", "은지", "인지", "냐고",
+    "겠대요", "겠다는데", "려는데", "려고", "하려는데", "다는데요", "나봐요", "던데", "던데요", "잖아요",
+}, key=len, reverse=True))
+_NEGATION = ("안", "못")
+
+
+def strip_ending(word: str) -> str:
+    """`정산이` → `정산`, `보류됐어요` → `보류`: the longest known ending, leaving a syllable."""
+    if not word or not is_syllable(word[-1]):
+        return word
+    for ending in ENDINGS:
+        if len(word) > len(ending) and word.endswith(ending):
+            return word[: -len(ending)]
+    return word
+
+
+def word_forms(word: str) -> list[str]:
+    """The forms a typed word may match by: as typed, without its ending, without a leading
+    `안`/`못` run into the verb (`안들어왔어요` → `들어오…`), and English without a plural or tense."""
+    forms = [word]
+    if word and is_syllable(word[0]):
+        stem = strip_ending(word)
+        forms.append(stem)
+        if len(stem) > 2 and stem.startswith(_NEGATION):
+            forms.append(strip_ending(stem[1:]))
+    elif word.isascii():
+        for suffix in ("ing", "ed", "es", "s"):
+            if len(word) > len(suffix) + 2 and word.endswith(suffix):
+                forms.append(word[: -len(suffix)])
+                break
+    return list(dict.fromkeys(f for f in forms if f))
+
+
+def edit_distance(a: str, b: str, most: int) -> int:
+    """Levenshtein distance, or `most + 1` as soon as it is known to exceed `most`."""
+    if abs(len(a) - len(b)) > most:
+        return most + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > most:
+            return most + 1
+        previous = current
+    return previous[-1]

@@ -93,6 +93,7 @@ class ProblemType(NamedTuple):
     questions: tuple[Question, ...]
     checklist: tuple[ChecklistItem, ...]
     template: Text
+    cues: tuple[str, ...] = ()  # words that point a seller's sentence to this type, both languages
 
 
 ConditionValue = bool | int | tuple[str, ...] | Mapping[str, bool]

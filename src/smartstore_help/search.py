@@ -1,20 +1,28 @@
-"""Korean-aware FAQ search: an n-gram index built once (and cached), ranked by weighted coverage.
+"""Korean-aware FAQ search for sentences: words, their forms and synonyms, weighted like BM25.
 
 How a query meets an entry:
-- spacing, case, width and NFD/NFC never matter: everything is compared in `hangul.compact` form;
-- the question and keywords are indexed by jamo trigrams, so a typo inside a syllable
-  (`반퓸`, `세금게산서`) still shares most of its grams with the right word;
-- the answer is indexed by word stems (a Hangul word by its first two syllables), which keeps a
-  10,000-entry FAQ quick to index; a query made only of 초성 (`ㅈㅅ ㅂㄹ`) is matched against the
-  초성 of question and keywords;
-- synonym groups from faq.yaml rewrite the query into each alternative; the best one counts;
-- question outweighs keywords, which outweigh the answer; rare grams outweigh common ones.
+- spacing, case, width and NFD/NFC never matter (`hangul.normalize`);
+- the query is cut into words; a word the FAQ itself uses is taken as it is, any other word also
+  by its stem (`정산이` → `정산`, `보류됐어요` → `보류`), a run-together word is split into the FAQ's
+  words (`정산보류` → `정산` + `보류`), and a word the FAQ never uses is corrected to FAQ words one
+  or two jamo away (`반퓸` → `반품`, `세금게산서` → `세금계산서`);
+- a word in a synonym group (faq.yaml `synonyms:`) also counts as each other word of the group,
+  whole words only (never a rewrite inside a word), a little under the word as typed;
+- ubiquitous words (스마트스토어, 고객센터, 판매자 …) and filler are not searched for;
+- each word adds its IDF (rarer in the FAQ weighs more) times a saturated weight of where the
+  entry has it: question 3, keywords 2, answer 1 (question and keywords by substring, the answer by
+  word stem); a word adds only its best form;
+- a query made only of 초성 (`ㅈㅅ ㅂㄹ`) is matched against the 초성 of question and keywords.
+
+`confident(hits)` says whether the best hit answers the query: its score passes a floor and it
+covers most of what the query's words weigh; a question naming another marketplace never does.
 """
 
 from __future__ import annotations
 
 import math
 from array import array
+from bisect import bisect_right
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,25 +33,54 @@ from typing import NamedTuple
 from smartstore_help.hangul import (
     choseong,
     compact,
+    edit_distance,
     is_choseong_query,
     is_syllable,
     jamo,
     ngrams,
     normalize,
     prepare_bulk,
+    strip_ending,
+    word_forms,
     word_stems,
     words,
 )
 from smartstore_help.model import Faq, FaqEntry, Lang, Source
 
-WEIGHTS = {"q": 3.0, "k": 2.0, "a": 1.0}
-MIN_SCORE = 1.0  # below this a match is noise (a shared common syllable or two)
+FIELD_WEIGHTS = (3.0, 2.0, 1.0)  # question, keywords, answer
+SATURATION = 2.0  # BM25's k1: found in question, keywords and answer counts 1.6× found in the question alone
+SYNONYM_WEIGHT = 0.9  # a synonym ranks just under the word the seller typed
+CORRECTED_WEIGHT = 0.8  # a typo corrected to an FAQ word ranks under both
+MIN_SCORE = 0.5  # below this a match is noise
 RELATIVE_FLOOR = 0.3  # results scoring under this share of the best one are noise next to it
-SYNONYM_WEIGHT = 0.9  # a rewritten query ranks just under the words the seller typed
+CONFIDENT_SCORE = 2.5  # calibrated on tests/relevance.tsv: see README "How search ranks"
+CONFIDENT_COVERAGE = 0.35
+PREFERRED_BOOST = 1.25  # the wizard's chosen type: favoured, never a filter
+UNKNOWN_DF = 1  # an unknown word weighs in coverage as a word found in one entry
 MAX_QUERY = 200  # characters of a query that are looked at; a pasted essay is not a question
-ENOUGH_GRAMS = 12  # jamo trigrams of about four syllables: a query this specific is fully matched
-ENOUGH_STEMS = 4
+MAX_WORDS = 24
+ENOUGH_GRAMS = 12  # 초성 bigrams of about six syllables: a query this specific is fully matched
 CLOSEST_CUTOFF = 60  # rapidfuzz partial ratio (0-100) under which a "did you mean" is only noise
+
+# In nearly every seller's question, so they tell entries apart no better than noise.
+STOPWORDS = frozenset({
+    "스마트스토어", "스마트스토어센터", "스토어센터", "스토어", "네이버", "고객센터", "판매자", "셀러", "쇼핑파트너",
+    "센터", "저", "제가", "저희", "나", "내", "우리", "좀", "꼭", "제발", "혹시", "지금", "그냥", "너무", "진짜",
+    "정말", "계속", "자꾸", "아직", "이거", "이게", "그거", "그게", "이건", "뭔가", "어떻게", "어떡해요", "어떡하죠",
+    "방법", "궁금해요", "궁금합니다", "알려주세요", "있나요", "있어요", "없어요", "하나요", "해요",
+    "되나요", "돼요", "ㅠㅠ", "ㅜㅜ", "ㅠ", "ㅜ", "ㅎㅎ", "ㅋㅋ",
+    "i", "me", "my", "we", "our", "a", "an", "the", "is", "are", "was", "be", "been", "do", "does", "did",
+    "to", "of", "for", "in", "on", "at", "it", "its", "can", "could", "will", "would", "should", "how", "what",
+    "please", "naver", "smartstore", "seller", "store", "help", "and", "or", "with", "from", "this", "that",
+})
+# A question naming another marketplace or service is not this FAQ's to answer, however many
+# words it shares with it ("쿠팡 정산 보류").
+ELSEWHERE = frozenset({
+    "쿠팡", "쿠팡윙", "로켓배송", "11번가", "지마켓", "g마켓", "gmarket", "옥션", "위메프", "티몬", "ssg", "쓱",
+    "롯데온", "인터파크", "무신사", "에이블리", "지그재그", "카카오", "카카오톡스토어", "톡스토어", "당근", "당근마켓",
+    "번개장터", "중고나라", "아마존", "amazon", "ebay", "이베이", "shopify", "쇼피파이", "알리", "알리익스프레스",
+    "테무", "temu", "coupang", "etsy", "큐텐", "오늘의집", "마켓컬리", "컬리", "cafe24", "카페24", "아임웹",
+})
 
 
 class EmptyQuery(ValueError):
@@ -54,12 +91,13 @@ class Hit(NamedTuple):
     entry: FaqEntry
     score: float
     spans: tuple[tuple[int, int], ...]  # matched parts of the question shown, as [start, end) indices
+    coverage: float = 1.0  # share of the query's word weight this entry matches (0-1)
 
 
 @dataclass(frozen=True)
 class Index:
-    """Everything a search needs, shaped to load fast from the cache: plain tuples and arrays,
-    every answer and every entry's sources kept in UTF-8 blobs, decoded only for the entries
+    """Everything a search needs, shaped to load fast from the cache: plain tuples, strings and
+    arrays, every answer and every entry's sources kept in UTF-8 blobs, decoded only for the entries
     that are shown (thousands of small objects would cost more to unpickle than all the rest)."""
 
     ids: tuple[str, ...]
@@ -74,8 +112,11 @@ class Index:
     source_ends: array[int]
     question: tuple[str, ...]  # compact question (both languages), one per entry
     keyword: tuple[str, ...]  # compact keywords
-    postings: dict[str, dict[str, array[int]]]  # field → gram → entry numbers
-    synonyms: tuple[tuple[str, ...], ...]
+    fields: tuple[str, str]  # compact questions, then keywords, of every entry joined by "\n"
+    starts: tuple[array[int], array[int]]  # where each entry begins in those two texts
+    postings: dict[str, dict[str, array[int]]]  # "a": answer word stem → entries; "c": 초성 bigram → entries
+    vocabulary: frozenset[str]  # the words of questions, keywords and synonyms, compact
+    synonyms: dict[str, tuple[str, ...]]  # a word → the other words of its groups
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -94,6 +135,17 @@ class Index:
     def find(self, entry_id: str) -> FaqEntry | None:
         return self.entry(self.ids.index(entry_id)) if entry_id in self.ids else None
 
+    def known(self, word: str) -> bool:
+        return word in self.vocabulary
+
+
+def _joined(texts: Sequence[str]) -> tuple[str, array[int]]:
+    starts, at = array("I"), 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    return "\n".join(texts), starts
+
 
 def build_index(faq: Faq) -> Index:
     """Both languages of an entry are indexed, so `settlement hold` finds what `정산 보류` finds."""
@@ -101,26 +153,36 @@ def build_index(faq: Faq) -> Index:
     prepare_bulk()
     question = tuple(compact(f"{e.question} {e.question_en or ''}") for e in entries)
     keyword = tuple(compact(" ".join(e.keywords)) for e in entries)
-    grams: dict[str, defaultdict[str, list[int]]] = {f: defaultdict(list) for f in ("q", "k", "a", "c")}
+    grams: dict[str, defaultdict[str, list[int]]] = {f: defaultdict(list) for f in ("a", "c")}
     blob, ends = bytearray(), array("I", [0])
     sources, source_ends = bytearray(), array("I", [0])
+    vocabulary: set[str] = set()
     for n, (e, q, k) in enumerate(zip(entries, question, keyword, strict=True)):
         a = word_stems(words(f"{e.answer} {e.answer_en or ''}"))
-        for field, found in (("q", ngrams(jamo(q), 3)), ("k", ngrams(jamo(k), 3)), ("a", a),
-                             ("c", ngrams(choseong(q), 2) | ngrams(choseong(k), 2))):
+        for field, found in (("a", a), ("c", ngrams(choseong(q), 2) | ngrams(choseong(k), 2))):
             # table[gram].append(n) for every gram, iterated in C: a 10,000-entry FAQ has millions
             deque(map(list.append, map(grams[field].__getitem__, found), repeat(n)), maxlen=0)
+        text = normalize(f"{e.question} {e.question_en or ''} {' '.join(e.keywords)}")
+        vocabulary.update(w for w in map(strip_ending, text.split()) if len(w) > 1)
         for text in (e.answer, e.answer_en or ""):
             blob += text.encode("utf-8")
             ends.append(len(blob))
         sources += _pack(e.sources).encode("utf-8")
         source_ends.append(len(sources))
+    others: dict[str, list[str]] = defaultdict(list)
+    for group in faq.synonyms:
+        members = list(dict.fromkeys(compact(w) for w in group if compact(w)))
+        vocabulary.update(members)
+        for word in members:
+            others[word] += [m for m in members if m != word and m not in others[word]]
     postings = {f: {g: array("I", ns) for g, ns in table.items()} for f, table in grams.items()}
-    synonyms = tuple(tuple(dict.fromkeys(compact(w) for w in group if compact(w))) for group in faq.synonyms)
+    (qtext, qstarts), (ktext, kstarts) = _joined(question), _joined(keyword)
     return Index(tuple(e.id for e in entries), tuple(e.type for e in entries), tuple(e.question for e in entries),
                  tuple(e.question_en for e in entries), tuple(e.keywords for e in entries),
                  tuple(e.note for e in entries), bytes(blob), ends, bytes(sources), source_ends, question, keyword,
-                 postings, synonyms)
+                 (qtext, ktext),
+                 (qstarts, kstarts), postings, frozenset(vocabulary - {""}),
+                 {w: tuple(o) for w, o in others.items()})
 
 
 # Control characters cannot occur in a validated url or title, so they separate the fields.
@@ -139,94 +201,221 @@ def _unpack(packed: str) -> tuple[Source, ...]:
     return tuple(out)
 
 
-def variants(query: str, synonyms: Sequence[Sequence[str]]) -> list[tuple[str, float]]:
-    """The query as typed, then each synonym rewrite of it (`환불 언제` → `반품 언제`, …)."""
-    out = {query: 1.0}
-    for group in synonyms:
-        for word in group:
-            if word and word in query.replace(" ", ""):
-                for other in group:
-                    if other != word:
-                        rewritten = query.replace(" ", "").replace(word, other)
-                        out.setdefault(rewritten, SYNONYM_WEIGHT)
-    return list(out.items())
+# --- the query, as words and their forms -----------------------------------------------------
 
 
-def _coverage(index: Index, field: str, grams: Iterable[str], scores: dict[int, float], weight: float,
-              enough: int) -> None:
-    """Add `weight` × the share of the query's grams (rare ones weigh more) found in each entry.
+class Word(NamedTuple):
+    typed: str
+    forms: tuple[tuple[str, float], ...]  # (form, weight), the word's own forms first
 
-    A long query ("정산보류해제방법좀알려주세요") is not diluted by its filler: matching as much as
-    its `enough` rarest grams counts as full coverage.
-    """
-    table = index.postings[field]
-    total_entries = len(index) or 1
-    weighted = [(table.get(g), math.log(1 + total_entries / len(table[g])) if g in table else math.log(
-        1 + total_entries)) for g in grams]
-    needed = sum(sorted((w for _, w in weighted), reverse=True)[:enough])
+
+class Query(NamedTuple):
+    words: tuple[Word, ...]
+    elsewhere: bool  # names another marketplace
+
+
+def _searchable(form: str) -> bool:
+    """A single syllable or letter matches too much by substring to be searched for."""
+    return len(form) >= (3 if form.isascii() else 2)
+
+
+def _split(index: Index, word: str) -> list[str] | None:
+    """`정산보류해제방법좀` → [정산, 보류, 해제, 방법]: the FAQ words a run-together word is made of,
+    longest first from the left, when there are two or more and they make up a third of it."""
+    parts, i = [], 0
+    while i < len(word) - 1:
+        for end in range(len(word), i + 1, -1):
+            if index.known(word[i:end]):
+                parts.append(word[i:end])
+                i = end
+                break
+        else:
+            i += 1
+    return parts if len(parts) > 1 and 3 * sum(map(len, parts)) >= len(word) else None
+
+
+def _known_start(index: Index, word: str) -> str | None:
+    """`메모해둘` → `메모`: the longest FAQ word (two syllables or more) that `word` starts with."""
+    for end in range(len(word) - 1, 1, -1):
+        if index.known(word[:end]) and word[:end] not in STOPWORDS:
+            return word[:end]
+    return None
+
+
+def _corrections(index: Index, word: str) -> list[str]:
+    """FAQ words within one jamo edit (two for words of four syllables or more) of `word` that
+    begin with the same letter (a slip of the first letter changes the word, `풀리` is not `눌리`)."""
+    if len(word) < 2 or not all(map(is_syllable, word)):
+        return []
+    most = 2 if len(word) >= 4 else 1
+    letters, syllables = jamo(word), set(word)
+    found = []
+    for known in index.vocabulary:
+        if abs(len(known) - len(word)) <= 1 and not syllables.isdisjoint(known) \
+                and jamo(known[:1])[:1] == letters[:1] and edit_distance(letters, jamo(known), most) <= most:
+            found.append(known)
+    return sorted(found)
+
+
+def analyse(index: Index, text: str) -> Query:
+    """The query's words, each with the forms it may match by and how much each form counts."""
+    out: list[Word] = []
+    elsewhere = False
+    for typed in text.split()[:MAX_WORDS]:
+        if typed in ELSEWHERE:
+            elsewhere = True
+            continue
+        forms = [typed] if index.known(typed) else word_forms(typed)
+        if any(f in STOPWORDS for f in forms):
+            continue
+        if len(forms[-1]) == 1 and not index.known(forms[-1]) and is_syllable(forms[-1]):
+            continue  # one syllable and an ending (`같은데`, `있어요`): the meaning is all grammar
+        if any(f in ELSEWHERE for f in forms):
+            elsewhere = True
+            continue
+        if not any(index.known(f) for f in forms):
+            parts = _split(index, forms[-1])
+            if parts:
+                out += [_word(index, part, [part]) for part in parts if part not in STOPWORDS]
+                continue
+            start = _known_start(index, forms[-1])
+            if start:
+                forms.append(start)
+        out.append(_word(index, typed, forms))
+    return Query(tuple(w for w in out if w.forms), elsewhere)
+
+
+def _word(index: Index, typed: str, own: list[str]) -> Word:
+    weighted: dict[str, float] = {f: 1.0 for f in own if _searchable(f)}
+    known = [f for f in own if index.known(f)]
+    for form in known:
+        for other in index.synonyms.get(form, ()):
+            weighted.setdefault(other, SYNONYM_WEIGHT)
+    if not known:
+        for form in own[1:] or own:
+            for fixed in _corrections(index, form):
+                weighted.setdefault(fixed, CORRECTED_WEIGHT)
+                for other in index.synonyms.get(fixed, ()):
+                    weighted.setdefault(other, CORRECTED_WEIGHT * SYNONYM_WEIGHT)
+    return Word(typed, tuple((f, w) for f, w in weighted.items() if _searchable(f)))
+
+
+# --- scoring -----------------------------------------------------------------------------------
+
+
+def _occurrences(text: str, starts: array[int], form: str) -> set[int]:
+    found: set[int] = set()
+    at = text.find(form)
+    while at != -1:
+        n = bisect_right(starts, at) - 1
+        found.add(n)
+        at = text.find(form, starts[n + 1] if n + 1 < len(starts) else len(text))
+    return found
+
+
+def _fields(index: Index, form: str) -> tuple[set[int], set[int], set[int]]:
+    """The entries whose question, keywords and answer have `form`."""
+    q = _occurrences(index.fields[0], index.starts[0], form)
+    k = _occurrences(index.fields[1], index.starts[1], form)
+    stem = form[:2] if is_syllable(form[0]) else form
+    a = set(index.postings["a"].get(stem, ()))
+    return q, k, a
+
+
+def _idf(total: int, df: int) -> float:
+    return math.log(1 + (total - df + 0.5) / (df + 0.5))
+
+
+def _saturated(tf: float) -> float:
+    return tf * (SATURATION + 1) / (tf + SATURATION)
+
+
+def _score_words(index: Index, query: Query) -> tuple[dict[int, float], dict[int, float], list[str]]:
+    """Scores, the share of the query's weight each entry matches, and the forms that matched."""
+    total = len(index) or 1
+    scores: dict[int, float] = defaultdict(float)
+    matched: dict[int, float] = defaultdict(float)
+    weight_sum = 0.0
+    shown: list[str] = []
+    for word in query.words:
+        best: dict[int, float] = {}
+        heaviest = 0.0
+        for form, weight in word.forms:
+            q, k, a = _fields(index, form)
+            hits = q | k | a
+            if not hits:
+                continue
+            shown.append(form)
+            idf = _idf(total, len(hits))
+            heaviest = max(heaviest, idf * weight)
+            for n in hits:
+                tf = FIELD_WEIGHTS[0] * (n in q) + FIELD_WEIGHTS[1] * (n in k) + FIELD_WEIGHTS[2] * (n in a)
+                value = weight * idf * _saturated(tf)
+                if value > best.get(n, 0.0):
+                    best[n] = value
+        heaviest = heaviest or _idf(total, UNKNOWN_DF)  # a word the FAQ never uses still counts as asked
+        weight_sum += heaviest
+        for n, value in best.items():
+            scores[n] += value
+            matched[n] += heaviest
+    coverage = {n: (matched[n] / weight_sum if weight_sum else 0.0) for n in scores}
+    return scores, coverage, shown
+
+
+def _choseong_scores(index: Index, text: str) -> dict[int, float]:
+    """19 consonants make short 초성 grams collide everywhere: every word typed must be there."""
+    scores: dict[int, float] = {}
+    table = index.postings["c"]
+    total = len(index) or 1
+    weighted = [(table.get(g), math.log(1 + total / len(table[g])) if g in table else math.log(1 + total))
+                for g in ngrams(text.replace(" ", ""), 2)]
+    needed = sum(sorted((w for _, w in weighted), reverse=True)[:ENOUGH_GRAMS])
     if not needed:
-        return
-    found: dict[int, float] = {}
+        return scores
     for entries, w in weighted:
         for n in entries or ():
-            found[n] = found.get(n, 0.0) + w
-    for n, mass in found.items():
-        scores[n] = scores.get(n, 0.0) + weight * min(1.0, mass / needed)
-
-
-def _score_variant(index: Index, text: str) -> dict[int, float]:
-    scores: dict[int, float] = {}
+            scores[n] = scores.get(n, 0.0) + w
     flat = text.replace(" ", "")
-    if is_choseong_query(text):
-        # 19 consonants make short 초성 grams collide everywhere: every word typed must be there.
-        _coverage(index, "c", ngrams(flat, 2), scores, WEIGHTS["q"], ENOUGH_GRAMS)
-        for n in list(scores):
-            initials = choseong(index.question[n]) + " " + choseong(index.keyword[n])
-            if not all(word in initials for word in text.split()):
-                del scores[n]
-            elif flat in initials:
-                scores[n] += 2.0
-        return scores
-    _coverage(index, "q", ngrams(jamo(flat), 3), scores, WEIGHTS["q"], ENOUGH_GRAMS)
-    _coverage(index, "k", ngrams(jamo(flat), 3), scores, WEIGHTS["k"], ENOUGH_GRAMS)
-    hangul_pairs = {g for g in ngrams(flat, 2) if all(map(is_syllable, g))}
-    _coverage(index, "a", word_stems(text.split()) | hangul_pairs, scores, WEIGHTS["a"], ENOUGH_STEMS)
-    for n in scores:  # the whole query, spacing aside, found as it is
-        for field, bonus in ((index.question, 2.0), (index.keyword, 1.5)):
-            if flat in field[n]:
-                scores[n] += bonus
+    for n in list(scores):
+        initials = choseong(index.question[n]) + " " + choseong(index.keyword[n])
+        if not all(word in initials for word in text.split()):
+            del scores[n]
+        else:
+            scores[n] = FIELD_WEIGHTS[0] * min(1.0, scores[n] / needed) + (2.0 if flat in initials else 0.0)
     return scores
 
 
 def search(index: Index, query: str, limit: int = 5, types: Sequence[str] | None = None,
-           lang: Lang = "ko") -> list[Hit]:
+           lang: Lang = "ko", prefer: Sequence[str] = ()) -> list[Hit]:
+    """The best entries for `query`, best first. `types` keeps only those types; `prefer` ranks
+    those types a little higher without hiding the others."""
     text = normalize(query[:MAX_QUERY])
     if not text:
         raise EmptyQuery(query)
-    best: dict[int, float] = {}
-    tried = variants(text, index.synonyms)
-    for variant, weight in tried:
-        for n, score in _score_variant(index, variant).items():
-            best[n] = max(best.get(n, 0.0), score * weight)
-    _answer_bonus(index, [v.replace(" ", "") for v, _ in tried], best)
-    wanted = {n: s for n, s in best.items() if s >= MIN_SCORE and (not types or index.types[n] in types)}
+    coverage: dict[int, float] = {}
+    if is_choseong_query(text):
+        scores, shown, elsewhere = _choseong_scores(index, text), text.split(), False
+    else:
+        analysed = analyse(index, text)
+        scores, coverage, shown = _score_words(index, analysed)
+        elsewhere = analysed.elsewhere
+    for n in scores:
+        if index.types[n] in prefer:
+            scores[n] *= PREFERRED_BOOST
+    wanted = {n: s for n, s in scores.items() if s >= MIN_SCORE and (not types or index.types[n] in types)}
     floor = max(wanted.values(), default=0.0) * RELATIVE_FLOOR
-    ranked = sorted((n for n, s in wanted.items() if s >= floor), key=lambda n: (-best[n], n))
-    shown = [v.replace(" ", "") for v, _ in tried] + [w for v, _ in tried for w in v.split()]
+    ranked = sorted((n for n, s in wanted.items() if s >= floor), key=lambda n: (-scores[n], n))
     hits = []
     for n in ranked[:limit]:
         entry = index.entry(n)
-        hits.append(Hit(entry, round(best[n], 3), highlight(entry.question_in(lang), shown)))
+        covered = 0.0 if elsewhere else coverage.get(n, 1.0)
+        hits.append(Hit(entry, round(scores[n], 3), highlight(entry.question_in(lang), shown), round(covered, 3)))
     return hits
 
 
-def _answer_bonus(index: Index, queries: Sequence[str], best: dict[int, float], top: int = 50) -> None:
-    """The whole query found as it is in an answer: checked for the leading candidates only,
-    since it means decoding their answers."""
-    for n in sorted(best, key=lambda n: -best[n])[:top]:
-        answer = compact(index.answer_text(2 * n) + index.answer_text(2 * n + 1))
-        if any(q in answer for q in queries):
-            best[n] += 0.5
+def confident(hits: Sequence[Hit]) -> bool:
+    """Whether the best hit is an answer rather than the closest thing there is."""
+    return bool(hits) and hits[0].score >= CONFIDENT_SCORE and hits[0].coverage >= CONFIDENT_COVERAGE
 
 
 def closest(index: Index, query: str, limit: int = 3) -> list[FaqEntry]:
@@ -241,7 +430,7 @@ def closest(index: Index, query: str, limit: int = 3) -> list[FaqEntry]:
     return [index.entry(n) for _, _, n in found]
 
 
-def highlight(text: str, words: Sequence[str]) -> tuple[tuple[int, int], ...]:
+def highlight(text: str, words: Iterable[str]) -> tuple[tuple[int, int], ...]:
     """Spans of `text` matching any word, or its 초성, compared in compact form, merged and sorted."""
     flat, where = [], []
     for i, ch in enumerate(text):

@@ -365,7 +365,8 @@ def _questions(c: _Checker, value: Any, path: Path_) -> tuple[Question, ...]:
 
 
 def _problem_type(c: _Checker, value: Any, path: Path_) -> ProblemType:
-    raw = c.mapping(value, path, ("id", "name", "hint", "faq_types", "checklist", "template"), ("questions",))
+    raw = c.mapping(value, path, ("id", "name", "hint", "faq_types", "checklist", "template"),
+                    ("questions", "cues"))
     if raw is None:
         return ProblemType("", Text("", ""), Text("", ""), (), (), (), Text("", ""))
     faq_types = tuple(c.string(v, (*path, "faq_types", i))
@@ -390,7 +391,20 @@ def _problem_type(c: _Checker, value: Any, path: Path_) -> ProblemType:
         questions=_questions(c, raw.get("questions", []), (*path, "questions")),
         checklist=tuple(checklist),
         template=c.text(raw.get("template"), (*path, "template")),
+        cues=_cues(c, raw["cues"], (*path, "cues")) if "cues" in raw else (),
     )
+
+
+def _cues(c: _Checker, value: Any, path: Path_) -> tuple[str, ...]:
+    """`cues: {ko: [...], en: [...]}`: words of either language, each non-empty text."""
+    raw = c.mapping(value, path, (), ("ko", "en"))
+    if raw is None:
+        return ()
+    found: list[str] = []
+    for lang in ("ko", "en"):
+        if lang in raw:
+            found += [c.string(v, (*path, lang, i)) for i, v in enumerate(c.items(raw[lang], (*path, lang)))]
+    return tuple(dict.fromkeys(w for w in found if w))
 
 
 def _check_template(c: _Checker, template: str, path: Path_) -> None:

@@ -1,0 +1,83 @@
+"""Which problem type a seller's own sentence is about, and why (pure: no I/O, no clock).
+
+Two kinds of evidence vote for a problem type of channels.yaml:
+- the FAQ entries the sentence matches, each by its score, for the problem type that lists the
+  entry's FAQ type first in `faq_types` (an entry typed `payment` votes for `payment`); when the
+  search is not confident these votes count half;
+- the type's cue words (`problem_types[].cues`), matched as the search matches words (forms,
+  synonyms, typos), each worth `CUE_VOTE`.
+The type with the most votes is inferred when it holds at least `DECIDE_SHARE` of them all;
+otherwise there is no inference, and the two likeliest types are still named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from smartstore_help import search
+from smartstore_help.hangul import compact, normalize
+from smartstore_help.model import ChannelData
+
+CUE_VOTE = 3.0  # about the score of a good FAQ match on one word
+DECIDE_SHARE = 0.6
+FAQ_SHOWN = 3
+UNSURE_FAQ = 0.5
+
+
+class Inference(NamedTuple):
+    type: str | None  # the problem type, or None when the evidence is not clear enough
+    likely: tuple[str, ...]  # the likeliest types, best first (at most two)
+    cues: tuple[str, ...]  # cue words of the first likely type found in the sentence
+    entries: tuple[str, ...]  # FAQ entries that pointed to it
+    share: float  # the first likely type's share of all the votes (0-1)
+
+
+NOTHING = Inference(None, (), (), (), 0.0)
+
+
+def faq_type_owner(data: ChannelData, faq_type: str) -> str | None:
+    """The problem type that lists `faq_type` first: `general` FAQ entries belong to `other`."""
+    return next((p.id for p in data.problem_types if p.faq_types[:1] == (faq_type,)), None)
+
+
+def cue_matches(index: search.Index, text: str, cues: Sequence[str]) -> list[str]:
+    """The cues the text has: as part of what was typed, or as a form or synonym of a typed word."""
+    flat = compact(text)
+    forms = {form for word in search.analyse(index, normalize(text)).words for form, _ in word.forms}
+    found = []
+    for cue in cues:
+        key = compact(cue)
+        if key and (key in forms or (len(key) >= 2 and key in flat)):
+            found.append(cue)
+    return found
+
+
+def infer_type(index: search.Index, data: ChannelData, text: str) -> Inference:
+    if not normalize(text):
+        return NOTHING
+    try:
+        hits = search.search(index, text, FAQ_SHOWN)
+    except search.EmptyQuery:
+        return NOTHING
+    sure = search.confident(hits)
+    votes: dict[str, float] = {}
+    pointing: dict[str, list[str]] = {}
+    for hit in hits:
+        owner = faq_type_owner(data, hit.entry.type)
+        if owner is not None:
+            votes[owner] = votes.get(owner, 0.0) + hit.score * (1.0 if sure else UNSURE_FAQ)
+            pointing.setdefault(owner, []).append(hit.entry.id)
+    found: dict[str, list[str]] = {}
+    for problem in data.problem_types:
+        found[problem.id] = cue_matches(index, text, problem.cues)
+        if found[problem.id]:
+            votes[problem.id] = votes.get(problem.id, 0.0) + CUE_VOTE * len(found[problem.id])
+    total = sum(votes.values())
+    if not total:
+        return NOTHING
+    ranked = sorted(votes, key=lambda p: (-votes[p], [t.id for t in data.problem_types].index(p)))
+    best = ranked[0]
+    share = votes[best] / total
+    decided = best if share >= DECIDE_SHARE and (sure or found[best]) else None
+    return Inference(decided, tuple(ranked[:2]), tuple(found[best]), tuple(pointing.get(best, ())), round(share, 3))
