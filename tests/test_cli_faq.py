@@ -25,7 +25,7 @@ entries:
 
 def test_search_json_contract() -> None:
     doc = run_json("faq", "search", "정산", "보류")
-    assert doc["query"] == "정산 보류"
+    assert doc["query"] == "정산 보류" and doc["confident"] is True
     first = doc["results"][0]
     assert set(first) == {"id", "type", "question", "score"}
     assert first["id"] in ("settlement-hold", "settlement-hold-release") and first["type"] == "payment"
@@ -52,10 +52,10 @@ def test_type_filter_and_limit() -> None:
     assert run("faq", "search", "배송비", "--limit", "0").exit_code == 2
 
 
-@pytest.mark.parametrize("query", ["", "   ", "\u200b\u200b"])
+@pytest.mark.parametrize("query", ["", "   ", "\u200b\u200b", "🙂🙂", "?!…", "ㅡㅡ;;"[2:], "★☆ 🙏"])
 def test_empty_query_is_exit_2(query: str) -> None:
     result = run("faq", "search", query)
-    assert result.exit_code == 2
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
     assert "검색어를 입력하세요" in result.stderr
 
 
@@ -64,8 +64,20 @@ def test_no_result_suggests_and_names_a_channel() -> None:
     assert out  # never an empty screen
     nothing = run("faq", "search", "qwxzv")
     assert nothing.exit_code == 0
-    assert "'qwxzv'에 맞는 FAQ를 찾지 못했습니다." in nothing.stdout
+    assert "'qwxzv'에 잘 맞는 FAQ 항목이 없습니다." in nothing.stdout
     assert "채팅 상담" in nothing.stdout and "1:1 문의" in nothing.stdout and "ss-help contact" in nothing.stdout
+
+
+def test_below_the_floor_the_closest_entries_are_not_offered_as_answers() -> None:
+    doc = run_json("faq", "search", "쿠팡 윙 정산 보류 해제")
+    assert doc["confident"] is False and doc["results"]  # still the closest entries, flagged
+    result = run("faq", "search", "쿠팡 윙 정산 보류 해제")
+    assert result.exit_code == 0 and result.exception is None
+    out = result.stdout
+    assert "잘 맞는 FAQ 항목이 없습니다" in out and "가까운 항목" in out and "ss-help contact" in out
+    assert "settlement-hold" in out and "검색 결과" not in out
+    english = run("faq", "search", "how do I bake bread", "--lang", "en").stdout
+    assert "Nothing in the FAQ fits" in english and "ss-help contact" in english
 
 
 @pytest.mark.parametrize("query", ["[bold red]정산[/bold red]", "\x1b[31m정산\x1b[0m 보류", "정산\x00\x07보류",

@@ -58,15 +58,17 @@ def faq_search(
         hits = search.search(index, text, limit, [kind] if kind else None, cfg.lang)
     except search.EmptyQuery:
         raise UserError(t("error.empty_query", cfg.lang)) from None
+    confident = search.confident(hits)
     if as_json:
-        cfg.io.json({"query": text, "results": [
+        cfg.io.json({"query": text, "confident": confident, "results": [
             {"id": h.entry.id, "type": h.entry.type, "question": h.entry.question_in(cfg.lang), "score": h.score}
             for h in hits]})
         return
-    if hits:
+    if confident:
         cfg.io.lines(render.search_view(text, hits, cfg.lang, cfg.io.columns))
         return
-    cfg.io.lines(render.no_results_view(text, search.closest(index, text), _ask_instead(cfg), cfg.lang))
+    near = [h.entry for h in hits] or search.closest(index, text)
+    cfg.io.lines(render.no_results_view(text, near, _ask_instead(cfg), cfg.lang))
 
 
 def _ask_instead(cfg: Settings) -> list[tuple[Channel, Line]]:

@@ -50,8 +50,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "faq.type.general": ("일반", "General"),
     "faq.results": ("'{query}' 검색 결과 {count}건", "{count} result(s) for '{query}'"),
     "faq.more": ("전체 답변 보기: ss-help faq show {id}", "Full answer: ss-help faq show {id}"),
-    "faq.none": ("'{query}'에 맞는 FAQ를 찾지 못했습니다.", "No FAQ entry matches '{query}'."),
-    "faq.closest": ("혹시 이 질문인가요?", "Did you mean one of these?"),
+    # faq search: an honest "no good match" (issue 8)
+    "faq.none": ("'{query}'에 잘 맞는 FAQ 항목이 없습니다.", "Nothing in the FAQ fits '{query}' well."),
+    "faq.closest": ("가까운 항목 (답이 아닐 수 있습니다)", "Closest entries (they may not answer it)"),
     "faq.ask_instead": ("상담으로 물어보세요 (ss-help contact):", "Ask support instead (ss-help contact):"),
     "faq.source": ("출처", "Source"),
     "faq.confirm": ("정책은 바뀔 수 있으니 공식 고객센터에서 확인하세요: {url}",
