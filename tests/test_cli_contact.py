@@ -10,8 +10,9 @@ from helpers import run, run_json
 
 def test_json_contract() -> None:
     doc = run_json("contact", "--type", "payment", "--no-input", "--at", "2026-11-28T10:00", "--urgent")
-    assert set(doc) >= {"type", "answers", "now", "recommendations", "checklist", "faq", "draft"}
-    assert doc["type"] == "payment" and doc["now"] == "2026-11-28T10:00:00+09:00"
+    assert set(doc) >= {"type", "type_source", "answers", "now", "recommendations", "checklist", "faq",
+                        "faq_confident", "draft"}
+    assert doc["type"] == "payment" and doc["type_source"] == "given" and doc["now"] == "2026-11-28T10:00:00+09:00"
     assert doc["answers"]["urgent"] is True and doc["answers"]["topic"] == "settlement"
     best = doc["recommendations"][0]
     assert set(best) == {"channel", "score", "available_now", "next_open", "reasons", "history"}
@@ -22,7 +23,9 @@ def test_json_contract() -> None:
     scores = [r["score"] for r in doc["recommendations"]]
     assert scores == sorted(scores, reverse=True)
     assert doc["checklist"][0] == {"item": "스토어 ID(판매자 아이디)", "ready": False}
-    assert doc["faq"] and doc["draft"].startswith("[결제·정산 문의] [긴급]")
+    assert doc["draft"].startswith("[결제·정산 문의] [긴급]")
+    # no description: nothing to match, and entries found only through the type's name are no answer
+    assert doc["faq"] == [] and doc["faq_confident"] is False
 
 
 def test_every_question_has_a_flag() -> None:
@@ -142,3 +145,43 @@ def test_unknown_chosen_channel_is_refused_before_anything_is_written(tmp_path: 
     result = run("contact", "--type", "payment", "--no-input", "--save", "--chosen", "fax", "-o", str(out))
     assert result.exit_code == 2 and "알 수 없는 채널입니다: 'fax'" in result.stderr
     assert not out.exists() and result.stdout == ""
+
+
+@pytest.mark.parametrize(("args", "kind"), [
+    (["판매한 돈이 아직 통장에 안들어왔어요"], "payment"),
+    (["-d", "구매자가 사이즈가 안맞는다고 다른걸로 바꿔달래요"], "return_exchange"),
+    (["아까부터 스토어센터 전체가 먹통이에요 점검중인가요"], "technical"),
+    (["--lang", "en", "my settlement is on hold"], "payment"),
+])
+def test_the_type_is_inferred_from_the_description(args: list[str], kind: str) -> None:
+    doc = run_json("contact", "--no-input", "--at", "2026-11-24T10:00", *args)
+    assert doc["type"] == kind and doc["type_source"] == "inferred"
+    assert doc["faq_confident"] is True and doc["faq"]
+
+
+def test_a_given_type_wins_and_only_favours_the_faq() -> None:
+    # a cancellation asked under returns still finds the entry typed payment: the type is a boost, not a filter
+    doc = run_json("contact", "--no-input", "--type", "return_exchange", "구매자가 주문 취소를 요청했어요")
+    assert doc["type"] == "return_exchange" and doc["type_source"] == "given"
+    assert doc["faq"][0] == "buyer-cancel-request" and doc["faq_confident"] is True
+
+
+def test_an_unclear_description_names_type_and_the_likeliest() -> None:
+    result = run("contact", "--no-input", "점심 먹고 왔더니 이상해요")
+    assert result.exit_code == 2
+    assert "--type" in result.stderr and "가장 가까운 유형" in result.stderr
+    english = run("contact", "--no-input", "--lang", "en", "something odd happened")
+    assert english.exit_code == 2 and "--type" in english.stderr and "likeliest" in english.stderr
+
+
+def test_off_domain_description_is_not_a_confident_faq_match() -> None:
+    doc = run_json("contact", "--no-input", "--type", "payment", "쿠팡 윙 정산 보류 해제")
+    assert doc["faq_confident"] is False
+    text = run("contact", "--no-input", "--type", "payment", "쿠팡 윙 정산 보류 해제").stdout
+    assert "먼저 FAQ를 확인해 보세요" not in text  # the closest entries are not offered as answers
+
+
+def test_the_description_is_given_once() -> None:
+    result = run("contact", "--no-input", "--type", "payment", "정산 보류", "-d", "다른 말")
+    assert result.exit_code == 2 and "설명은 한 번만" in result.stderr
+    assert run("contact", "--no-input", "--type", "payment", "정산 보류", "-d", "정산 보류").exit_code == 0

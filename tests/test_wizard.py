@@ -29,6 +29,7 @@ class Script:
         self.defaults: list[str | None] = []
         self.back_offered: list[bool] = []
         self.shown: list[Any] = []
+        self.matchers: dict[str, Any] = {}
 
     def _next(self, message: str, valid: Callable[[str], str | None] | None = None, default: str | None = "",
               can_go_back: bool = True) -> Any:
@@ -43,7 +44,8 @@ class Script:
         return reply
 
     def select(self, message: str, choices: Sequence[tuple[str, str]], default: str | None = None, *,
-               can_go_back: bool = True, filter_by_typing: bool = False) -> str | Back:
+               can_go_back: bool = True, matcher: Any = None) -> str | Back:
+        self.matchers[message] = matcher
         reply = self._next(message, None, default, can_go_back)
         assert reply is BACK or reply in [v for v, _ in choices], (reply, choices)
         assert reply is not BACK or can_go_back, f"Back offered nowhere to go at {message}"
@@ -72,7 +74,8 @@ def run(hol: Any, steps: list[tuple[str, object]], preset: State | None = None, 
 
 
 PAYMENT = [
-    ("어떤 문제", "payment"),
+    ("어떤 문제인가요? 한 줄로", ""),  # Enter: straight to the list of types
+    ("어떤 종류의 문제", "payment"),
     ("급한 문제", "yes"),
     ("복잡한 문제", "no"),
     ("주문번호가 있나요", "yes"),
@@ -101,19 +104,19 @@ def test_a_full_run(hol: Any) -> None:
 
 
 def test_back_returns_to_the_previous_answered_question(hol: Any) -> None:
-    steps = [*PAYMENT[:3], ("주문번호가 있나요", BACK), ("복잡한 문제", BACK), ("급한 문제", "no"), ("복잡한 문제", "yes"), *PAYMENT[3:]]
+    steps = [*PAYMENT[:4], ("주문번호가 있나요", BACK), ("복잡한 문제", BACK), ("급한 문제", "no"), ("복잡한 문제", "yes"), *PAYMENT[4:]]
     state, _ = run(hol, steps)
     assert state.answers["urgent"] is False and state.answers["complex"] is True
 
 
 def test_back_from_the_first_type_question_changes_the_type(hol: Any) -> None:
-    steps = [("어떤 문제", "technical"), ("급한 문제", BACK), ("어떤 문제", "payment"), *PAYMENT[1:]]
+    steps = [PAYMENT[0], ("어떤 종류", "technical"), ("급한 문제", BACK), ("어떤 종류", "payment"), *PAYMENT[2:]]
     state, _ = run(hol, steps)
     assert state.type == "payment" and "checked_notices" not in state.answers
 
 
 def test_back_skips_screens_that_asked_nothing(hol: Any) -> None:
-    steps = [*PAYMENT[:10], ("주문번호 (숫자", BACK), ("답이 있나요", "continue"), *PAYMENT[10:]]
+    steps = [*PAYMENT[:11], ("주문번호 (숫자", BACK), ("답이 있나요", "continue"), *PAYMENT[11:]]
     run(hol, steps)
 
 
@@ -127,7 +130,7 @@ def test_flags_skip_their_questions(hol: Any) -> None:
 
 
 def test_reading_an_faq_answer_can_end_it(hol: Any) -> None:
-    steps = [*PAYMENT[:9], ("답이 있나요", "read:settlement-hold"), ("해결됐나요", "no"), ("답이 있나요", "read:settlement-hold"), ("해결됐나요", "yes")]
+    steps = [*PAYMENT[:10], ("답이 있나요", "read:settlement-hold"), ("해결됐나요", "no"), ("답이 있나요", "read:settlement-hold"), ("해결됐나요", "yes")]
     state, _ = run(hol, steps)
     assert state.solved_by == "settlement-hold"
 
@@ -144,7 +147,7 @@ def test_order_number_is_validated(hol: Any) -> None:
 
 
 def test_english_prompts(hol: Any) -> None:
-    steps = [("What kind of problem", "other"), ("urgent", "no"), ("complex", "no"), ("order number", "no"),
+    steps = [("What is the problem", ""), ("What kind of problem", "other"), ("urgent", "no"), ("complex", "no"), ("order number", "no"),
              ("FAQ", "yes"), ("prefer", "chat"), ("Describe", "bad review"), ("answer it", "continue"),
              ("Order number", ""), ("When did it happen", "<default>"), ("already tried", ""), ("Store ID", "")]
     _state, script = run(hol, steps, lang="en")
@@ -175,7 +178,7 @@ def test_the_faq_step_marks_answers_checked_long_ago(hol: Any, now: datetime, st
 def test_back_offers_every_earlier_answer_as_the_default(hol: Any) -> None:
     """Back and forth over every kind of question: choice, yes/no, free text, order number, time."""
     steps = [
-        *PAYMENT[:7],  # type, 급한(yes), 복잡한(no), 주문번호가 있나요(yes), FAQ(no), 선호(any), 어떤 내용(settlement)
+        *PAYMENT[:8],  # (no description), type, 급한(yes), 복잡한(no), 주문번호가 있나요(yes), FAQ(no), 선호(any), 어떤 내용(settlement)
         ("영수증", "yes"),
         ("한 줄로", "정산 보류"),
         ("답이 있나요", "continue"),
@@ -201,7 +204,7 @@ def test_back_offers_every_earlier_answer_as_the_default(hol: Any) -> None:
         ("스토어 ID", "mystore"),
     ]
     state, script = run(hol, steps)
-    asked_again = dict(zip(script.asked[14:], script.defaults[14:], strict=True))
+    asked_again = dict(zip(script.asked[15:], script.defaults[15:], strict=True))
     assert asked_again[next(m for m in asked_again if "어떤 내용" in m)] == "settlement"
     assert asked_again[next(m for m in asked_again if "영수증" in m)] == "yes"
     assert asked_again[next(m for m in asked_again if "한 줄로" in m)] == "정산 보류"
@@ -214,10 +217,10 @@ def test_back_offers_every_earlier_answer_as_the_default(hol: Any) -> None:
 
 
 def test_back_to_a_yes_no_question_offers_the_answer_given(hol: Any) -> None:
-    steps = [*PAYMENT[:3], ("주문번호가 있나요", BACK), ("복잡한 문제", BACK), ("급한 문제", "<default>"),
-             ("복잡한 문제", "<default>"), *PAYMENT[3:]]
+    steps = [*PAYMENT[:4], ("주문번호가 있나요", BACK), ("복잡한 문제", BACK), ("급한 문제", "<default>"),
+             ("복잡한 문제", "<default>"), *PAYMENT[4:]]
     state, script = run(hol, steps)
-    assert script.defaults[5:7] == ["yes", "no"]  # not the questions' own default (no, no)
+    assert script.defaults[6:8] == ["yes", "no"]  # not the questions' own default (no, no)
     assert state.answers["urgent"] is True
 
 
@@ -225,23 +228,107 @@ def test_back_is_offered_only_where_there_is_a_previous_question(hol: Any) -> No
     _state, script = run(hol, PAYMENT)
     assert script.back_offered[0] is False and all(script.back_offered[1:])
     preset = State("payment", {"urgent": True})
-    _state, script = run(hol, PAYMENT[2:], preset)
+    _state, script = run(hol, PAYMENT[3:], preset)
     assert script.back_offered[0] is False and all(script.back_offered[1:])
 
 
 def test_yes_with_an_empty_order_number_is_asked_once_more(hol: Any) -> None:
-    steps = [*PAYMENT[:10], ("주문번호 (숫자", ""), ("번호를 적어 주세요", "2026112412345678"), *PAYMENT[11:]]
+    steps = [*PAYMENT[:11], ("주문번호 (숫자", ""), ("번호를 적어 주세요", "2026112412345678"), *PAYMENT[12:]]
     state, _ = run(hol, steps)
     assert state.details["order_no"] == "2026112412345678"
-    steps = [*PAYMENT[:10], ("주문번호 (숫자", ""), ("번호를 적어 주세요", ""), *PAYMENT[11:]]
+    steps = [*PAYMENT[:11], ("주문번호 (숫자", ""), ("번호를 적어 주세요", ""), *PAYMENT[12:]]
     state, _ = run(hol, steps)
     assert state.details["order_no"] == ""
-    no_number = [*PAYMENT[:3], ("주문번호가 있나요", "no"), *PAYMENT[4:10], ("주문번호 (숫자", ""), *PAYMENT[11:]]
+    no_number = [*PAYMENT[:4], ("주문번호가 있나요", "no"), *PAYMENT[5:11], ("주문번호 (숫자", ""), *PAYMENT[12:]]
     run(hol, no_number)  # "no" and nothing typed: not asked again
 
 
 def test_a_spoken_time_is_kept_in_absolute_form_and_shown_back(hol: Any) -> None:
-    steps = [*PAYMENT[:11], ("언제 일어났나요", "3시간 전"), *PAYMENT[12:]]
+    steps = [*PAYMENT[:12], ("언제 일어났나요", "3시간 전"), *PAYMENT[13:]]
     state, script = run(hol, steps)
     assert state.details["occurred_at"] == "2026-11-24 07:00"
     assert "2026-11-24 (화) 07:00 KST" in str(script.shown[-1])
+
+
+def default_at(script: Script, message: str) -> str | None:
+    return script.defaults[script.asked.index(message)]
+
+
+def shown_text(script: Script) -> str:
+    from rich.console import Console
+
+    console = Console(width=200, record=True, file=io.StringIO())
+    for content in script.shown:
+        console.print(content)
+    return console.export_text()
+
+
+COMMON = [("급한 문제", "no"), ("복잡한 문제", "no"), ("주문번호가 있나요", "no"), ("FAQ는 이미", "no"), ("선호하는", "any")]
+TAIL = [("주문번호 (숫자", ""), ("언제 일어났나요", "<default>"), ("이미 해 본 것", ""), ("스토어 ID", "")]
+
+
+def test_describing_first_preselects_the_type_and_says_why(hol: Any) -> None:
+    steps = [("한 줄로 적어", "판매한 돈이 아직 통장에 안들어왔어요"), ("어떤 종류", "payment"), *COMMON,
+             ("어떤 내용", "settlement"), ("영수증", "no"), ("답이 있나요", "continue"), *TAIL]
+    state, script = run(hol, steps)
+    assert default_at(script, "어떤 종류의 문제인가요?") == "payment"
+    assert "'결제·정산 (정산 지연, 세금계산서, 계좌)' 문제 같아 미리 골라 두었습니다" in shown_text(script)
+    assert state.details["description"] == "판매한 돈이 아직 통장에 안들어왔어요"  # not asked a second time
+    assert state.faq_confident and {"settlement-not-arrived", "settlement-when"} & set(state.faq_ids)  # as in relevance.tsv
+
+
+def test_an_unclear_description_preselects_nothing(hol: Any) -> None:
+    steps = [("한 줄로 적어", "음 잘 모르겠어요"), ("어떤 종류", "other"), *COMMON, *TAIL]
+    state, script = run(hol, steps)
+    assert default_at(script, "어떤 종류의 문제인가요?") is None
+    assert "미리 골라" not in shown_text(script)
+    assert state.details["description"] == "음 잘 모르겠어요" and not state.faq_confident
+
+
+def test_going_back_to_the_first_question_forgets_the_description(hol: Any) -> None:
+    steps = [("한 줄로 적어", "환불"), ("어떤 종류", BACK), ("한 줄로 적어", ""), ("어떤 종류", "other"), *COMMON,
+             ("한 줄로", "리뷰 신고"), ("답이 있나요", "continue"), *TAIL]
+    state, _ = run(hol, steps)
+    assert state.details["description"] == "리뷰 신고"
+
+
+def test_the_type_favours_faq_entries_but_does_not_filter_them(hol: Any) -> None:
+    # asked under returns, a cancellation still finds the entry typed payment
+    preset = State("return_exchange", {"urgent": False, "complex": False, "has_order_no": False,
+                                       "checked_faq": False, "prefer": "any", "knows_policy": True,
+                                       "has_evidence": False}, {"description": "구매자가 주문 취소를 요청했어요"})
+    state, _ = run(hol, [("답이 있나요", "continue"), *TAIL], preset)
+    assert state.faq_ids[0] == "buyer-cancel-request" and state.faq_confident
+
+
+def test_with_no_good_match_the_faq_is_skipped_saying_so(hol: Any) -> None:
+    preset = State("payment", {"urgent": False, "complex": False, "has_order_no": False, "checked_faq": False,
+                               "prefer": "any", "topic": "settlement", "has_payment_history": False},
+                   {"description": "쿠팡 윙 정산 보류 해제"})
+    state, script = run(hol, TAIL, preset)  # no "does one of these answer it?"
+    assert not state.faq_confident
+    assert "FAQ에는 이 문제에 맞는 답이 없어 바로 추천 창구로 넘어갑니다." in shown_text(script)
+    assert "먼저 FAQ를 확인해 보세요" not in shown_text(script)
+
+
+def test_without_a_description_no_faq_entries_are_offered(hol: Any) -> None:
+    # entries that would match only the type's name and hint are not answers
+    steps = [("한 줄로 적어", ""), ("어떤 종류", "technical"), *COMMON, ("공지사항", "no"), ("캡처", "no"),
+             ("다른 브라우저", "no"), ("한 줄로", ""), *TAIL]
+    state, script = run(hol, steps)
+    assert state.faq_ids == [] and len(script.shown) == 2  # only the plan and the checklist
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("환불", {"return_exchange"}), ("돈", {"payment"}), ("송장", {"technical"}), ("ㅂㅍ", {"return_exchange"}),
+    ("반퓸", {"return_exchange"}), ("리뷰", {"other"}), ("뷁뷁", set()), ("zzqx", set()),
+])
+def test_the_type_menu_filters_by_meaning(hol: Any, typed: str, expected: set[str]) -> None:
+    wizard_script = Script([("한 줄로 적어", ""), ("어떤 종류", "other")])
+    wizard = Wizard(CFG, INDEX, NOW, hol, "ko", wizard_script)  # type: ignore[arg-type]
+    state = State()
+    wizard.ask_problem(state)
+    wizard.ask_type(state)
+    matcher = wizard_script.matchers["어떤 종류의 문제인가요?"]
+    assert set(matcher(typed)) == expected
+    assert set(matcher("")) == {"technical", "payment", "return_exchange", "other"}

@@ -41,7 +41,8 @@ def answer(child: pexpect.spawn, prompt: str, *keys: str) -> None:
 
 def test_the_whole_wizard_with_keys(tmp_path: Path) -> None:
     child = spawn("--at", "2026-11-24T10:00", tmp=tmp_path)
-    answer(child, "어떤 문제인가요", "결제")  # typing filters the list
+    answer(child, "한 줄로 적어 주세요", ENTER)  # Enter alone: choose from the list
+    answer(child, "어떤 종류의 문제인가요", "결제")  # typing filters the list
     child.expect("결제·정산")
     child.send(ENTER)
     answer(child, "급한 문제인가요", UP, ENTER)  # 예
@@ -89,10 +90,10 @@ def _cli(tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_back_and_forth_over_every_kind_of_question_keeps_the_answers(tmp_path: Path) -> None:
     child = spawn("--at", "2026-11-24T10:00", "--no-copy", "--no-save", tmp=tmp_path)
-    child.expect("어떤 문제인가요")
-    child.expect("Enter 선택\\)")
+    child.expect("어떤 문제인가요\\? 한 줄로 적어 주세요")
     assert "Esc" not in child.before + child.after  # the first question has nothing to go back to
-    answer(child, "", "반품", ENTER)  # a choice found by typing
+    child.send(ENTER)  # nothing typed: choose from the list
+    answer(child, "어떤 종류의 문제인가요", "반품", ENTER)  # a choice found by typing
     answer(child, "급한 문제인가요", UP, ENTER)  # 예
     answer(child, "복잡한 문제인가요", ESC)
     answer(child, "급한 문제인가요", "")
@@ -188,7 +189,8 @@ def test_declining_to_overwrite_asks_for_another_name_then_offers_to_save(tmp_pa
 def test_ctrl_c_midway_exits_130_and_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "draft.txt"
     child = spawn("--output", str(out), tmp=tmp_path)
-    answer(child, "어떤 문제인가요", DOWN, ENTER)
+    answer(child, "한 줄로 적어 주세요", ENTER)
+    answer(child, "어떤 종류의 문제인가요", DOWN, ENTER)
     answer(child, "급한 문제인가요")
     child.sendcontrol("c")
     child.expect("중단했습니다")
@@ -196,6 +198,49 @@ def test_ctrl_c_midway_exits_130_and_writes_nothing(tmp_path: Path) -> None:
     child.close()
     assert child.exitstatus == 130
     assert not out.exists()
+
+
+def test_a_word_at_the_first_question_preselects_its_type(tmp_path: Path) -> None:
+    child = spawn("--at", "2026-11-24T10:00", tmp=tmp_path)
+    answer(child, "어떤 문제인가요\\? 한 줄로 적어 주세요", "환불", ENTER)
+    child.expect("'반품·교환 \\(수거, 배송비, 분쟁\\)' 문제 같아 미리 골라 두었습니다 \\(근거: '환불'")
+    child.expect(pointed("반품·교환"))  # the pointer rests on the inferred type
+    child.send(ENTER)
+    for _ in range(5):  # the questions every type asks
+        answer(child, "\\(↑↓ 고르고 Enter", ENTER)
+    child.expect("반품·교환 안내")  # a question only returns and exchanges ask
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+
+
+def test_a_sentence_at_the_first_question_preselects_its_type(tmp_path: Path) -> None:
+    child = spawn("--at", "2026-11-24T10:00", tmp=tmp_path)
+    answer(child, "한 줄로 적어 주세요", "정산이 3일째 보류 상태예요", ENTER)
+    child.expect("'결제·정산 \\(정산 지연, 세금계산서, 계좌\\)' 문제 같아 미리 골라 두었습니다")
+    child.expect(pointed("결제·정산"))
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+
+
+def test_a_filter_that_matches_nothing_selects_nothing(tmp_path: Path) -> None:
+    child = spawn("--at", "2026-11-24T10:00", tmp=tmp_path)
+    answer(child, "한 줄로 적어 주세요", ENTER)
+    answer(child, "어떤 종류의 문제인가요", "뷁뷁")
+    child.expect("맞는 유형이 없습니다")
+    child.send(ENTER)  # nothing to choose: Enter does nothing
+    assert child.expect(["급한 문제인가요", pexpect.TIMEOUT], timeout=1.5) == 1
+    child.send("\x7f\x7f" + "zzqx")  # ASCII nonsense too (the screen keeps its "no match" line)
+    child.expect("zzqx")
+    child.send(ENTER)
+    assert child.expect(["급한 문제인가요", pexpect.TIMEOUT], timeout=1.5) == 1
+    child.send("\x7f" * 4 + "송장")  # a word of the type's own vocabulary: only that type is left
+    child.expect("송장")
+    child.send(ENTER)
+    for _ in range(5):  # the questions every type asks
+        answer(child, "\\(↑↓ 고르고 Enter", ENTER)
+    child.expect("공지사항에서 시스템 점검")  # a question only technical problems ask
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
 
 
 def test_the_faq_can_solve_it(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from smartstore_help import search
-from smartstore_help.hangul import compact, normalize
+from smartstore_help.hangul import choseong, compact, is_choseong_query, normalize, strip_ending
 from smartstore_help.model import ChannelData
 
 CUE_VOTE = 3.0  # about the score of a good FAQ match on one word
@@ -42,14 +42,18 @@ def faq_type_owner(data: ChannelData, faq_type: str) -> str | None:
 
 
 def cue_matches(index: search.Index, text: str, cues: Sequence[str]) -> list[str]:
-    """The cues the text has: as part of what was typed, or as a form or synonym of a typed word."""
+    """The cues the text has, at most one for each word typed: a cue that is a form or synonym of
+    the word, or a part of it (`환불해달래요` has `환불`); a cue of several words, as typed."""
+    keys = {compact(c): c for c in cues if compact(c)}
+    found: list[str] = []
+    for word in search.analyse(index, normalize(text)).words:
+        forms = [form for form, _ in word.forms]
+        hit = next((keys[f] for f in forms if f in keys), None) or next(
+            (cue for key, cue in keys.items() if len(key) >= 2 and key in word.typed), None)
+        if hit is not None and hit not in found:
+            found.append(hit)
     flat = compact(text)
-    forms = {form for word in search.analyse(index, normalize(text)).words for form, _ in word.forms}
-    found = []
-    for cue in cues:
-        key = compact(cue)
-        if key and (key in forms or (len(key) >= 2 and key in flat)):
-            found.append(cue)
+    found += [c for c in cues if " " in c.strip() and compact(c) in flat and c not in found]
     return found
 
 
@@ -81,3 +85,27 @@ def infer_type(index: search.Index, data: ChannelData, text: str) -> Inference:
     share = votes[best] / total
     decided = best if share >= DECIDE_SHARE and (sure or found[best]) else None
     return Inference(decided, tuple(ranked[:2]), tuple(found[best]), tuple(pointing.get(best, ())), round(share, 3))
+
+
+def matching_types(index: search.Index, data: ChannelData, typed: str) -> tuple[str, ...]:
+    """The problem types a filter typed into the type menu points to: through its name, hint and
+    cues, compared as the search compares words (spacing, forms, synonyms, 초성, a typo), or
+    because the FAQ infers that type from it. Nothing typed keeps every type."""
+    text = normalize(typed)
+    if not text:
+        return tuple(p.id for p in data.problem_types)
+    flat = text.replace(" ", "")
+    inferred = None if is_choseong_query(text) else infer_type(index, data, text).type
+    out = []
+    for problem in data.problem_types:
+        words = [*normalize(f"{problem.name.ko} {problem.name.en} {problem.hint.ko} {problem.hint.en}").split(),
+                 *problem.cues]
+        keys = {compact(w) for w in words} | {strip_ending(compact(w)) for w in words}
+        hay = "".join(sorted(keys))
+        if is_choseong_query(text):
+            found = flat in choseong(hay)
+        else:
+            found = flat in hay or problem.id == inferred or bool(cue_matches(index, text, sorted(keys)))
+        if found:
+            out.append(problem.id)
+    return tuple(out)

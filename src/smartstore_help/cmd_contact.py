@@ -53,11 +53,13 @@ class ContactOptions(NamedTuple):
     save: bool | None = None
     chosen: str | None = None
     as_json: bool = False
+    described: str | None = None  # the DESCRIPTION argument: the same as --description
 
 
 @app.command()
 def contact(
     ctx: typer.Context,
+    described: Annotated[str | None, typer.Argument(metavar="[DESCRIPTION]")] = None,
     kind: Annotated[str | None, typer.Option("--type", "-t", metavar="TYPE")] = None,
     urgent: Annotated[bool | None, typer.Option("--urgent/--not-urgent")] = None,
     complex_: Annotated[bool | None, typer.Option("--complex/--simple")] = None,
@@ -82,7 +84,7 @@ def contact(
 ) -> None:
     run_contact(settings(ctx, lang, data_dir), ContactOptions(
         kind, urgent, complex_, prefer, tuple(answer or ()), description, order_no, occurred_at, tried, store_id,
-        at, no_input, output, force, copy, open_url, save, chosen, as_json))
+        at, no_input, output, force, copy, open_url, save, chosen, as_json, described))
 
 
 def run_contact(cfg: Settings, opts: ContactOptions) -> None:
@@ -97,12 +99,20 @@ def run_contact(cfg: Settings, opts: ContactOptions) -> None:
         raise UserError(t("error.unknown_problem_type", lng, value=opts.kind, known=", ".join(known_types)))
     if opts.chosen is not None:
         pick_channel(channels, opts.chosen, lng)
+    if opts.described is not None and opts.description is not None \
+            and opts.described.strip() != opts.description.strip():
+        raise UserError(t("error.two_descriptions", lng))
+    if opts.description is None:
+        opts = opts._replace(description=opts.described)
     kind = opts.kind
+    type_source = "given"
+    interactive = cfg.io.interactive and not (opts.no_input or opts.as_json)
+    if kind is None and opts.description and opts.description.strip() and not interactive:
+        kind, type_source = _inferred_type(cfg, channels, opts.description), "inferred"
     given = _flag_answers(channels, kind, opts.urgent, opts.complex_, opts.prefer, list(opts.answers), lng)
     details = _flag_details(opts, now, tz, lng)
     if details.get("order_no") and "has_order_no" not in given:
         given["has_order_no"] = True
-    interactive = cfg.io.interactive and not (opts.no_input or opts.as_json)
     if interactive:
         from smartstore_help.wizard import State
 
@@ -110,14 +120,14 @@ def run_contact(cfg: Settings, opts: ContactOptions) -> None:
         if state is None:
             return
         kind, given, details = state.type, state.answers, state.details
-        faq_ids = state.faq_ids
+        faq_ids, faq_confident = state.faq_ids, state.faq_confident
     else:
         missing = ([] if kind else ["--type"]) + [
             f"--answer {q}=…" for q in (rules.missing_answers(channels, kind, given) if kind else [])]
         if missing:
             raise UserError(t("error.missing_flags", lng, flags=", ".join(missing)))
         assert kind is not None
-        faq_ids = _faq_for(cfg, channels, kind, details.get("description", ""), lng)
+        faq_ids, faq_confident = _faq_for(cfg, channels, kind, details.get("description", ""), lng)
     assert kind is not None
     facts = draft.reconcile(rules.complete_answers(channels, kind, given), details)
     answers = facts.answers
@@ -131,12 +141,14 @@ def run_contact(cfg: Settings, opts: ContactOptions) -> None:
     if opts.as_json:
         from smartstore_help.jsonout import contact as contact_json
 
-        io.json(contact_json(channels, kind, facts, now, plan, checklist, faq_ids, text, lng))
+        io.json(contact_json(channels, kind, type_source, facts, now, plan, checklist, faq_ids, faq_confident, text,
+                             lng))
     else:
         # The wizard showed the checklist before the order number was typed: shown again if that changed it.
         changed = interactive and checklist != draft.checklist(channels, kind, rules.complete_answers(
             channels, kind, given))
-        _show_result(cfg, channels, kind, checklist, plan, now, tz, faq_ids, text, interactive, changed)
+        _show_result(cfg, channels, kind, checklist, plan, now, tz, faq_ids if faq_confident else [], text,
+                     interactive, changed)
     if opts.output is not None:
         _write_output(io, opts.output, text, opts.force, interactive, lng)
     if opts.copy if opts.copy is not None else interactive:
@@ -255,17 +267,32 @@ def _flag_details(opts: ContactOptions, now: datetime, tz: ZoneInfo, lang: Lang)
     return details
 
 
-def _faq_for(cfg: Settings, data: ChannelData, kind: str, description: str, lang: Lang) -> list[str]:
+def _inferred_type(cfg: Settings, channels: ChannelData, description: str) -> str:
+    """The problem type the description points to; without a terminal to ask on, an unclear one is
+    the seller's to settle with --type (the two likeliest types named)."""
+    from smartstore_help.classify import infer_type
+
+    inferred = infer_type(cfg.faq_index(), channels, description)
+    if inferred.type is None:
+        likely = inferred.likely or tuple(p.id for p in channels.problem_types)
+        raise UserError(t("error.type_not_inferred", cfg.lang, likely=", ".join(likely)))
+    return inferred.type
+
+
+def _faq_for(cfg: Settings, data: ChannelData, kind: str, description: str, lang: Lang) -> tuple[list[str], bool]:
+    """The FAQ entries for the seller's own words, the type favoured but not required, and
+    whether they pass the relevance floor. Without a description there is nothing to match:
+    entries found only through the type's name are not answers."""
     from smartstore_help import search
 
-    problem = data.problem_type(kind)
-    index = cfg.faq_index()
-    for query in (description, f"{problem.name(lang)} {problem.hint(lang)}"):
-        if query.strip():
-            hits = search.search(index, query, 3, problem.faq_types, lang)
-            if hits:
-                return [h.entry.id for h in hits]
-    return []
+    if not description.strip():
+        return [], False
+    try:
+        hits = search.search(cfg.faq_index(), description, 3, lang=lang,
+                             prefer=data.problem_type(kind).faq_types[:1])
+    except search.EmptyQuery:
+        return [], False
+    return [h.entry.id for h in hits], search.confident(hits)
 
 
 def _run_wizard(cfg: Settings, channels: ChannelData, now: datetime, preset: State) -> State | None:

@@ -38,12 +38,13 @@ def hours(now: datetime, timezone: str, rows: Sequence[tuple[Channel, Status]], 
     }
 
 
-def contact(data: ChannelData, type_id: str, facts: Facts, now: datetime, plan: Plan,
-            checklist: Sequence[tuple[ChecklistItem, bool]], faq: Sequence[str], draft: str,
+def contact(data: ChannelData, type_id: str, type_source: str, facts: Facts, now: datetime, plan: Plan,
+            checklist: Sequence[tuple[ChecklistItem, bool]], faq: Sequence[str], faq_confident: bool, draft: str,
             lang: Lang) -> dict[str, Any]:
     meanwhile = plan.meanwhile
     return {
         "type": type_id,
+        "type_source": type_source,  # "given" (--type) or "inferred" (from the description)
         "answers": dict(facts.answers),
         "missing": sorted(BACKED_BY[a] for a in facts.missing),
         "now": iso(now),
@@ -51,6 +52,7 @@ def contact(data: ChannelData, type_id: str, facts: Facts, now: datetime, plan: 
         "meanwhile": meanwhile.channel.id if meanwhile else None,
         "checklist": [{"item": item.text(lang), "ready": ready} for item, ready in checklist],
         "faq": list(faq),
+        "faq_confident": faq_confident,  # false: the entries are the closest there are, not answers
         "draft": draft,
         "help_center": data.help_center.url,
     }

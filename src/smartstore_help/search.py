@@ -21,6 +21,7 @@ covers most of what the query's words weigh; a question naming another marketpla
 from __future__ import annotations
 
 import math
+import re
 from array import array
 from bisect import bisect_right
 from collections import defaultdict, deque
@@ -81,6 +82,9 @@ ELSEWHERE = frozenset({
     "번개장터", "중고나라", "아마존", "amazon", "ebay", "이베이", "shopify", "쇼피파이", "알리", "알리익스프레스",
     "테무", "temu", "coupang", "etsy", "큐텐", "오늘의집", "마켓컬리", "컬리", "cafe24", "카페24", "아임웹",
 })
+
+
+_SCRIPT_RUNS = re.compile("[\uac00-\ud7a3\u3131-\u318e]+|[^\uac00-\ud7a3\u3131-\u318e]+")
 
 
 class EmptyQuery(ValueError):
@@ -261,10 +265,13 @@ def analyse(index: Index, text: str) -> Query:
     """The query's words, each with the forms it may match by and how much each form counts."""
     out: list[Word] = []
     elsewhere = False
-    for typed in text.split()[:MAX_WORDS]:
-        if typed in ELSEWHERE:
+    typed_words = []
+    for raw in text.split()[:MAX_WORDS]:
+        if raw in ELSEWHERE:
             elsewhere = True
-            continue
+        else:  # `31m보류`, `sms인증`: where the script changes, a word ends, unless the FAQ says otherwise
+            typed_words += [raw] if index.known(raw) else _SCRIPT_RUNS.findall(raw)
+    for typed in typed_words:
         forms = [typed] if index.known(typed) else word_forms(typed)
         if any(f in STOPWORDS for f in forms):
             continue

@@ -8,13 +8,13 @@ answer given before as the default.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from smartstore_help import draft, render, rules, search, timefmt
+from smartstore_help import classify, draft, render, rules, search, timefmt
 from smartstore_help.history import History
 from smartstore_help.i18n import t
 from smartstore_help.model import Answer, ChannelData, Lang, Question
@@ -28,11 +28,13 @@ class Back:
 
 
 BACK = Back()
+Matcher = Callable[[str], Collection[str]]  # what was typed into a menu → the values it matches
+NO_MATCH = object()  # the value of the line a filtered menu shows when nothing matches
 
 
 class Prompter(Protocol):
     def select(self, message: str, choices: Sequence[tuple[str, str]], default: str | None = None,
-               *, can_go_back: bool = True, filter_by_typing: bool = False) -> str | Back: ...
+               *, can_go_back: bool = True, matcher: Matcher | None = None) -> str | Back: ...
 
     def text(self, message: str, default: str = "", validate: Callable[[str], str | None] | None = None,
              *, can_go_back: bool = True, multiline: bool = False) -> str | Back: ...
@@ -47,6 +49,8 @@ class State:
     details: dict[str, str] = field(default_factory=dict)
     faq_ids: list[str] = field(default_factory=list)
     solved_by: str | None = None
+    faq_confident: bool = False
+    described_first: bool = False  # the first question got the description
 
 
 @dataclass(frozen=True)
@@ -72,11 +76,15 @@ class Wizard:
         self.history: Callable[[str], Mapping[str, History]] = lambda _type: {}
 
     def steps(self, state: State) -> list[Step]:
-        out = [Step("type", self.ask_type)] if self.preset.type is None else []
+        out = []
+        if self.preset.type is None:
+            if "description" not in self.preset.details:
+                out.append(Step("problem", self.ask_problem))
+            out.append(Step("type", self.ask_type))
         if state.type is not None:
             out += [Step(q.id, self._asker(q)) for q in self.data.questions_for(state.type)
                     if q.id not in self.preset.answers]
-        if "description" not in self.preset.details:
+        if "description" not in self.preset.details and not state.described_first:
             out.append(Step("description", self.ask_description))
         out.append(Step("faq", self.check_faq))
         out.append(Step("plan", self.show_plan))
@@ -110,18 +118,51 @@ class Wizard:
         for step in undone:
             if step.name == "type" and self.preset.type is None:
                 state.type = None
+            if step.name == "problem":
+                state.details.pop("description", None)
+                state.described_first = False
             state.answers.pop(step.name, None)
             state.details.pop(step.name, None)
 
     # --- the questions ---------------------------------------------------------------------
 
+    def ask_problem(self, state: State) -> object:
+        """The seller's own words first; Enter alone goes to the list of types."""
+        answer = self.prompter.text(t("contact.problem", self.lang), self._given("problem", "") or "",
+                                    can_go_back=self.can_go_back)
+        if not isinstance(answer, Back):
+            if answer.strip() != self.given.get("problem"):
+                self.given.pop("type", None)  # a new description: the type is inferred afresh
+            self.given["problem"] = answer.strip()
+            if answer.strip():
+                state.details["description"] = answer.strip()
+                state.described_first = True
+        return answer
+
     def ask_type(self, state: State) -> object:
+        """The type menu, opened on the type chosen before or else the one the description points to
+        (saying why), filtered by what is typed through the search's own word matching."""
+        described = state.details.get("description", "")
+        inferred = classify.infer_type(self.index, self.data, described) if described else classify.NOTHING
+        default = self._given("type", None) or inferred.type
+        if inferred.type is not None and default == inferred.type:
+            self.prompter.show(render.text(self._why(inferred), "dim"))
         choices = [(p.id, f"{p.name(self.lang)} — {p.hint(self.lang)}") for p in self.data.problem_types]
-        answer = self.prompter.select(t("contact.type", self.lang), choices, self._given("type", None),
-                                      can_go_back=self.can_go_back, filter_by_typing=True)
+        answer = self.prompter.select(t("contact.type", self.lang), choices, default, can_go_back=self.can_go_back,
+                                      matcher=lambda typed: classify.matching_types(self.index, self.data, typed))
         if not isinstance(answer, Back):
             state.type = self.given["type"] = answer
         return answer
+
+    def _why(self, inferred: classify.Inference) -> str:
+        assert inferred.type is not None
+        name = self.data.problem_type(inferred.type).name(self.lang)
+        if inferred.cues:
+            why = t("contact.inferred_cues", self.lang, words=", ".join(f"'{c}'" for c in inferred.cues))
+        else:
+            entry = self.index.find(inferred.entries[0]) if inferred.entries else None
+            why = t("contact.inferred_faq", self.lang, question=entry.question_in(self.lang) if entry else "")
+        return t("contact.inferred", self.lang, type=name, why=why)
 
     def _given(self, name: str, default: str | None) -> str | None:
         value = self.given.get(name, default)
@@ -156,16 +197,21 @@ class Wizard:
         return self._text(state, "description", t("contact.description", self.lang))
 
     def check_faq(self, state: State) -> object:
+        """The FAQ for the seller's own words, their type favoured but not required. Only entries
+        that pass the relevance floor are offered; without a description nothing is."""
         assert state.type is not None
         problem = self.data.problem_type(state.type)
-        query = state.details.get("description") or f"{problem.name(self.lang)} {problem.hint(self.lang)}"
-        hits = search.search(self.index, query, FAQ_SHOWN, problem.faq_types, self.lang)
-        if not hits and state.details.get("description"):  # the description may be too particular
-            hits = search.search(self.index, f"{problem.name(self.lang)} {problem.hint(self.lang)}", FAQ_SHOWN,
-                                 problem.faq_types, self.lang)
+        described = state.details.get("description", "")
+        try:
+            hits = search.search(self.index, described, FAQ_SHOWN, lang=self.lang,
+                                 prefer=problem.faq_types[:1]) if described else []
+        except search.EmptyQuery:
+            hits = []
         state.faq_ids = [h.entry.id for h in hits]
-        if not hits:
-            self.prompter.show(render.text(t("contact.faq_none", self.lang), "dim"))
+        state.faq_confident = search.confident(hits)
+        if not state.faq_confident:
+            if described:
+                self.prompter.show(render.text(t("contact.faq_none", self.lang), "dim"))
             return None
         self.prompter.show(render.faq_hits_view(hits, self.lang, self.now.date()))
         while True:
@@ -252,7 +298,7 @@ class QuestionaryPrompter:
     def show(self, content: Any) -> None:
         self._show(content)
 
-    def _ask(self, question: Any, can_go_back: bool, filter_by_typing: bool = False,
+    def _ask(self, question: Any, can_go_back: bool, matcher: Matcher | None = None,
              full_titles: dict[str, str] | None = None, escape_binding: bool = True) -> Any:
         from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
         from prompt_toolkit.keys import Keys
@@ -270,12 +316,19 @@ class QuestionaryPrompter:
                     event.app.exit(result=BACK)
 
         control = next((c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl)), None)
-        if filter_by_typing and control is not None:
-            # questionary filters on ASCII keys only; sellers type Hangul.
+        if matcher is not None and control is not None:
+            _filter_through(control, matcher, t("contact.filter_none", self.lang))
+
             @keys.add(Keys.Any)
-            def _type_to_filter(event: Any) -> None:
+            def _type_to_filter(event: Any) -> None:  # questionary filters on ASCII keys only; sellers type Hangul
                 if event.data.isprintable() and not event.data.isascii():
                     control.add_search_character(event.data)
+
+            @keys.add(Keys.ControlM, eager=True)
+            def _choose(event: Any) -> None:  # with nothing matching, Enter picks nothing
+                if control.get_pointed_at().value is not NO_MATCH:
+                    control.is_answered = True
+                    event.app.exit(result=control.get_pointed_at().value)
 
         if full_titles and control is not None:
             _show_full_title(control, full_titles)
@@ -294,7 +347,7 @@ class QuestionaryPrompter:
         return " "  # not "": questionary would put its own English hint there
 
     def select(self, message: str, choices: Sequence[tuple[str, str]], default: str | None = None,
-               *, can_go_back: bool = True, filter_by_typing: bool = False) -> str | Back:
+               *, can_go_back: bool = True, matcher: Matcher | None = None) -> str | Back:
         import questionary
 
         from smartstore_help.term import truncate, width
@@ -305,10 +358,10 @@ class QuestionaryPrompter:
         if can_go_back:
             options.append(questionary.Choice(t("contact.back", self.lang), value=BACK))
         chosen = next((o for o in options if o.value == default), None)
-        hint = self._hint(message, "contact.filter_hint" if filter_by_typing else
+        hint = self._hint(message, "contact.filter_hint" if matcher else
                           "contact.select_hint" if can_go_back else "contact.select_hint_first")
         question = questionary.select(message, options, default=chosen, instruction=hint,
-                                      use_search_filter=filter_by_typing, use_jk_keys=not filter_by_typing,
+                                      use_search_filter=matcher is not None, use_jk_keys=matcher is None,
                                       use_shortcuts=False)
         cut = {value: _rest(title, short, room) for (value, title), (_, short) in zip(choices, fitted, strict=True)
                if short != title}
@@ -316,7 +369,7 @@ class QuestionaryPrompter:
         too_long = any(width(short) > answer_room for _, short in fitted)
         if too_long:  # questionary's answered line would wrap mid-word: it is written here instead
             question.application.erase_when_done = True
-        answer: str | Back = self._ask(question, can_go_back, filter_by_typing, cut)
+        answer: str | Back = self._ask(question, can_go_back, matcher, cut)
         if too_long and not isinstance(answer, Back):
             from smartstore_help.render import text
 
@@ -361,6 +414,31 @@ def _show_full_title(control: Any, full_titles: dict[str, str]) -> None:
         return out
 
     control.text = with_full_title
+
+
+def _filter_through(control: Any, matcher: Matcher, nothing: str) -> None:
+    """Make the menu's type-to-filter use `matcher` (the values it returns) instead of questionary's
+    substring test; when none match, the list holds only a disabled line saying `nothing`
+    (questionary would show every choice again, and Enter would pick one)."""
+    from questionary import Choice
+    from questionary.prompts.common import InquirerControl
+
+    placeholder = Choice("", value=NO_MATCH, disabled=nothing)
+
+    class Filtered(InquirerControl):
+        @property
+        def filtered_choices(self) -> list[Any]:
+            if not self.search_filter:
+                return list(self.choices)
+            wanted = set(matcher(self.search_filter))
+            found = [c for c in self.choices if c.value in wanted]
+            self.found_in_search = bool(found)
+            return found or [placeholder]
+
+        def is_selection_valid(self) -> bool:  # questionary checks the unfiltered list here
+            return self.get_pointed_at().value is not NO_MATCH
+
+    control.__class__ = Filtered
 
 
 def ask_yes_no(prompter: Prompter, lang: Lang, message: str, default: bool = False) -> bool:
