@@ -74,13 +74,18 @@ def cases(work: Path) -> list[Case]:
     return [
         Case("hours", [*ss_help(), "hours"], 10),
         Case("hours --json", [*ss_help(), "hours", "--json"], 10),
-        Case("faq search 정산 보류", [*ss_help(), "faq", "search", "정산 보류"], 12),
+        Case("faq search 정산 보류", [*ss_help(), "faq", "search", "정산 보류"], 9),
+        Case("faq search, a seller's sentence", [*ss_help(), "faq", "search", "판매한 돈이 아직 통장에 안들어왔어요"], 9),
         Case("faq search, 10k entries, warm", [*ss_help(), "faq", "search", "정산 보류", "--data-dir", str(big)],
-             25, prepare=make_big),
+             15, prepare=make_big),
+        Case("faq search, 10k entries, warm, a sentence",
+             [*ss_help(), "faq", "search", "구매자가 사이즈가 안맞는다고 다른걸로 바꿔달래요", "--data-dir", str(big)], 15),
         Case("faq search, 10k entries, cold", [*ss_help(), "faq", "search", "정산 보류", "--data-dir", str(big)],
              None, env={"SS_HELP_CACHE_DIR": str(cold_cache)}),
         Case("contact --type payment --no-input --json",
-             [*ss_help(), "contact", "--type", "payment", "--no-input", "--json"], 15),
+             [*ss_help(), "contact", "--type", "payment", "--no-input", "--json"], 10),
+        Case("contact DESCRIPTION --no-input --json (type inferred)",
+             [*ss_help(), "contact", "정산이 3일째 보류 상태예요", "--no-input", "--json"], 10),
     ]
 
 
