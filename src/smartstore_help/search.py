@@ -9,9 +9,10 @@ How a query meets an entry:
 - a word in a synonym group (faq.yaml `synonyms:`) also counts as each other word of the group,
   whole words only (never a rewrite inside a word), a little under the word as typed;
 - ubiquitous words (스마트스토어, 고객센터, 판매자 …) and filler are not searched for;
-- each word adds its IDF (rarer in the FAQ weighs more) times a saturated weight of where the
-  entry has it: question 3, keywords 2, answer 1 (question and keywords by substring, the answer by
-  word stem); a word adds only its best form;
+- each word adds its IDF (the fewer entries whose question or keywords have any of its forms, the
+  more it weighs) times a saturated weight of where the entry has it: question 3, keywords 2,
+  answer 1 (question and keywords by substring, the answer by word stem), times its form's weight
+  (synonym 0.9, typo correction 0.8); a word adds only its best form;
 - a query made only of 초성 (`ㅈㅅ ㅂㄹ`) is matched against the 초성 of question and keywords.
 
 `confident(hits)` says whether the best hit answers the query: its score passes a floor and it
@@ -357,16 +358,19 @@ def _score_words(index: Index, query: Query) -> Scored:
     words: list[tuple[set[int] | dict[int, float], float]] = []
     shown: list[str] = []
     for word in query.words:
+        matches = [(weight, *_fields(index, form)) for form, weight in word.forms]
+        shown += [form for (form, _), (_, q, k, a) in zip(word.forms, matches, strict=True) if q or k or a]
+        # One IDF for the word, however it matched: a synonym group is one word, so a rare
+        # colloquial member (손님) does not outweigh the common FAQ word it stands for (구매자).
+        # It counts the entries that are about the word (question or keywords); answers mention
+        # everything, so they count only for a word no question or keyword has.
+        about = set().union(*(q | k for _, q, k, _ in matches)) if matches else set()
+        mentioned = (about or set().union(*(a for _, _, _, a in matches))) if matches else set()
+        idf = _idf(total, len(mentioned)) if mentioned else 0.0
+        heaviest = idf * max((w for w, q, k, a in matches if q or k or a), default=0.0)
         values: list[tuple[float, set[int]]] = []
-        heaviest = 0.0
-        for form, weight in word.forms:
-            q, k, a = _fields(index, form)
+        for weight, q, k, a in matches:
             hits = q | k | a
-            if not hits:
-                continue
-            shown.append(form)
-            idf = _idf(total, len(hits))
-            heaviest = max(heaviest, idf * weight)
             for in_q in (True, False):
                 for in_k in (True, False):
                     for in_a in (True, False):
