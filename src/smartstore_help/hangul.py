@@ -146,6 +146,15 @@ ENDINGS = tuple(sorted({
     "겠대요", "겠다는데", "려는데", "려고", "하려는데", "다는데요", "나봐요", "던데", "던데요", "잖아요",
 }, key=len, reverse=True))
 _NEGATION = ("안", "못")
+# Syllables a noun is followed by when it is used as a verb (`메모해`, `취소됐`, `확인받`).
+_LIGHT_VERBS = frozenset("하해했한할함되돼됐된될됨시받주드")
+
+
+def ends_a_word(rest: str) -> bool:
+    """Whether `rest`, following a noun, is grammar rather than more word: an ending or particle
+    (`정산` + `이`), or a light verb (`메모` + `해둘게`), not another syllable of a longer noun
+    (`자동` + `차`)."""
+    return bool(rest) and (rest[0] in _LIGHT_VERBS or any(rest.startswith(e) for e in ENDINGS))
 
 
 def strip_ending(word: str) -> str:

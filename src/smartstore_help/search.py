@@ -36,6 +36,7 @@ from smartstore_help.hangul import (
     choseong,
     compact,
     edit_distance,
+    ends_a_word,
     is_choseong_query,
     is_syllable,
     jamo,
@@ -56,7 +57,8 @@ CORRECTED_WEIGHT = 0.8  # a typo corrected to an FAQ word ranks under both
 MIN_SCORE = 0.5  # below this a match is noise
 RELATIVE_FLOOR = 0.3  # results scoring under this share of the best one are noise next to it
 CONFIDENT_SCORE = 2.5  # calibrated on tests/relevance.tsv: see README "How search ranks"
-CONFIDENT_COVERAGE = 0.35
+CONFIDENT_COVERAGE = 0.5  # the best entry has at least half of what the query's words weigh,
+CONFIDENT_COVERAGE_TWO_WORDS = 0.2  # or a fifth of it in two words or more
 PREFERRED_BOOST = 1.25  # the wizard's chosen type: favoured, never a filter
 UNKNOWN_DF = 1  # an unknown word weighs in coverage as a word found in one entry
 MAX_QUERY = 200  # characters of a query that are looked at; a pasted essay is not a question
@@ -97,6 +99,7 @@ class Hit(NamedTuple):
     score: float
     spans: tuple[tuple[int, int], ...]  # matched parts of the question shown, as [start, end) indices
     coverage: float = 1.0  # share of the query's word weight this entry matches (0-1)
+    words: int = 1  # how many of the query's words it matches
 
 
 @dataclass(frozen=True)
@@ -240,9 +243,10 @@ def _split(index: Index, word: str) -> list[str] | None:
 
 
 def _known_start(index: Index, word: str) -> str | None:
-    """`메모해둘` → `메모`: the longest FAQ word (two syllables or more) that `word` starts with."""
+    """`메모해둘` → `메모`: the longest FAQ word (two syllables or more) that `word` starts with,
+    when grammar follows it (`자동차` is not `자동`)."""
     for end in range(len(word) - 1, 1, -1):
-        if index.known(word[:end]) and word[:end] not in STOPWORDS:
+        if index.known(word[:end]) and word[:end] not in STOPWORDS and ends_a_word(word[end:]):
             return word[:end]
     return None
 
@@ -340,13 +344,25 @@ def _saturated(tf: float) -> float:
 
 class Scored(NamedTuple):
     scores: dict[int, float]
-    words: list[tuple[set[int] | dict[int, float], float]]  # per query word: the entries it matched, its weight
+    # per query word: the entries it matched, those among them that have it in question or
+    # keywords, its forms, and its weight
+    words: list[tuple[dict[int, float], set[int], tuple[str, ...], float]]
     shown: list[str]  # the forms that matched something, for highlighting
 
-    def coverage(self, n: int) -> float:
-        """The share of the query's word weight that entry `n` matches."""
-        total = sum(weight for _, weight in self.words)
-        return sum(weight for found, weight in self.words if n in found) / total if total else 0.0
+    def coverage(self, index: Index, n: int) -> tuple[float, int]:
+        """The share of the query's word weight that entry `n` really has. A word matched in the
+        answer only by its stem (`자동차` by `자동`) counts only when the answer has the whole
+        form: checked here, for the few entries shown, since it means decoding their answers."""
+        total = sum(weight for *_, weight in self.words)
+        answer = ""
+        got, count = 0.0, 0
+        for found, about, forms, weight in self.words:
+            if n in found and n not in about:
+                answer = answer or compact(index.answer_text(2 * n) + " " + index.answer_text(2 * n + 1))
+            if n in about or (n in found and any(f in answer for f in forms)):
+                got += weight
+                count += 1
+        return (got / total if total else 0.0), count
 
 
 def _score_words(index: Index, query: Query) -> Scored:
@@ -355,7 +371,7 @@ def _score_words(index: Index, query: Query) -> Scored:
     a common word in a 10,000-entry FAQ matches thousands."""
     total = len(index) or 1
     scores: dict[int, float] = {}
-    words: list[tuple[set[int] | dict[int, float], float]] = []
+    words: list[tuple[dict[int, float], set[int], tuple[str, ...], float]] = []
     shown: list[str] = []
     for word in query.words:
         matches = [(weight, *_fields(index, form)) for form, weight in word.forms]
@@ -367,7 +383,10 @@ def _score_words(index: Index, query: Query) -> Scored:
         about = set().union(*(q | k for _, q, k, _ in matches)) if matches else set()
         mentioned = (about or set().union(*(a for _, _, _, a in matches))) if matches else set()
         idf = _idf(total, len(mentioned)) if mentioned else 0.0
-        heaviest = idf * max((w for w, q, k, a in matches if q or k or a), default=0.0)
+        # What the word weighs in coverage: as rare as its questions and keywords say, or, when
+        # none has it, as a word of one entry (answers mentioning it do not make it common).
+        heaviest = (_idf(total, len(about)) * max(w for w, q, k, _ in matches if q or k) if about
+                    else _idf(total, UNKNOWN_DF))
         values: list[tuple[float, set[int]]] = []
         for weight, q, k, a in matches:
             hits = q | k | a
@@ -383,7 +402,8 @@ def _score_words(index: Index, query: Query) -> Scored:
             best.update(dict.fromkeys(found, value))
         for n, value in best.items():
             scores[n] = scores.get(n, 0.0) + value
-        words.append((best, heaviest or _idf(total, UNKNOWN_DF)))  # a word the FAQ never uses still counts
+        forms = tuple(form for form, _ in word.forms)
+        words.append((best, about, forms, heaviest))
     return Scored(scores, words, shown)
 
 
@@ -434,14 +454,18 @@ def search(index: Index, query: str, limit: int = 5, types: Sequence[str] | None
     hits = []
     for n in ranked[:limit]:
         entry = index.entry(n)
-        covered = 0.0 if elsewhere else scored.coverage(n) if scored else 1.0
-        hits.append(Hit(entry, round(scores[n], 3), highlight(entry.question_in(lang), shown), round(covered, 3)))
+        covered, words = (0.0, 0) if elsewhere else scored.coverage(index, n) if scored else (1.0, 1)
+        hits.append(Hit(entry, round(scores[n], 3), highlight(entry.question_in(lang), shown), round(covered, 3),
+                        words))
     return hits
 
 
 def confident(hits: Sequence[Hit]) -> bool:
     """Whether the best hit is an answer rather than the closest thing there is."""
-    return bool(hits) and hits[0].score >= CONFIDENT_SCORE and hits[0].coverage >= CONFIDENT_COVERAGE
+    if not hits or hits[0].score < CONFIDENT_SCORE:
+        return False
+    best = hits[0]
+    return best.coverage >= CONFIDENT_COVERAGE or (best.words >= 2 and best.coverage >= CONFIDENT_COVERAGE_TWO_WORDS)
 
 
 def closest(index: Index, query: str, limit: int = 3) -> list[FaqEntry]:
