@@ -425,12 +425,14 @@ HELP: dict[str, tuple[str, str]] = {
                         "Only this type: technical, payment, return_exchange or general."),
     "contact": ("문제를 듣고, 지금(KST) 맞는 상담 창구와 이유, 준비할 것, 붙여 넣을 문의 글, 먼저 볼 FAQ를 "
                 "알려 줍니다. 터미널이 없거나 --no-input이면 묻지 않고 옵션만 씁니다.\n\n"
-                "예시:\n  $ ss-help contact\n  $ ss-help contact --type payment --urgent --no-input\n"
+                "예시:\n  $ ss-help contact\n  $ ss-help contact \"정산이 3일째 보류 상태예요\" --no-input\n"
+                "  $ ss-help contact --type payment --urgent --no-input\n"
                 "  $ ss-help contact --type technical --simple --no-input --json",
                 "Hears the problem and gives the right channel now (KST) with the reasons, what to prepare, an "
                 "inquiry text to paste and the FAQ entries to read first. Without a terminal, or with "
                 "--no-input, it never asks: the flags answer.\n\n"
-                "Examples:\n  $ ss-help contact\n  $ ss-help contact --type payment --urgent --no-input\n"
+                "Examples:\n  $ ss-help contact\n  $ ss-help contact \"my settlement is on hold\" --no-input\n"
+                "  $ ss-help contact --type payment --urgent --no-input\n"
                 "  $ ss-help contact --type technical --simple --no-input --json"),
     "contact:short": ("지금 맞는 창구, 준비물, 문의 글", "The right channel now, what to prepare, the text"),
     "contact --type": ("문제 유형: technical, payment, return_exchange, other.",
@@ -440,7 +442,10 @@ HELP: dict[str, tuple[str, str]] = {
     "contact --prefer": ("선호하는 창구: any, chat, phone, email.", "Preferred channel: any, chat, phone or email."),
     "contact --answer": ("그 밖의 질문에 답하기 (여러 번 가능), 예: -a topic=settlement.",
                          "Answer any other question (repeatable), e.g. -a topic=settlement."),
-    "contact --description": ("문제를 한 줄로.", "The problem in one line."),
+    "contact described": ("문제를 내 말로 한 줄 (--description과 같음). --type이 없으면 이 말로 유형을 짐작합니다.",
+                          "The problem in your own words (the same as --description); without --type, the type "
+                          "is inferred from it."),
+    "contact --description": ("문제를 한 줄로 (DESCRIPTION과 같음).", "The problem in one line (the same as DESCRIPTION)."),
     "contact --order-no": ("주문번호 (숫자 8~20자리).", "Order number (8 to 20 digits)."),
     "contact --occurred-at": ("문제가 생긴 시각 (KST), 예: 2026-11-24 14:30.", "When it happened (KST), e.g. 2026-11-24 14:30."),
     "contact --tried": ("이미 해 본 것.", "What you already tried."),

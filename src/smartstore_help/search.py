@@ -270,7 +270,7 @@ def analyse(index: Index, text: str) -> Query:
     """The query's words, each with the forms it may match by and how much each form counts."""
     out: list[Word] = []
     elsewhere = False
-    typed_words = []
+    typed_words: list[str] = []
     for raw in text.split()[:MAX_WORDS]:
         if raw in ELSEWHERE:
             elsewhere = True
