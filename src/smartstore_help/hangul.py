@@ -146,8 +146,8 @@ ENDINGS = tuple(sorted({
     "겠대요", "겠다는데", "려는데", "려고", "하려는데", "다는데요", "나봐요", "던데", "던데요", "잖아요",
 }, key=len, reverse=True))
 _NEGATION = ("안", "못")
-# Syllables a noun is followed by when it is used as a verb (`메모해`, `취소됐`, `확인받`).
-_LIGHT_VERBS = frozenset("하해했한할함되돼됐된될됨시받주드")
+# Syllables a noun is followed by when it is used as a verb (`메모해`, `취소됐`, `확인받`, `분쟁날`).
+_LIGHT_VERBS = frozenset("하해했한할함되돼됐된될됨시받주드나난날났")
 
 
 def ends_a_word(rest: str) -> bool:

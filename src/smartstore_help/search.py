@@ -290,7 +290,7 @@ def analyse(index: Index, text: str) -> Query:
             if parts:
                 out += [_word(index, part, [part]) for part in parts if part not in STOPWORDS]
                 continue
-            start = _known_start(index, forms[-1])
+            start = _known_start(index, typed) or _known_start(index, forms[-1])
             if start:
                 forms.append(start)
         out.append(_word(index, typed, forms))
