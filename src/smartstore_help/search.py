@@ -24,7 +24,6 @@ from __future__ import annotations
 import math
 import re
 from array import array
-from bisect import bisect_right
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -54,11 +53,13 @@ FIELD_WEIGHTS = (3.0, 2.0, 1.0)  # question, keywords, answer
 SATURATION = 2.0  # BM25's k1: found in question, keywords and answer counts 1.6× found in the question alone
 SYNONYM_WEIGHT = 0.9  # a synonym ranks just under the word the seller typed
 CORRECTED_WEIGHT = 0.8  # a typo corrected to an FAQ word ranks under both
-MIN_SCORE = 0.5  # below this a match is noise
+MIN_SCORE = 0.2  # below this a match is noise
 RELATIVE_FLOOR = 0.3  # results scoring under this share of the best one are noise next to it
 CONFIDENT_SCORE = 2.5  # calibrated on tests/relevance.tsv: see README "How search ranks"
 CONFIDENT_COVERAGE = 0.5  # the best entry has at least half of what the query's words weigh,
 CONFIDENT_COVERAGE_TWO_WORDS = 0.2  # or a fifth of it in two words or more
+ASKED_WEIGHT = 0.4  # how much an entry's question asking about what the query does not mention costs
+RERANKED = 30
 PREFERRED_BOOST = 1.25  # the wizard's chosen type: favoured, never a filter
 UNKNOWN_DF = 1  # an unknown word weighs in coverage as a word found in one entry
 MAX_QUERY = 200  # characters of a query that are looked at; a pasted essay is not a question
@@ -72,10 +73,13 @@ STOPWORDS = frozenset({
     "센터", "저", "제가", "저희", "나", "내", "우리", "좀", "꼭", "제발", "혹시", "지금", "그냥", "너무", "진짜",
     "정말", "계속", "자꾸", "아직", "이거", "이게", "그거", "그게", "이건", "뭔가", "어떻게", "어떡해요", "어떡하죠",
     "방법", "궁금해요", "궁금합니다", "알려주세요", "있나요", "있어요", "없어요", "하나요", "해요",
-    "되나요", "돼요", "ㅠㅠ", "ㅜㅜ", "ㅠ", "ㅜ", "ㅎㅎ", "ㅋㅋ",
+    "되나요", "돼요", "그런", "그런가요", "그래요", "이런", "이렇게", "저만", "아까", "아까부터",
+    "모르", "모르겠어요", "몰라요", "몰라", "모르겠는데", "궁금", "음", "ㅠㅠ", "ㅜㅜ", "ㅠ", "ㅜ", "ㅎㅎ", "ㅋㅋ",
     "i", "me", "my", "we", "our", "a", "an", "the", "is", "are", "was", "be", "been", "do", "does", "did",
     "to", "of", "for", "in", "on", "at", "it", "its", "can", "could", "will", "would", "should", "how", "what",
     "please", "naver", "smartstore", "seller", "store", "help", "and", "or", "with", "from", "this", "that",
+    "something", "anything", "happened", "happen", "happens", "odd", "weird", "strange", "just", "there", "here",
+    "have", "has", "had", "get", "got", "im", "dont", "doesnt", "cant", "why", "where", "which", "who",
 })
 # A question naming another marketplace or service is not this FAQ's to answer, however many
 # words it shares with it ("쿠팡 정산 보류").
@@ -120,11 +124,13 @@ class Index:
     source_ends: array[int]
     question: tuple[str, ...]  # compact question (both languages), one per entry
     keyword: tuple[str, ...]  # compact keywords
-    fields: tuple[str, str]  # compact questions, then keywords, of every entry joined by "\n"
-    starts: tuple[array[int], array[int]]  # where each entry begins in those two texts
-    postings: dict[str, dict[str, array[int]]]  # "a": answer word stem → entries; "c": 초성 bigram → entries
+    # "q", "k": two-character piece of the compact question, keywords → entries; "a": answer word
+    # stem → entries; "c": 초성 bigram → entries
+    postings: dict[str, dict[str, array[int]]]
     vocabulary: frozenset[str]  # the words of questions, keywords and synonyms, compact
     synonyms: dict[str, tuple[str, ...]]  # a word → the other words of its groups
+    asks: tuple[tuple[str, ...], ...]  # the words each Korean question asks about (stems, no filler)
+    asked: dict[str, int]  # a question word → how many questions ask about it
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -147,27 +153,27 @@ class Index:
         return word in self.vocabulary
 
 
-def _joined(texts: Sequence[str]) -> tuple[str, array[int]]:
-    starts, at = array("I"), 0
-    for text in texts:
-        starts.append(at)
-        at += len(text) + 1
-    return "\n".join(texts), starts
-
-
 def build_index(faq: Faq) -> Index:
     """Both languages of an entry are indexed, so `settlement hold` finds what `정산 보류` finds."""
     entries = faq.entries
     prepare_bulk()
     question = tuple(compact(f"{e.question} {e.question_en or ''}") for e in entries)
     keyword = tuple(compact(" ".join(e.keywords)) for e in entries)
-    grams: dict[str, defaultdict[str, list[int]]] = {f: defaultdict(list) for f in ("a", "c")}
+    grams: dict[str, defaultdict[str, list[int]]] = {f: defaultdict(list) for f in ("q", "k", "a", "c")}
     blob, ends = bytearray(), array("I", [0])
     sources, source_ends = bytearray(), array("I", [0])
     vocabulary: set[str] = set()
+    asks: list[tuple[str, ...]] = []
+    asked: dict[str, int] = defaultdict(int)
     for n, (e, q, k) in enumerate(zip(entries, question, keyword, strict=True)):
+        own = tuple(dict.fromkeys(w for w in map(strip_ending, normalize(e.question).split())
+                                  if len(w) > 1 and w not in STOPWORDS))
+        asks.append(own)
+        for w in own:
+            asked[w] += 1
         a = word_stems(words(f"{e.answer} {e.answer_en or ''}"))
-        for field, found in (("a", a), ("c", ngrams(choseong(q), 2) | ngrams(choseong(k), 2))):
+        for field, found in (("q", ngrams(q, 2)), ("k", ngrams(k, 2)), ("a", a),
+                             ("c", ngrams(choseong(q), 2) | ngrams(choseong(k), 2))):
             # table[gram].append(n) for every gram, iterated in C: a 10,000-entry FAQ has millions
             deque(map(list.append, map(grams[field].__getitem__, found), repeat(n)), maxlen=0)
         text = normalize(f"{e.question} {e.question_en or ''} {' '.join(e.keywords)}")
@@ -184,13 +190,11 @@ def build_index(faq: Faq) -> Index:
         for word in members:
             others[word] += [m for m in members if m != word and m not in others[word]]
     postings = {f: {g: array("I", ns) for g, ns in table.items()} for f, table in grams.items()}
-    (qtext, qstarts), (ktext, kstarts) = _joined(question), _joined(keyword)
     return Index(tuple(e.id for e in entries), tuple(e.type for e in entries), tuple(e.question for e in entries),
                  tuple(e.question_en for e in entries), tuple(e.keywords for e in entries),
                  tuple(e.note for e in entries), bytes(blob), ends, bytes(sources), source_ends, question, keyword,
-                 (qtext, ktext),
-                 (qstarts, kstarts), postings, frozenset(vocabulary - {""}),
-                 {w: tuple(o) for w, o in others.items()})
+                 postings, frozenset(vocabulary - {""}),
+                 {w: tuple(o) for w, o in others.items()}, tuple(asks), dict(asked))
 
 
 # Control characters cannot occur in a validated url or title, so they separate the fields.
@@ -315,23 +319,24 @@ def _word(index: Index, typed: str, own: list[str]) -> Word:
 # --- scoring -----------------------------------------------------------------------------------
 
 
-def _occurrences(text: str, starts: array[int], form: str) -> set[int]:
-    found: set[int] = set()
-    at = text.find(form)
-    while at != -1:
-        n = bisect_right(starts, at) - 1
-        found.add(n)
-        at = text.find(form, starts[n + 1] if n + 1 < len(starts) else len(text))
+def _having(index: Index, field: str, form: str) -> set[int]:
+    """The entries whose compact question ("q") or keywords ("k") contain `form`: those having all
+    its two-character pieces (set operations in C), then, for a longer form, checked whole."""
+    table = index.postings[field]
+    pieces = sorted((table.get(g, ()) for g in ngrams(form, 2)), key=len)
+    if not pieces or not pieces[0]:
+        return set()
+    found = set(pieces[0]).intersection(*pieces[1:])
+    if len(form) > 2:
+        texts = index.question if field == "q" else index.keyword
+        found = {n for n in found if form in texts[n]}
     return found
 
 
 def _fields(index: Index, form: str) -> tuple[set[int], set[int], set[int]]:
     """The entries whose question, keywords and answer have `form`."""
-    q = _occurrences(index.fields[0], index.starts[0], form)
-    k = _occurrences(index.fields[1], index.starts[1], form)
     stem = form[:2] if is_syllable(form[0]) else form
-    a = set(index.postings["a"].get(stem, ()))
-    return q, k, a
+    return _having(index, "q", form), _having(index, "k", form), set(index.postings["a"].get(stem, ()))
 
 
 def _idf(total: int, df: int) -> float:
@@ -348,6 +353,7 @@ class Scored(NamedTuple):
     # keywords, its forms, and its weight
     words: list[tuple[dict[int, float], set[int], tuple[str, ...], float]]
     shown: list[str]  # the forms that matched something, for highlighting
+    forms: set[str]  # every form of every query word, matched or not
 
     def coverage(self, index: Index, n: int) -> tuple[float, int]:
         """The share of the query's word weight that entry `n` really has. A word matched in the
@@ -404,7 +410,7 @@ def _score_words(index: Index, query: Query) -> Scored:
             scores[n] = scores.get(n, 0.0) + value
         forms = tuple(form for form, _ in word.forms)
         words.append((best, about, forms, heaviest))
-    return Scored(scores, words, shown)
+    return Scored(scores, words, shown, {form for word in query.words for form, _ in word.forms})
 
 
 def _choseong_scores(index: Index, text: str) -> dict[int, float]:
@@ -448,6 +454,8 @@ def search(index: Index, query: str, limit: int = 5, types: Sequence[str] | None
     for n in scores:
         if index.types[n] in prefer:
             scores[n] *= PREFERRED_BOOST
+    if scored is not None:
+        _favour_what_was_asked(index, scored, scores)
     wanted = {n: s for n, s in scores.items() if s >= MIN_SCORE and (not types or index.types[n] in types)}
     floor = max(wanted.values(), default=0.0) * RELATIVE_FLOOR
     ranked = sorted((n for n, s in wanted.items() if s >= floor), key=lambda n: (-scores[n], n))
@@ -458,6 +466,33 @@ def search(index: Index, query: str, limit: int = 5, types: Sequence[str] | None
         hits.append(Hit(entry, round(scores[n], 3), highlight(entry.question_in(lang), shown), round(covered, 3),
                         words))
     return hits
+
+
+def _favour_what_was_asked(index: Index, scored: Scored, scores: dict[int, float]) -> None:
+    """The other direction, for the leading entries: how much of what the entry's question asks
+    about the query mentions. An entry about 해외 정산 is a worse answer to 정산금이 안 들어왔어요
+    than one about 정산금 미입금, though the query's words are in both."""
+    forms = {form for form in scored.forms if len(form) > 1}
+    total = len(index) or 1
+    for n in sorted(scores, key=lambda n: -scores[n])[:RERANKED]:
+        asks = index.asks[n]
+        if not asks:
+            continue
+        weights = [_idf(total, index.asked.get(w, 1)) for w in asks]
+        met = sum(w * _share(word, forms) for word, w in zip(asks, weights, strict=True))
+        scores[n] *= 1 - ASKED_WEIGHT + ASKED_WEIGHT * met / sum(weights)
+
+
+def _share(word: str, forms: Iterable[str]) -> float:
+    """How much of `word` the query's forms account for: all of it when a form contains it, the
+    part a form covers when the word contains a form (`반품` is a third of `반품안심케어`)."""
+    best = 0.0
+    for form in forms:
+        if word in form:
+            return 1.0
+        if form in word:
+            best = max(best, len(form) / len(word))
+    return best
 
 
 def confident(hits: Sequence[Hit]) -> bool:
