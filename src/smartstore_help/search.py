@@ -13,6 +13,8 @@ How a query meets an entry:
   more it weighs) times a saturated weight of where the entry has it: question 3, keywords 2,
   answer 1 (question and keywords by substring, the answer by word stem), times its form's weight
   (synonym 0.9, typo correction 0.8); a word adds only its best form;
+- the leading entries are weighed the other way too: the less of what an entry's question asks
+  about the query mentions, the more of its score it loses (up to `ASKED_WEIGHT`);
 - a query made only of 초성 (`ㅈㅅ ㅂㄹ`) is matched against the 초성 of question and keywords.
 
 `confident(hits)` says whether the best hit answers the query: its score passes a floor and it
