@@ -203,11 +203,11 @@ def test_ctrl_c_midway_exits_130_and_writes_nothing(tmp_path: Path) -> None:
 def test_a_word_at_the_first_question_preselects_its_type(tmp_path: Path) -> None:
     child = spawn("--at", "2026-11-24T10:00", tmp=tmp_path)
     answer(child, "어떤 문제인가요\\? 한 줄로 적어 주세요", "환불", ENTER)
-    child.expect("'반품·교환 \\(수거, 배송비, 분쟁\\)' 문제 같아 미리 골라 두었습니다 \\(근거: '환불'")
+    child.expect("반품·교환 문제로 보여 미리 골라 두었습니다 \\(근거: '환불'")
     child.expect(pointed("반품·교환"))  # the pointer rests on the inferred type
     child.send(ENTER)
     for _ in range(5):  # the questions every type asks
-        answer(child, "\\(↑↓ 고르고 Enter", ENTER)
+        answer(child, "Esc 이전 질문\\)", ENTER)
     child.expect("반품·교환 안내")  # a question only returns and exchanges ask
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
@@ -216,7 +216,7 @@ def test_a_word_at_the_first_question_preselects_its_type(tmp_path: Path) -> Non
 def test_a_sentence_at_the_first_question_preselects_its_type(tmp_path: Path) -> None:
     child = spawn("--at", "2026-11-24T10:00", tmp=tmp_path)
     answer(child, "한 줄로 적어 주세요", "정산이 3일째 보류 상태예요", ENTER)
-    child.expect("'결제·정산 \\(정산 지연, 세금계산서, 계좌\\)' 문제 같아 미리 골라 두었습니다")
+    child.expect("결제·정산 문제로 보여 미리 골라 두었습니다")
     child.expect(pointed("결제·정산"))
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
@@ -237,7 +237,7 @@ def test_a_filter_that_matches_nothing_selects_nothing(tmp_path: Path) -> None:
     child.expect("송장")
     child.send(ENTER)
     for _ in range(5):  # the questions every type asks
-        answer(child, "\\(↑↓ 고르고 Enter", ENTER)
+        answer(child, "Esc 이전 질문\\)", ENTER)
     child.expect("공지사항에서 시스템 점검")  # a question only technical problems ask
     child.sendcontrol("c")
     child.expect(pexpect.EOF)

@@ -79,8 +79,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # contact: describe first, the type inferred (issue 8)
     "contact.problem": ("어떤 문제인가요? 한 줄로 적어 주세요 (Enter: 목록에서 고르기)",
                         "What is the problem? Describe it in one line (Enter: choose from a list)"),
-    "contact.inferred": ("설명으로 보아 '{type}' 문제 같아 미리 골라 두었습니다 ({why})",
-                         "From your description this looks like '{type}', so it is preselected ({why})"),
+    "contact.inferred": ("{type} 문제로 보여 미리 골라 두었습니다 ({why})",
+                         "This looks like {type}, so it is preselected ({why})"),
     "contact.inferred_cues": ("근거: {words}", "because of {words}"),
     "contact.inferred_faq": ("근거: 비슷한 FAQ '{question}'", "because of the similar FAQ entry '{question}'"),
     "contact.filter_none": ("맞는 유형이 없습니다 · 지우려면 Backspace", "no type matches · Backspace to erase"),

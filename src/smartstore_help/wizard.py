@@ -156,9 +156,9 @@ class Wizard:
 
     def _why(self, inferred: classify.Inference) -> str:
         assert inferred.type is not None
-        name = self.data.problem_type(inferred.type).name(self.lang)
+        name = self.data.problem_type(inferred.type).name(self.lang).split(" (")[0]  # the list says the rest
         if inferred.cues:
-            why = t("contact.inferred_cues", self.lang, words=", ".join(f"'{c}'" for c in inferred.cues))
+            why = t("contact.inferred_cues", self.lang, words=", ".join(f"'{c}'" for c in inferred.cues[:3]))
         else:
             entry = self.index.find(inferred.entries[0]) if inferred.entries else None
             why = t("contact.inferred_faq", self.lang, question=entry.question_in(self.lang) if entry else "")
