@@ -41,12 +41,14 @@ def faq_type_owner(data: ChannelData, faq_type: str) -> str | None:
     return next((p.id for p in data.problem_types if p.faq_types[:1] == (faq_type,)), None)
 
 
-def cue_matches(index: search.Index, text: str, cues: Sequence[str]) -> list[str]:
+def cue_matches(index: search.Index, text: str, cues: Sequence[str],
+                query: search.Query | None = None) -> list[str]:
     """The cues the text has, at most one for each word typed: a cue that is a form or synonym of
-    the word, or a part of it (`환불해달래요` has `환불`); a cue of several words, as typed."""
+    the word, or a part of it (`환불해달래요` has `환불`); a cue of several words, as typed.
+    `query` is the text already analysed, when the caller has it."""
     keys = {compact(c): c for c in cues if compact(c)}
     found: list[str] = []
-    for word in search.analyse(index, normalize(text)).words:
+    for word in (query or search.analyse(index, normalize(text))).words:
         forms = [form for form, _ in word.forms]
         hit = next((keys[f] for f in forms if f in keys), None) or next(
             (cue for key, cue in keys.items() if len(key) >= 2 and key in word.typed), None)
@@ -73,8 +75,9 @@ def infer_type(index: search.Index, data: ChannelData, text: str) -> Inference:
             votes[owner] = votes.get(owner, 0.0) + hit.score * (1.0 if sure else UNSURE_FAQ)
             pointing.setdefault(owner, []).append(hit.entry.id)
     found: dict[str, list[str]] = {}
+    query = search.analyse(index, normalize(text[:search.MAX_QUERY]))
     for problem in data.problem_types:
-        found[problem.id] = cue_matches(index, text, problem.cues)
+        found[problem.id] = cue_matches(index, text, problem.cues, query)
         if found[problem.id]:
             votes[problem.id] = votes.get(problem.id, 0.0) + CUE_VOTE * len(found[problem.id])
     total = sum(votes.values())
@@ -96,6 +99,7 @@ def matching_types(index: search.Index, data: ChannelData, typed: str) -> tuple[
         return tuple(p.id for p in data.problem_types)
     flat = text.replace(" ", "")
     inferred = None if is_choseong_query(text) else infer_type(index, data, text).type
+    query = search.analyse(index, text)
     out = []
     for problem in data.problem_types:
         words = [*normalize(f"{problem.name.ko} {problem.name.en} {problem.hint.ko} {problem.hint.en}").split(),
@@ -105,7 +109,7 @@ def matching_types(index: search.Index, data: ChannelData, typed: str) -> tuple[
         if is_choseong_query(text):
             found = flat in choseong(hay)
         else:
-            found = flat in hay or problem.id == inferred or bool(cue_matches(index, text, sorted(keys)))
+            found = flat in hay or problem.id == inferred or bool(cue_matches(index, text, sorted(keys), query))
         if found:
             out.append(problem.id)
     return tuple(out)

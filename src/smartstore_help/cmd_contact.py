@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NamedTuple
@@ -12,11 +14,12 @@ import typer
 if TYPE_CHECKING:
     from smartstore_help.history import History
     from smartstore_help.iostreams import IOStreams
+    from smartstore_help.search import Index
     from smartstore_help.wizard import State
 
 from smartstore_help import draft, rules, timefmt
 from smartstore_help.i18n import t
-from smartstore_help.model import Answer, ChannelData, ChecklistItem, Lang, Question
+from smartstore_help.model import Answer, ChannelData, ChecklistItem, FaqEntry, Lang, Question
 from smartstore_help.shell import (
     AtOpt,
     DataDirOpt,
@@ -94,6 +97,7 @@ def run_contact(cfg: Settings, opts: ContactOptions) -> None:
     channels = cfg.channels()
     tz = ZoneInfo(channels.timezone)
     now = cfg.moment(opts.at, tz)
+    index = functools.cache(cfg.faq_index)  # loaded once, and only if a step needs it
     known_types = [p.id for p in channels.problem_types]
     if opts.kind is not None and opts.kind not in known_types:
         raise UserError(t("error.unknown_problem_type", lng, value=opts.kind, known=", ".join(known_types)))
@@ -108,7 +112,7 @@ def run_contact(cfg: Settings, opts: ContactOptions) -> None:
     type_source = "given"
     interactive = cfg.io.interactive and not (opts.no_input or opts.as_json)
     if kind is None and opts.description and opts.description.strip() and not interactive:
-        kind, type_source = _inferred_type(cfg, channels, opts.description), "inferred"
+        kind, type_source = _inferred_type(cfg, index, channels, opts.description), "inferred"
     given = _flag_answers(channels, kind, opts.urgent, opts.complex_, opts.prefer, list(opts.answers), lng)
     details = _flag_details(opts, now, tz, lng)
     if details.get("order_no") and "has_order_no" not in given:
@@ -127,7 +131,7 @@ def run_contact(cfg: Settings, opts: ContactOptions) -> None:
         if missing:
             raise UserError(t("error.missing_flags", lng, flags=", ".join(missing)))
         assert kind is not None
-        faq_ids, faq_confident = _faq_for(cfg, channels, kind, details.get("description", ""), lng)
+        faq_ids, faq_confident = _faq_for(index, channels, kind, details.get("description", ""), lng)
     assert kind is not None
     facts = draft.reconcile(rules.complete_answers(channels, kind, given), details)
     answers = facts.answers
@@ -147,7 +151,8 @@ def run_contact(cfg: Settings, opts: ContactOptions) -> None:
         # The wizard showed the checklist before the order number was typed: shown again if that changed it.
         changed = interactive and checklist != draft.checklist(channels, kind, rules.complete_answers(
             channels, kind, given))
-        _show_result(cfg, channels, kind, checklist, plan, now, tz, faq_ids if faq_confident else [], text,
+        answers_first = [e for e in map(index().find, faq_ids) if e is not None] if faq_confident else []
+        _show_result(cfg, channels, kind, checklist, plan, now, tz, answers_first, text,
                      interactive, changed)
     if opts.output is not None:
         _write_output(io, opts.output, text, opts.force, interactive, lng)
@@ -267,19 +272,20 @@ def _flag_details(opts: ContactOptions, now: datetime, tz: ZoneInfo, lang: Lang)
     return details
 
 
-def _inferred_type(cfg: Settings, channels: ChannelData, description: str) -> str:
+def _inferred_type(cfg: Settings, index: Callable[[], Index], channels: ChannelData, description: str) -> str:
     """The problem type the description points to; without a terminal to ask on, an unclear one is
     the seller's to settle with --type (the two likeliest types named)."""
     from smartstore_help.classify import infer_type
 
-    inferred = infer_type(cfg.faq_index(), channels, description)
+    inferred = infer_type(index(), channels, description)
     if inferred.type is None:
         likely = inferred.likely or tuple(p.id for p in channels.problem_types)
         raise UserError(t("error.type_not_inferred", cfg.lang, likely=", ".join(likely)))
     return inferred.type
 
 
-def _faq_for(cfg: Settings, data: ChannelData, kind: str, description: str, lang: Lang) -> tuple[list[str], bool]:
+def _faq_for(index: Callable[[], Index], data: ChannelData, kind: str, description: str,
+             lang: Lang) -> tuple[list[str], bool]:
     """The FAQ entries for the seller's own words, the type favoured but not required, and
     whether they pass the relevance floor. Without a description there is nothing to match:
     entries found only through the type's name are not answers."""
@@ -288,7 +294,7 @@ def _faq_for(cfg: Settings, data: ChannelData, kind: str, description: str, lang
     if not description.strip():
         return [], False
     try:
-        hits = search.search(cfg.faq_index(), description, 3, lang=lang,
+        hits = search.search(index(), description, 3, lang=lang,
                              prefer=data.problem_type(kind).faq_types[:1])
     except search.EmptyQuery:
         return [], False
@@ -310,7 +316,7 @@ def _run_wizard(cfg: Settings, channels: ChannelData, now: datetime, preset: Sta
 
 
 def _show_result(cfg: Settings, channels: ChannelData, kind: str, checklist: list[tuple[ChecklistItem, bool]],
-                 plan: rules.Plan, now: datetime, tz: ZoneInfo, faq_ids: list[str], text: str,
+                 plan: rules.Plan, now: datetime, tz: ZoneInfo, entries: Sequence[FaqEntry], text: str,
                  interactive: bool, checklist_changed: bool = False) -> None:
     """The plan and checklist (already shown by the wizard when interactive, the checklist again if
     what was typed since changed it), then the draft."""
@@ -318,8 +324,6 @@ def _show_result(cfg: Settings, channels: ChannelData, kind: str, checklist: lis
 
     lang, io = cfg.lang, cfg.io
     if not interactive:
-        index = cfg.faq_index()
-        entries = [e for e in (index.find(i) for i in faq_ids) if e is not None]
         if entries:
             io.show(render.faq_list_brief(entries, lang, now.date()))
         io.show(render.plan_view(plan, now, tz, lang))
