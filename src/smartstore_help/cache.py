@@ -23,7 +23,7 @@ from smartstore_help import __version__
 from smartstore_help.places import cache_dir
 
 T = TypeVar("T")
-FORMAT = 5  # bump when the shape of a cached object changes
+FORMAT = 6  # bump when the shape of a cached object changes
 
 
 def write_atomically(path: Path, payload: bytes) -> None:
