@@ -32,3 +32,31 @@ def test_ngrams() -> None:
     assert hangul.ngrams("정산보류", 2) == {"정산", "산보", "보류"}
     assert hangul.ngrams("정", 2) == {"정"}
     assert hangul.ngrams("", 2) == set()
+
+
+def test_endings_and_particles_are_stripped_leaving_the_word() -> None:
+    cases = {"정산이": "정산", "보류됐어요": "보류", "통장에": "통장", "로그인이": "로그인", "반품은요": "반품",
+             "수거가": "수거", "점검중인가요": "점검", "환불해주세요": "환불", "바꿔달래요": "바꿔",
+             "정산": "정산", "가": "가", "abc": "abc", "3일째": "3일"}
+    assert {w: hangul.strip_ending(w) for w in cases} == cases
+
+
+def test_word_forms_keep_the_word_as_typed() -> None:
+    assert hangul.word_forms("평가") == ["평가", "평"]  # a noun ending like a particle still matches itself
+    assert hangul.word_forms("안들어왔어요") == ["안들어왔어요", "안들어왔", "들어왔"]
+    assert hangul.word_forms("returns") == ["returns", "return"]
+    assert hangul.word_forms("fee") == ["fee"]
+
+
+def test_a_noun_ends_where_grammar_begins() -> None:
+    assert hangul.ends_a_word("이")  # 정산 + 이
+    assert hangul.ends_a_word("해둘게")  # 메모 + 해둘게
+    assert hangul.ends_a_word("날거")  # 분쟁 + 날거
+    assert not hangul.ends_a_word("차")  # 자동차 is not 자동
+    assert not hangul.ends_a_word("")
+
+
+def test_edit_distance_on_jamo_stops_early() -> None:
+    assert hangul.edit_distance(hangul.jamo("반퓸"), hangul.jamo("반품"), 1) == 1
+    assert hangul.edit_distance(hangul.jamo("세금게산서"), hangul.jamo("세금계산서"), 2) == 1
+    assert hangul.edit_distance("abcdef", "uvwxyz", 2) == 3  # more than allowed: most + 1

@@ -157,13 +157,18 @@ def ends_a_word(rest: str) -> bool:
     return bool(rest) and (rest[0] in _LIGHT_VERBS or any(rest.startswith(e) for e in ENDINGS))
 
 
+_ENDINGS_BY_LENGTH = tuple((n, frozenset(e for e in ENDINGS if len(e) == n))
+                           for n in sorted({len(e) for e in ENDINGS}, reverse=True))
+
+
+@functools.lru_cache(maxsize=65536)  # a large FAQ repeats its words many times over
 def strip_ending(word: str) -> str:
     """`정산이` → `정산`, `보류됐어요` → `보류`: the longest known ending, leaving a syllable."""
     if not word or not is_syllable(word[-1]):
         return word
-    for ending in ENDINGS:
-        if len(word) > len(ending) and word.endswith(ending):
-            return word[: -len(ending)]
+    for n, endings in _ENDINGS_BY_LENGTH:
+        if len(word) > n and word[-n:] in endings:
+            return word[:-n]
     return word
 
 
