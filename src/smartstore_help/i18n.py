@@ -122,7 +122,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "contact.overwrite": ("{path} 파일이 이미 있습니다. 덮어쓸까요?", "{path} exists. Overwrite it?"),
     # contact: describe first, the type inferred (issue 8)
     "error.two_descriptions": ("설명은 한 번만 주세요 (DESCRIPTION 또는 -d)", "give the description once (DESCRIPTION or -d)"),
-    "error.type_not_inferred": ("설명만으로는 문제 유형을 정할 수 없습니다. --type 을 주세요 (가장 가까운 유형: {likely})",
+    "error.type_not_inferred": ("설명만으로는 문제 유형을 정할 수 없습니다. --type을 주세요 (가장 가까운 유형: {likely})",
                                 "the description does not settle the problem type; add --type (likeliest: {likely})"),
     "error.bad_order_no": ("주문번호는 숫자 8~20자리여야 합니다: {value!r}", "an order number is 8-20 digits: {value!r}"),
     "error.unknown_problem_type": ("알 수 없는 문제 유형입니다: {value!r} (가능: {known})",
@@ -285,7 +285,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "error.unknown_channel": ("알 수 없는 채널입니다: {value!r} (가능: {known})",
                               "unknown channel {value!r} (known: {known})"),
     "error.bad_lang": ("알 수 없는 언어입니다: {value!r} (ko 또는 en)", "unknown language {value!r} (ko or en)"),
-    "error.wait_at": ("--wait는 지금 시각에만 쓸 수 있어 --at 과 함께 쓸 수 없습니다",
+    "error.wait_at": ("--wait는 지금 시각에만 쓸 수 있어 --at과 함께 쓸 수 없습니다",
                       "--wait follows the real clock and cannot be combined with --at"),
     "interrupted": ("중단했습니다. 저장하거나 바꾼 것은 없습니다.", "Stopped. Nothing was saved or changed."),
     # front door: usage errors, output, conflicting flags, paths
