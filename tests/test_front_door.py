@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from string import Formatter
 
 import pytest
 from helpers import run
@@ -215,7 +216,8 @@ def test_every_message_exists_in_both_languages_and_is_used() -> None:
                "usage.", "contact.yes", "contact.no", "detail.", "export.col.")
     for key, (ko, en) in i18n._MESSAGES.items():
         assert ko.strip() and en.strip(), key
-        names = set(re.findall(r"\{(\w+)", ko)), set(re.findall(r"\{(\w+)", en))
+        # the placeholders as str.format reads them: `{{채널 id}}` is a literal brace, not a name
+        names = [{name for _, name, _, _ in Formatter().parse(text) if name} for text in (ko, en)]
         assert names[0] == names[1], key
         used = f'"{key}"' in source or f"'{key}'" in source or key.startswith(dynamic)
         assert used, f"unused message {key}"

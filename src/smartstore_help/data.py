@@ -31,8 +31,7 @@ def data_file(name: str, data_dir: Path | None) -> Path:
     """The user's file of that name in `data_dir` when there is one, else the built-in one."""
     if data_dir is not None:
         if not data_dir.is_dir():
-            raise DataError([problem(str(data_dir), 0, "", "데이터 폴더가 없습니다",
-                                      "the data directory does not exist")])
+            raise DataError([problem(str(data_dir), 0, "", "data.no_folder")])
         if (data_dir / name).is_file():
             return data_dir / name
     return builtin_dir() / name
@@ -42,10 +41,9 @@ def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise DataError([problem(str(path), 0, "", "파일이 없습니다", "file not found")]) from None
+        raise DataError([problem(str(path), 0, "", "data.no_file")]) from None
     except OSError as error:
-        raise DataError([problem(str(path), 0, "", f"읽을 수 없습니다 ({error.strerror})",
-                                  f"cannot be read ({error.strerror})")]) from None
+        raise DataError([problem(str(path), 0, "", "data.unreadable", why=error.strerror)]) from None
 
 
 def decode(raw: bytes, file: str) -> str:
@@ -53,7 +51,7 @@ def decode(raw: bytes, file: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise DataError([problem(file, line, "", "UTF-8 텍스트가 아닙니다", "not UTF-8 text")]) from None
+        raise DataError([problem(file, line, "", "data.not_utf8")]) from None
 
 
 def read_text(path: Path) -> str:
@@ -68,12 +66,10 @@ def parse_yaml(text: str, file: str) -> Any:
     try:
         return yamlio.load(text)
     except yamlio.DuplicateKeyError as error:
-        raise DataError([problem(file, error.line, str(error.key), "같은 키가 두 번 있습니다",
-                                  "duplicate key")]) from None
+        raise DataError([problem(file, error.line, str(error.key), "data.duplicate_key")]) from None
     except yaml.YAMLError as error:
         detail = str(getattr(error, "problem", None) or error).strip()
-        raise DataError([problem(file, yamlio.error_line(error) or 1, "",
-                                  f"YAML 문법 오류: {detail}", f"YAML syntax error: {detail}")]) from None
+        raise DataError([problem(file, yamlio.error_line(error) or 1, "", "data.yaml_syntax", detail=detail)]) from None
 
 
 def channels_from_bytes(raw: bytes, file: str) -> ChannelData:

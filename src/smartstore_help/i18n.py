@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from smartstore_help.model import Lang
+from smartstore_help.model import Lang, Text
 
 _MESSAGES: dict[str, tuple[str, str]] = {
     # hours
@@ -278,6 +278,88 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "data.invalid": ("문제 {count}개를 찾았습니다", "Found {count} problem(s)"),
     "data.builtin": ("기본 제공", "built-in"),
     "data.user": ("사용자 파일", "your file"),
+    # data files: what the validator reports, each at its file:line and field
+    "data.no_folder": ("데이터 폴더가 없습니다", "the data directory does not exist"),
+    "data.no_file": ("파일이 없습니다", "file not found"),
+    "data.unreadable": ("읽을 수 없습니다 ({why})", "cannot be read ({why})"),
+    "data.not_utf8": ("UTF-8 텍스트가 아닙니다", "not UTF-8 text"),
+    "data.duplicate_key": ("같은 키가 두 번 있습니다", "duplicate key"),
+    "data.yaml_syntax": ("YAML 문법 오류: {detail}", "YAML syntax error: {detail}"),
+    "data.not_mapping": ("키: 값 형태의 항목이어야 합니다", "expected a mapping (key: value)"),
+    "data.unknown_key": ("알 수 없는 키입니다 (가능한 키: {known})", "unknown key (allowed: {known})"),
+    "data.required": ("필수 항목이 없습니다", "required field is missing"),
+    "data.expected": ("{what}이어야 합니다 (받은 값: {value!r})", "expected {what}, got {value!r}"),
+    "data.expect.text": ("텍스트", "text"),
+    "data.expect.bool": ("true 또는 false", "true or false"),
+    "data.expect.integer": ("정수", "an integer"),
+    "data.expect.list": ("목록", "a list"),
+    "data.expect.schedules": ("일정 id: 일정 형태", "a mapping of schedule id: schedule"),
+    "data.expect.conditions": ("키: 값 형태의 조건", "a mapping of conditions"),
+    "data.expect.case_count": ("건수(정수)", "a number of cases (an integer)"),
+    "data.expect.channel_flags": ("{{채널 id: true/false}}", "{{channel id: true/false}}"),
+    "data.expect.minutes": ("분(정수)", "minutes (an integer)"),
+    "data.empty": ("비어 있습니다", "is empty"),
+    "data.bad_id": ("id는 영문 소문자, 숫자, -, _ 만 쓸 수 있습니다", "an id may use only a-z, 0-9, - and _"),
+    "data.bad_date": ("날짜(YYYY-MM-DD)가 아닙니다: {value!r}", "not a date (YYYY-MM-DD): {value!r}"),
+    "data.bad_time": ("시각(HH:MM, 00:00–23:59)이 아닙니다: {value!r}", "not a time of day (HH:MM, 00:00-23:59): {value!r}"),
+    "data.duplicate_id": ("{what} id가 중복됩니다: {value}", "duplicate {what} id: {value}"),
+    "data.id_of.channel": ("채널", "channel"),
+    "data.id_of.problem_type": ("문제 유형", "problem type"),
+    "data.id_of.question": ("질문", "question"),
+    "data.id_of.faq": ("FAQ", "FAQ"),
+    "data.version": ("이 버전의 ss-help는 version: 1 만 읽습니다", "this ss-help reads version: 1 only"),
+    "data.unknown_timezone": ("알 수 없는 시간대입니다: {value!r}", "unknown time zone: {value!r}"),
+    "data.same_as_common": ("공통 질문과 같은 id입니다: {id}", "same id as a common question: {id}"),
+    "data.not_in_type": ("이 유형에 없는 질문입니다: {id}", "no such question for this type: {id}"),
+    "data.not_https": ("https:// 로 시작하는 주소여야 합니다", "expected an https:// address"),
+    "data.required_or_always_open": ("필수 항목이 없습니다 (항상 열린 채널이면 always_open: true)",
+                                     "required field is missing (or always_open: true)"),
+    "data.unknown_weekday": ("알 수 없는 요일입니다: {value!r} (mon…sun)", "unknown weekday: {value!r} (mon..sun)"),
+    "data.closes_before_opens": ("문 닫는 시각({closes})이 여는 시각({opens})보다 빠르거나 같습니다",
+                                 "closes ({closes}) at or before it opens ({opens})"),
+    "data.break_backwards": ("휴게 시간이 시작보다 먼저 끝납니다", "the break ends before it starts"),
+    "data.break_outside": ("휴게 시간이 운영 시간 밖에 있습니다", "the break lies outside the opening hours"),
+    "data.break_overlap": ("다른 휴게 시간({start}–{end})과 겹칩니다", "overlaps another break ({start}-{end})"),
+    "data.holiday_policy": ("closed 또는 open 이어야 합니다", "expected closed or open"),
+    "data.unknown_schedule": ("알 수 없는 일정입니다: {value!r} (schedules에 정의하세요)",
+                              "unknown schedule: {value!r} (define it under schedules)"),
+    "data.bad_phone": ("전화번호 형식이 아닙니다: {value!r}", "not a phone number: {value!r}"),
+    "data.question_kind": ("confirm 또는 select 이어야 합니다", "expected confirm or select"),
+    "data.no_choices": ("select 질문에는 선택지가 필요합니다", "a select question needs choices"),
+    "data.bad_default": ("이 질문에 맞지 않는 기본값입니다: {value!r}", "default does not fit this question: {value!r}"),
+    "data.unknown_faq_type": ("알 수 없는 FAQ 유형입니다: {value!r}", "unknown FAQ type: {value!r}"),
+    "data.template_braces": ("템플릿의 중괄호가 맞지 않습니다 ({{이름}} 형태만 쓸 수 있습니다)",
+                             "unbalanced braces in the template (only {{name}} placeholders are allowed)"),
+    "data.unknown_placeholder": ("알 수 없는 자리표시자입니다: {{{name}}} (가능: {known})",
+                                 "unknown placeholder {{{name}}} (allowed: {known})"),
+    "data.no_channel": ("채널이 하나 이상 있어야 합니다", "name at least one channel"),
+    "data.unknown_rule_channel": ("알 수 없는 채널입니다: {value!r} (가능: {known})",
+                                  "unknown channel: {value!r} (known: {known})"),
+    "data.at_least_one": ("1 이상이어야 합니다", "must be 1 or more"),
+    "data.unknown_condition": ("알 수 없는 조건입니다 (질문 id 또는 {names})", "unknown condition (a question id, or {names})"),
+    "data.unknown_channel": ("알 수 없는 채널입니다: {value!r}", "unknown channel: {value!r}"),
+    "data.always_open_never": ("항상 열려 있는 채널이라 절대 맞지 않는 조건입니다",
+                               "this channel is always open, so the condition can never hold"),
+    "data.two_times": ('["HH:MM", "HH:MM"] 두 시각이어야 합니다', 'expected two times ["HH:MM", "HH:MM"]'),
+    "data.end_not_after_start": ("끝 시각이 시작 시각보다 빠르거나 같아 절대 맞지 않는 조건입니다",
+                                 "the end is not after the start, so the condition can never hold"),
+    "data.minutes_positive": ("0보다 큰 분이어야 합니다", "must be more than 0 minutes"),
+    "data.not_a_choice": ("이 질문의 선택지가 아닙니다: {value!r} (가능: {known})",
+                          "not a choice of this question: {value!r} (choices: {known})"),
+    "data.impossible": ("절대 맞을 수 없는 조건입니다: {why}", "impossible conditions: {why}"),
+    "data.impossible.open_and_break": ("open_now와 break_now가 동시에 true", "open_now and break_now both true"),
+    "data.impossible.closes_when_closed": ("open_now: false 인데 closes_within", "closes_within with open_now: false"),
+    "data.impossible.always_open": ("항상 열려 있는 채널에 닫힘/휴게 조건", "a closed or break condition on an always-open channel"),
+    "data.impossible.other_type": ("{question} 질문은 {types} 유형에만 있습니다",
+                                   "question {question} belongs to type {types} only"),
+    "data.synonyms": ("동의어 묶음에는 낱말이 둘 이상 필요합니다", "a synonym group needs two or more words"),
+    "data.single_source": ("한 줄짜리 source: 대신 sources: 목록(url, title, kind, checked)을 쓰세요",
+                           "use a sources: list (url, title, kind, checked) instead of the single source: text"),
+    "data.unknown_entry_type": ("알 수 없는 유형입니다: {value!r} (가능: {known})", "unknown type: {value!r} (known: {known})"),
+    "data.no_sources": ("출처가 하나 이상 있어야 합니다", "needs at least one source"),
+    "data.control_chars": ("줄바꿈이나 제어 문자는 쓸 수 없습니다", "may not hold line breaks or control characters"),
+    "data.unknown_source_kind": ("알 수 없는 출처 종류입니다: {value!r} (가능: {known})",
+                                 "unknown kind of source: {value!r} (known: {known})"),
     # errors
     "error.prefix": ("오류", "error"),
     "error.bad_at": ("--at 시각을 읽을 수 없습니다: {value!r} (예: 2026-02-13T18:00, 2026-02-13 18:00+09:00, 17:59)",
@@ -342,6 +424,15 @@ def t(key: str, lang: Lang, **values: object) -> str:
     if lang == "ko" and ":" in ko:
         ko = _PARTICLE_SPEC.sub(lambda m: _with_particle(m, values).replace("{", "{{").replace("}", "}}"), ko)
     return (ko if lang == "ko" else en).format(**values)
+
+
+def both(key: str, /, **values: object) -> Text:
+    """The message in both languages, for what is said later in a language not known yet (a data
+    file's problems). A value that is itself a `Text` is put in each language's own words."""
+    def said(lang: Lang) -> str:
+        return t(key, lang, **{k: v(lang) if isinstance(v, Text) else v for k, v in values.items()})
+
+    return Text(said("ko"), said("en"))
 
 
 # --- help ------------------------------------------------------------------------------------

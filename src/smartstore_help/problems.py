@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from smartstore_help.errors import Failure
+from smartstore_help.i18n import both
 from smartstore_help.model import Lang, Text
 
 Path_ = tuple[str | int, ...]
@@ -33,8 +34,9 @@ class DataError(Failure):
         return "\n".join(problem.render(lang) for problem in self.problems)
 
 
-def problem(file: str, line: int, field: str, ko: str, en: str) -> Problem:
-    return Problem(file, line, field, Text(ko, en))
+def problem(file: str, line: int, field: str, key: str, /, **values: object) -> Problem:
+    """A problem saying the message `key` of `i18n`, in both languages."""
+    return Problem(file, line, field, both(key, **values))
 
 
 def format_path(path: Path_) -> str:

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from smartstore_help import yamlio
 from smartstore_help.draft import placeholders
+from smartstore_help.i18n import both
 from smartstore_help.model import (
     FAQ_TYPES,
     SOURCE_KINDS,
@@ -69,8 +70,9 @@ class _Checker:
         self.file, self.yaml_text = file, text
         self.found: list[tuple[Path_, Text]] = []
 
-    def fail(self, path: Path_, ko: str, en: str) -> None:
-        self.found.append((path, Text(ko, en)))
+    def fail(self, path: Path_, key: str, /, **values: object) -> None:
+        """Record the message `key` of `i18n` about the value at `path`."""
+        self.found.append((path, both(key, **values)))
 
     def raise_if_any(self) -> None:
         if self.found:  # a rule naming several channels checks its conditions once per channel: say it once
@@ -82,48 +84,47 @@ class _Checker:
     def mapping(self, value: Any, path: Path_, required: Iterable[str],
                 optional: Iterable[str] = ()) -> dict[str, Any] | None:
         if not isinstance(value, dict):
-            self.fail(path, "키: 값 형태의 항목이어야 합니다", "expected a mapping (key: value)")
+            self.fail(path, "data.not_mapping")
             return None
         required = tuple(required)
         allowed = set(required) | set(optional)
         for key in value:
             if key not in allowed:
-                self.fail((*path, str(key)), f"알 수 없는 키입니다 (가능한 키: {', '.join(sorted(allowed))})",
-                          f"unknown key (allowed: {', '.join(sorted(allowed))})")
+                self.fail((*path, str(key)), "data.unknown_key", known=", ".join(sorted(allowed)))
         for key in required:
             if key not in value:
-                self.fail((*path, key), "필수 항목이 없습니다", "required field is missing")
+                self.fail((*path, key), "data.required")
         return value
 
-    def typed(self, value: Any, path: Path_, kind: type[T], ko: str, en: str) -> T | None:
+    def typed(self, value: Any, path: Path_, kind: type[T], what: str) -> T | None:
+        """`value` when it is a `kind`; else a problem saying it should be `what` (a message key)."""
         # bool is an int in Python; a rule score of `true` is still a mistake.
         if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
             return value
-        self.fail(path, f"{ko}이어야 합니다 (받은 값: {value!r})", f"expected {en}, got {value!r}")
+        self.fail(path, "data.expected", what=both(what), value=value)
         return None
 
     def string(self, value: Any, path: Path_) -> str:
-        text = self.typed(value, path, str, "텍스트", "text")
+        text = self.typed(value, path, str, "data.expect.text")
         if text is not None and not text.strip():
-            self.fail(path, "비어 있습니다", "is empty")
+            self.fail(path, "data.empty")
         # Files saved on macOS may hold decomposed (NFD) Hangul; compose it once, here.
         return unicodedata.normalize("NFC", text) if text else ""
 
     def ident(self, value: Any, path: Path_) -> str:
         text = self.string(value, path)
         if text and not _ID.match(text):
-            self.fail(path, "id는 영문 소문자, 숫자, -, _ 만 쓸 수 있습니다",
-                      "an id may use only a-z, 0-9, - and _")
+            self.fail(path, "data.bad_id")
         return text
 
     def boolean(self, value: Any, path: Path_) -> bool:
-        return bool(self.typed(value, path, bool, "true 또는 false", "true or false"))
+        return bool(self.typed(value, path, bool, "data.expect.bool"))
 
     def integer(self, value: Any, path: Path_) -> int:
-        return self.typed(value, path, int, "정수", "an integer") or 0
+        return self.typed(value, path, int, "data.expect.integer") or 0
 
     def items(self, value: Any, path: Path_) -> list[Any]:
-        return self.typed(value, path, list, "목록", "a list") or []
+        return self.typed(value, path, list, "data.expect.list") or []
 
     def text(self, value: Any, path: Path_) -> Text:
         raw = self.mapping(value, path, ("ko", "en"))
@@ -137,15 +138,14 @@ class _Checker:
         try:
             return date.fromisoformat(str(value))
         except ValueError:
-            self.fail(path, f"날짜(YYYY-MM-DD)가 아닙니다: {value!r}", f"not a date (YYYY-MM-DD): {value!r}")
+            self.fail(path, "data.bad_date", value=value)
             return None
 
     def clock(self, value: Any, path: Path_) -> time | None:
         match = re.fullmatch(r"([0-9]{1,2}):([0-9]{2})", str(value))
         if match and int(match[1]) < 24 and int(match[2]) < 60:
             return time(int(match[1]), int(match[2]))
-        self.fail(path, f"시각(HH:MM, 00:00–23:59)이 아닙니다: {value!r}",
-                  f"not a time of day (HH:MM, 00:00-23:59): {value!r}")
+        self.fail(path, "data.bad_time", value=value)
         return None
 
     def source(self, raw: Mapping[str, Any], path: Path_) -> tuple[str, date]:
@@ -153,11 +153,12 @@ class _Checker:
         checked = self.day(raw.get("checked"), (*path, "checked"))
         return src, checked or date.min
 
-    def unique(self, ids: Iterable[tuple[str, Path_]], what: Text) -> None:
+    def unique(self, ids: Iterable[tuple[str, Path_]], what: str) -> None:
+        """A problem for each id seen before; `what` is the message key naming what they identify."""
         seen: set[str] = set()
         for value, path in ids:
             if value in seen:
-                self.fail(path, f"{what.ko} id가 중복됩니다: {value}", f"duplicate {what.en} id: {value}")
+                self.fail(path, "data.duplicate_id", what=both(what), value=value)
             seen.add(value)
 
 
@@ -172,13 +173,12 @@ def parse_channels(raw: Any, file: str, text: str) -> ChannelData:
         c.raise_if_any()
         raise AssertionError  # unreachable: mapping() failed and recorded it
     if top.get("version", 1) != 1:
-        c.fail(("version",), "이 버전의 ss-help는 version: 1 만 읽습니다",
-               "this ss-help reads version: 1 only")
+        c.fail(("version",), "data.version")
     tz = c.string(top.get("timezone"), ("timezone",))
     try:
         ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError):
-        c.fail(("timezone",), f"알 수 없는 시간대입니다: {tz!r}", f"unknown time zone: {tz!r}")
+        c.fail(("timezone",), "data.unknown_timezone", value=tz)
 
     hc_raw = c.mapping(top.get("help_center"), ("help_center",), ("url", "note", "source", "checked"))
     hc = HelpCenter("", "", date.min, Text("", ""))
@@ -188,8 +188,7 @@ def parse_channels(raw: Any, file: str, text: str) -> ChannelData:
                         c.text(hc_raw.get("note"), ("help_center", "note")))
 
     schedules: dict[str, Schedule] = {}
-    sched_raw = c.typed(top.get("schedules"), ("schedules",), dict, "일정 id: 일정 형태",
-                        "a mapping of schedule id: schedule")
+    sched_raw = c.typed(top.get("schedules"), ("schedules",), dict, "data.expect.schedules")
     for sid, value in (sched_raw or {}).items():
         schedules[str(sid)] = _schedule(c, str(sid), value, ("schedules", str(sid)))
 
@@ -197,26 +196,23 @@ def parse_channels(raw: Any, file: str, text: str) -> ChannelData:
         _channel(c, value, ("channels", i), schedules)
         for i, value in enumerate(c.items(top.get("channels"), ("channels",)))
     )
-    c.unique(((ch.id, ("channels", i, "id")) for i, ch in enumerate(channels)), Text("채널", "channel"))
+    c.unique(((ch.id, ("channels", i, "id")) for i, ch in enumerate(channels)), "data.id_of.channel")
 
     questions = _questions(c, top.get("questions", []), ("questions",))
     types = tuple(
         _problem_type(c, value, ("problem_types", i))
         for i, value in enumerate(c.items(top.get("problem_types"), ("problem_types",)))
     )
-    c.unique(((t.id, ("problem_types", i, "id")) for i, t in enumerate(types)), Text("문제 유형", "problem type"))
+    c.unique(((t.id, ("problem_types", i, "id")) for i, t in enumerate(types)), "data.id_of.problem_type")
     common = {q.id for q in questions}
     for i, t in enumerate(types):
         for j, q in enumerate(t.questions):
             if q.id in common or q.id == "type":
-                c.fail(("problem_types", i, "questions", j, "id"),
-                       f"공통 질문과 같은 id입니다: {q.id}", f"same id as a common question: {q.id}")
+                c.fail(("problem_types", i, "questions", j, "id"), "data.same_as_common", id=q.id)
         for j, item in enumerate(t.checklist):
             known = common | {q.id for q in t.questions}
             if item.ticked_by is not None and item.ticked_by not in known:
-                c.fail(("problem_types", i, "checklist", j, "ticked_by"),
-                       f"이 유형에 없는 질문입니다: {item.ticked_by}",
-                       f"no such question for this type: {item.ticked_by}")
+                c.fail(("problem_types", i, "checklist", j, "ticked_by"), "data.not_in_type", id=item.ticked_by)
         for lang in ("ko", "en"):
             _check_template(c, getattr(t.template, lang), ("problem_types", i, "template", lang))
 
@@ -232,7 +228,7 @@ def parse_channels(raw: Any, file: str, text: str) -> ChannelData:
 def _url(c: _Checker, value: Any, path: Path_) -> str | None:
     url = c.string(value, path)
     if url and not url.startswith("https://"):
-        c.fail(path, "https:// 로 시작하는 주소여야 합니다", "expected an https:// address")
+        c.fail(path, "data.not_https")
     return url or None
 
 
@@ -246,20 +242,17 @@ def _schedule(c: _Checker, sid: str, value: Any, path: Path_) -> Schedule:
         return Schedule(sid, always_open=True)
     for key in ("days", "open", "close", "source", "checked"):
         if key not in raw:
-            c.fail((*path, key), "필수 항목이 없습니다 (항상 열린 채널이면 always_open: true)",
-                   "required field is missing (or always_open: true)")
+            c.fail((*path, key), "data.required_or_always_open")
     days: set[int] = set()
     for i, day in enumerate(c.items(raw.get("days", []), (*path, "days"))):
         if day in WEEKDAYS:
             days.add(WEEKDAYS.index(day))
         else:
-            c.fail((*path, "days", i), f"알 수 없는 요일입니다: {day!r} (mon…sun)",
-                   f"unknown weekday: {day!r} (mon..sun)")
+            c.fail((*path, "days", i), "data.unknown_weekday", value=day)
     opens = c.clock(raw.get("open"), (*path, "open")) if "open" in raw else None
     closes = c.clock(raw.get("close"), (*path, "close")) if "close" in raw else None
     if opens and closes and closes <= opens:
-        c.fail((*path, "close"), f"문 닫는 시각({closes:%H:%M})이 여는 시각({opens:%H:%M})보다 빠르거나 같습니다",
-               f"closes ({closes:%H:%M}) at or before it opens ({opens:%H:%M})")
+        c.fail((*path, "close"), "data.closes_before_opens", closes=f"{closes:%H:%M}", opens=f"{opens:%H:%M}")
     breaks: list[Break] = []
     for i, value_ in enumerate(c.items(raw.get("breaks", []), (*path, "breaks"))):
         bpath = (*path, "breaks", i)
@@ -270,17 +263,16 @@ def _schedule(c: _Checker, sid: str, value: Any, path: Path_) -> Schedule:
         if start is None or end is None:
             continue
         if end <= start:
-            c.fail((*bpath, "end"), "휴게 시간이 시작보다 먼저 끝납니다", "the break ends before it starts")
+            c.fail((*bpath, "end"), "data.break_backwards")
         elif opens and closes and not (opens <= start and end <= closes):
-            c.fail(bpath, "휴게 시간이 운영 시간 밖에 있습니다", "the break lies outside the opening hours")
+            c.fail(bpath, "data.break_outside")
         for other in breaks:
             if start < other.end and other.start < end:
-                c.fail(bpath, f"다른 휴게 시간({other.start:%H:%M}–{other.end:%H:%M})과 겹칩니다",
-                       f"overlaps another break ({other.start:%H:%M}-{other.end:%H:%M})")
+                c.fail(bpath, "data.break_overlap", start=f"{other.start:%H:%M}", end=f"{other.end:%H:%M}")
         breaks.append(Break(start, end))
     holidays_policy = raw.get("public_holidays", "closed")
     if holidays_policy not in ("closed", "open"):
-        c.fail((*path, "public_holidays"), "closed 또는 open 이어야 합니다", "expected closed or open")
+        c.fail((*path, "public_holidays"), "data.holiday_policy")
     closed: dict[date, Text | None] = {}
     for i, value_ in enumerate(c.items(raw.get("closed_dates", []), (*path, "closed_dates"))):
         dpath = (*path, "closed_dates", i)
@@ -310,14 +302,13 @@ def _channel(c: _Checker, value: Any, path: Path_, schedules: Mapping[str, Sched
             return None
         sid = c.string(raw[key], (*path, key))
         if sid not in schedules:
-            c.fail((*path, key), f"알 수 없는 일정입니다: {sid!r} (schedules에 정의하세요)",
-                   f"unknown schedule: {sid!r} (define it under schedules)")
+            c.fail((*path, key), "data.unknown_schedule", value=sid)
             return None
         return schedules[sid]
 
     phone = c.string(raw["phone"], (*path, "phone")) if "phone" in raw else None
     if phone and not _PHONE.match(phone):
-        c.fail((*path, "phone"), f"전화번호 형식이 아닙니다: {phone!r}", f"not a phone number: {phone!r}")
+        c.fail((*path, "phone"), "data.bad_phone", value=phone)
     src, checked = c.source(raw, path)
     return Channel(
         id=c.ident(raw.get("id"), (*path, "id")),
@@ -344,7 +335,7 @@ def _questions(c: _Checker, value: Any, path: Path_) -> tuple[Question, ...]:
             continue
         kind = raw.get("kind")
         if kind not in ("confirm", "select"):
-            c.fail((*qpath, "kind"), "confirm 또는 select 이어야 합니다", "expected confirm or select")
+            c.fail((*qpath, "kind"), "data.question_kind")
             continue
         choices = tuple(
             Choice(c.ident(ch.get("value"), (*qpath, "choices", j, "value")),
@@ -353,14 +344,13 @@ def _questions(c: _Checker, value: Any, path: Path_) -> tuple[Question, ...]:
             if (ch := c.mapping(v, (*qpath, "choices", j), ("value", "label"))) is not None
         )
         if kind == "select" and not choices:
-            c.fail((*qpath, "choices"), "select 질문에는 선택지가 필요합니다", "a select question needs choices")
+            c.fail((*qpath, "choices"), "data.no_choices")
         question = Question(c.ident(raw.get("id"), (*qpath, "id")), kind,
                             c.text(raw.get("prompt"), (*qpath, "prompt")), choices, raw.get("default"))
         if question.default is not None and not question.accepts(question.default):
-            c.fail((*qpath, "default"), f"이 질문에 맞지 않는 기본값입니다: {question.default!r}",
-                   f"default does not fit this question: {question.default!r}")
+            c.fail((*qpath, "default"), "data.bad_default", value=question.default)
         out.append(question)
-    c.unique(((q.id, (*path, i, "id")) for i, q in enumerate(out)), Text("질문", "question"))
+    c.unique(((q.id, (*path, i, "id")) for i, q in enumerate(out)), "data.id_of.question")
     return tuple(out)
 
 
@@ -373,7 +363,7 @@ def _problem_type(c: _Checker, value: Any, path: Path_) -> ProblemType:
                       for i, v in enumerate(c.items(raw.get("faq_types"), (*path, "faq_types"))))
     for i, ft in enumerate(faq_types):
         if ft not in FAQ_TYPES:
-            c.fail((*path, "faq_types", i), f"알 수 없는 FAQ 유형입니다: {ft!r}", f"unknown FAQ type: {ft!r}")
+            c.fail((*path, "faq_types", i), "data.unknown_faq_type", value=ft)
     checklist = []
     for i, v in enumerate(c.items(raw.get("checklist"), (*path, "checklist"))):
         item = c.mapping(v, (*path, "checklist", i), ("ko", "en"), ("ticked_by",))
@@ -410,12 +400,10 @@ def _cues(c: _Checker, value: Any, path: Path_) -> tuple[str, ...]:
 def _check_template(c: _Checker, template: str, path: Path_) -> None:
     names, balanced = placeholders(template)
     if not balanced:
-        c.fail(path, "템플릿의 중괄호가 맞지 않습니다 ({이름} 형태만 쓸 수 있습니다)",
-               "unbalanced braces in the template (only {name} placeholders are allowed)")
+        c.fail(path, "data.template_braces")
         return
     for name in sorted(names - TEMPLATE_FIELDS):
-        c.fail(path, f"알 수 없는 자리표시자입니다: {{{name}}} (가능: {', '.join(sorted(TEMPLATE_FIELDS))})",
-               f"unknown placeholder {{{name}}} (allowed: {', '.join(sorted(TEMPLATE_FIELDS))})")
+        c.fail(path, "data.unknown_placeholder", name=name, known=", ".join(sorted(TEMPLATE_FIELDS)))
 
 
 Where = dict[str, list[tuple[Question, str | None]]]  # question id → the question and the type it belongs to
@@ -434,8 +422,8 @@ def _rules(c: _Checker, value: Any, path: Path_, channels: Mapping[str, Channel]
         [(c.string(v, (*path, "channel", j)), (*path, "channel", j)) for j, v in enumerate(named)]
         if isinstance(named, list) else [(c.string(named, (*path, "channel")), (*path, "channel"))])
     if listed and not ids:
-        c.fail((*path, "channel"), "채널이 하나 이상 있어야 합니다", "name at least one channel")
-    c.unique(ids, Text("채널", "channel"))
+        c.fail((*path, "channel"), "data.no_channel")
+    c.unique(ids, "data.id_of.channel")
     enabled = c.boolean(raw["enabled"], (*path, "enabled")) if "enabled" in raw else True
     score = c.integer(raw.get("score"), (*path, "score"))
     reason = c.text(raw.get("reason"), (*path, "reason"))
@@ -444,8 +432,7 @@ def _rules(c: _Checker, value: Any, path: Path_, channels: Mapping[str, Channel]
     for channel_id, cpath in ids:
         channel = channels.get(channel_id)
         if channel_id and channel is None:
-            c.fail(cpath, f"알 수 없는 채널입니다: {channel_id!r} (가능: {', '.join(channels)})",
-                   f"unknown channel: {channel_id!r} (known: {', '.join(channels)})")
+            c.fail(cpath, "data.unknown_rule_channel", value=channel_id, known=", ".join(channels))
         _impossible(c, when, where, channel, (*path, "when"))
         out.append(Rule(channel_id, score, reason, when))
     return tuple(out) if enabled else ()
@@ -460,7 +447,7 @@ def _conditions(c: _Checker, when_raw: Any, path: Path_, channels: Mapping[str, 
     for t in types:
         for q in t.questions:
             where.setdefault(q.id, []).append((q, t.id))
-    if c.typed(when_raw, path, dict, "키: 값 형태의 조건", "a mapping of conditions") is None:
+    if c.typed(when_raw, path, dict, "data.expect.conditions") is None:
         return when, where
     for key, cond in when_raw.items():
         cpath = (*path, str(key))
@@ -468,15 +455,14 @@ def _conditions(c: _Checker, when_raw: Any, path: Path_, channels: Mapping[str, 
         if key in CLOCK_CONDITIONS:
             parsed = _clock_condition(c, str(key), cond, cpath, channels)
         elif key in HISTORY_CONDITIONS:
-            parsed = c.typed(cond, cpath, int, "건수(정수)", "a number of cases (an integer)")
+            parsed = c.typed(cond, cpath, int, "data.expect.case_count")
             if parsed is not None and parsed < 1:
-                c.fail(cpath, "1 이상이어야 합니다", "must be 1 or more")
+                c.fail(cpath, "data.at_least_one")
         elif key in where:
             parsed = _answer_condition(c, where[str(key)][0][0], cond, cpath)
         else:
             names = ", ".join((*CLOCK_CONDITIONS, *HISTORY_CONDITIONS))
-            c.fail(cpath, f"알 수 없는 조건입니다 (질문 id 또는 {names})",
-                   f"unknown condition (a question id, or {names})")
+            c.fail(cpath, "data.unknown_condition", names=names)
             continue
         if parsed is not None:
             when[str(key)] = parsed
@@ -486,47 +472,44 @@ def _conditions(c: _Checker, when_raw: Any, path: Path_, channels: Mapping[str, 
 def _clock_condition(c: _Checker, key: str, cond: Any, path: Path_,
                      channels: Mapping[str, Channel]) -> ConditionValue | None:
     if key == "channels_open":
-        wanted = c.typed(cond, path, dict, "{채널 id: true/false}", "{channel id: true/false}") or {}
+        wanted = c.typed(cond, path, dict, "data.expect.channel_flags") or {}
         for cid, flag in wanted.items():
             if cid not in channels:
-                c.fail((*path, str(cid)), f"알 수 없는 채널입니다: {cid!r}", f"unknown channel: {cid!r}")
-            elif c.typed(flag, (*path, str(cid)), bool, "true 또는 false", "true or false") is None:
+                c.fail((*path, str(cid)), "data.unknown_channel", value=cid)
+            elif c.typed(flag, (*path, str(cid)), bool, "data.expect.bool") is None:
                 pass
             elif channels[cid].schedule.always_open and flag is False:
-                c.fail((*path, str(cid)), "항상 열려 있는 채널이라 절대 맞지 않는 조건입니다",
-                       "this channel is always open, so the condition can never hold")
+                c.fail((*path, str(cid)), "data.always_open_never")
         return {str(k): v for k, v in wanted.items() if isinstance(v, bool)}
     if key == "time_between":
         items = c.items(cond, path)
         if len(items) != 2:
-            c.fail(path, '["HH:MM", "HH:MM"] 두 시각이어야 합니다', 'expected two times ["HH:MM", "HH:MM"]')
+            c.fail(path, "data.two_times")
             return None
         start, end = c.clock(items[0], (*path, 0)), c.clock(items[1], (*path, 1))
         if start is None or end is None:
             return None
         if end <= start:
-            c.fail(path, "끝 시각이 시작 시각보다 빠르거나 같아 절대 맞지 않는 조건입니다",
-                   "the end is not after the start, so the condition can never hold")
+            c.fail(path, "data.end_not_after_start")
             return None
         return (f"{start:%H:%M}", f"{end:%H:%M}")
     if key == "closes_within":
-        minutes = c.typed(cond, path, int, "분(정수)", "minutes (an integer)")
+        minutes = c.typed(cond, path, int, "data.expect.minutes")
         if minutes is not None and minutes <= 0:
-            c.fail(path, "0보다 큰 분이어야 합니다", "must be more than 0 minutes")
+            c.fail(path, "data.minutes_positive")
             return None
         return minutes
-    return c.typed(cond, path, bool, "true 또는 false", "true or false")
+    return c.typed(cond, path, bool, "data.expect.bool")
 
 
 def _answer_condition(c: _Checker, question: Question, cond: Any, path: Path_) -> ConditionValue | None:
     if question.kind == "confirm":
-        return c.typed(cond, path, bool, "true 또는 false", "true or false")
+        return c.typed(cond, path, bool, "data.expect.bool")
     values = tuple(cond) if isinstance(cond, list) else (cond,)
     allowed = [ch.value for ch in question.choices]
     for value in values:
         if value not in allowed:
-            c.fail(path, f"이 질문의 선택지가 아닙니다: {value!r} (가능: {', '.join(allowed)})",
-                   f"not a choice of this question: {value!r} (choices: {', '.join(allowed)})")
+            c.fail(path, "data.not_a_choice", value=value, known=", ".join(allowed))
             return None
     return values
 
@@ -536,24 +519,23 @@ def _impossible(c: _Checker, when: Mapping[str, ConditionValue],
                 channel: Channel | None, path: Path_) -> None:
     """Flag combinations no moment and no answers can satisfy: such a rule is a silent no-op."""
 
-    def never(ko: str, en: str) -> None:
-        c.fail(path, f"절대 맞을 수 없는 조건입니다: {ko}", f"impossible conditions: {en}")
+    def never(why: str, **values: object) -> None:
+        c.fail(path, "data.impossible", why=both(why, **values))
 
     if when.get("open_now") is True and when.get("break_now") is True:
-        never("open_now와 break_now가 동시에 true", "open_now and break_now both true")
+        never("data.impossible.open_and_break")
     if when.get("open_now") is False and "closes_within" in when:
-        never("open_now: false 인데 closes_within", "closes_within with open_now: false")
+        never("data.impossible.closes_when_closed")
     if channel is not None and channel.schedule.always_open and (
         when.get("open_now") is False or when.get("break_now") is True or "closes_within" in when
     ):
-        never("항상 열려 있는 채널에 닫힘/휴게 조건", "a closed or break condition on an always-open channel")
+        never("data.impossible.always_open")
     types = when.get("type")
     if isinstance(types, tuple):
         for key in when:
             owners = {t for _, t in where.get(key, [])}
             if key != "type" and owners and None not in owners and not owners & set(types):
-                never(f"{key} 질문은 {', '.join(sorted(o for o in owners if o))} 유형에만 있습니다",
-                      f"question {key} belongs to type {', '.join(sorted(o for o in owners if o))} only")
+                never("data.impossible.other_type", question=key, types=", ".join(sorted(o for o in owners if o)))
 
 
 # --- faq.yaml --------------------------------------------------------------------------------
@@ -572,8 +554,7 @@ def parse_faq(raw: Any, file: str, text: str, shipped: bool = False) -> Faq:
     for i, group in enumerate(c.items(top.get("synonyms", []), ("synonyms",))):
         words = tuple(c.string(w, ("synonyms", i, j)) for j, w in enumerate(c.items(group, ("synonyms", i))))
         if len(words) < 2:
-            c.fail(("synonyms", i), "동의어 묶음에는 낱말이 둘 이상 필요합니다",
-                   "a synonym group needs two or more words")
+            c.fail(("synonyms", i), "data.synonyms")
         synonyms.append(words)
     required = ("id", "type", "question", "answer") + (("sources", "en") if shipped else ())
     optional = ("keywords",) + (() if shipped else ("sources", "en", "source"))
@@ -581,8 +562,7 @@ def parse_faq(raw: Any, file: str, text: str, shipped: bool = False) -> Faq:
     for i, value in enumerate(c.items(top.get("entries"), ("entries",))):
         path = ("entries", i)
         if shipped and isinstance(value, dict) and "source" in value:
-            c.fail((*path, "source"), "한 줄짜리 source: 대신 sources: 목록(url, title, kind, checked)을 쓰세요",
-                   "use a sources: list (url, title, kind, checked) instead of the single source: text")
+            c.fail((*path, "source"), "data.single_source")
             value = {k: v for k, v in value.items() if k != "source"}
         e = c.mapping(value, path, required, optional)
         if e is None:
@@ -590,8 +570,7 @@ def parse_faq(raw: Any, file: str, text: str, shipped: bool = False) -> Faq:
         english = c.mapping(e["en"], (*path, "en"), ("question", "answer")) if "en" in e else None
         kind = c.string(e.get("type"), (*path, "type"))
         if kind and kind not in FAQ_TYPES:
-            c.fail((*path, "type"), f"알 수 없는 유형입니다: {kind!r} (가능: {', '.join(FAQ_TYPES)})",
-                   f"unknown type: {kind!r} (known: {', '.join(FAQ_TYPES)})")
+            c.fail((*path, "type"), "data.unknown_entry_type", value=kind, known=", ".join(FAQ_TYPES))
         entries.append(FaqEntry(
             id=c.ident(e.get("id"), (*path, "id")),
             type=kind,
@@ -604,7 +583,7 @@ def parse_faq(raw: Any, file: str, text: str, shipped: bool = False) -> Faq:
             answer_en=c.string(english.get("answer"), (*path, "en", "answer")) if english else None,
             note=c.string(e["source"], (*path, "source")) if "source" in e else None,
         ))
-    c.unique(((e.id, ("entries", i, "id")) for i, e in enumerate(entries)), Text("FAQ", "FAQ"))
+    c.unique(((e.id, ("entries", i, "id")) for i, e in enumerate(entries)), "data.id_of.faq")
     c.raise_if_any()
     return Faq(tuple(entries), tuple(synonyms), file)
 
@@ -615,7 +594,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 def _sources(c: _Checker, value: Any, path: Path_, shipped: bool) -> tuple[Source, ...]:
     items = c.items(value, path)
     if shipped and not items and isinstance(value, list):
-        c.fail(path, "출처가 하나 이상 있어야 합니다", "needs at least one source")
+        c.fail(path, "data.no_sources")
     out = []
     for i, item in enumerate(items):
         spath = (*path, i)
@@ -626,12 +605,10 @@ def _sources(c: _Checker, value: Any, path: Path_, shipped: bool) -> tuple[Sourc
         title = c.string(raw.get("title"), (*spath, "title"))
         for key, text in (("url", url), ("title", title)):
             if _CONTROL.search(text):
-                c.fail((*spath, key), "줄바꿈이나 제어 문자는 쓸 수 없습니다",
-                       "may not hold line breaks or control characters")
+                c.fail((*spath, key), "data.control_chars")
         kind = c.string(raw.get("kind"), (*spath, "kind"))
         if kind and kind not in SOURCE_KINDS:
-            c.fail((*spath, "kind"), f"알 수 없는 출처 종류입니다: {kind!r} (가능: {', '.join(SOURCE_KINDS)})",
-                   f"unknown kind of source: {kind!r} (known: {', '.join(SOURCE_KINDS)})")
+            c.fail((*spath, "kind"), "data.unknown_source_kind", value=kind, known=", ".join(SOURCE_KINDS))
         checked = c.day(raw.get("checked"), (*spath, "checked")) if "checked" in raw else None
         out.append(Source(url, title, kind, checked or date.min))
     return tuple(out)
