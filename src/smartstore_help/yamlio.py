@@ -53,14 +53,85 @@ Loader.yaml_implicit_resolvers = {
 }
 
 
+class TooLarge(yaml.YAMLError):
+    """Aliases that would expand into far more than the file holds (a "billion laughs")."""
+
+    def __init__(self, nodes: int, limit: int, line: int) -> None:
+        super().__init__(f"aliases expand to more than {limit} values")
+        self.nodes = nodes
+        self.limit = limit
+        self.line = line
+
+
+# An alias is a reference, so nine lines of `&b [*a, *a, …]` describe a billion values while the
+# parser holds a few dozen nodes: building is cheap, but everything that walks the result (the
+# validator, the search index) runs out of time and memory. So the document's size counted with
+# every alias expanded is bounded before anything is built: a generous constant for files that
+# use anchors as intended, and never less than ten times the nodes actually written.
+EXPANDED_NODES = 1_000_000
+EXPANSION_FACTOR = 10
+
+
 def load(text: str) -> Any:
     """The document in `text`: built straight from the parser's events when it is plain data
     (several times faster on a large FAQ), by the full safe loader otherwise, which also gives
-    the errors with their lines."""
+    the errors with their lines and bounds what aliases expand to (`TooLarge`)."""
     try:
         return _from_events(text)
     except (_Unusual, yaml.YAMLError):
-        return yaml.load(text, Loader=Loader)
+        pass
+    loader = Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        check_expansion(node)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def check_expansion(root: yaml.Node) -> None:
+    """Raise TooLarge when the tree under `root`, aliases expanded, has too many nodes.
+
+    Each distinct node is visited once (its expanded size is remembered), so this takes time in
+    proportion to what was written, however much it would expand to. A node that contains
+    itself expands without end and is refused too."""
+    sizes: dict[int, int] = {}
+    distinct = 0
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    on_path: set[int] = set()
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            on_path.discard(key)
+            children = _children(node)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
+            limit = max(EXPANDED_NODES, EXPANSION_FACTOR * distinct)
+            if sizes[key] > limit:
+                raise TooLarge(sizes[key], limit, node.start_mark.line + 1)
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:  # an alias of an enclosing node: infinite
+            raise TooLarge(-1, EXPANDED_NODES, node.start_mark.line + 1)
+        distinct += 1
+        on_path.add(key)
+        stack.append((node, True))
+        for child in _children(node):
+            if id(child) in on_path:
+                raise TooLarge(-1, EXPANDED_NODES, child.start_mark.line + 1)
+            if id(child) not in sizes:
+                stack.append((child, False))
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
 
 
 class _Unusual(Exception):
@@ -138,7 +209,7 @@ def _from_events(text: str) -> Any:
 
 
 def error_line(error: yaml.YAMLError) -> int | None:
-    if isinstance(error, DuplicateKeyError):
+    if isinstance(error, DuplicateKeyError | TooLarge):
         return error.line
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     return None if mark is None else int(mark.line) + 1
