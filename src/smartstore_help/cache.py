@@ -30,8 +30,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from smartstore_help import __version__
-from smartstore_help.files import write_atomically as write_atomically
-from smartstore_help.places import cache_dir as cache_dir
+from smartstore_help.places import cache_dir as cache_dir  # where it is; asked of `cache` by its callers
 
 T = TypeVar("T")
 FORMAT = 7  # bump when the shape of a cached object or the file format changes (7: data-only files)
@@ -75,6 +74,8 @@ def read_trusted(path: Path) -> bytes | None:
 def write_private(path: Path, payload: bytes) -> bool:
     """Store `payload` in the cache, telling whether it was; a cache that cannot or must not be
     written only makes the next run slower."""
+    from smartstore_help.files import write_atomically  # only on a miss: warm runs never write
+
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not trusted_dir(path.parent):

@@ -31,8 +31,8 @@ class Details(NamedTuple):
     store_id: str = ""
 
 
-# Spacing and every dash people put between digit groups (NFKC already makes the full-width ones ASCII).
-_ORDER_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212\u30fc]")
+# Every dash people put between digit groups (NFKC already makes the full-width ones ASCII).
+_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc")
 
 
 def clean_order_no(value: str) -> str:
@@ -43,7 +43,7 @@ def clean_order_no(value: str) -> str:
     read by its value, so what is stored, shown and copied is always `2026`. Spaces and
     dashes between groups are dropped; anything else is refused.
     """
-    folded = _ORDER_SEPARATORS.sub("", unicodedata.normalize("NFKC", value))
+    folded = "".join(ch for ch in unicodedata.normalize("NFKC", value) if not (ch.isspace() or ch in _DASHES))
     if not folded:
         return ""
     low, high = ORDER_NO_DIGITS

@@ -12,33 +12,34 @@ the structure, with a few tagged objects for what JSON lacks, and raw arrays for
 Tagged objects are `{"@": kind, "v": value}`: `date`, `time`, `set` (frozenset), `map`
 (a mapping, as key-value pairs, so keys need not be text), `u32` (a slice of the numbers),
 `bytes` (a slice of the bytes), `u32map` (text → slice of the numbers, for the search
-index's postings, looked up lazily), or the name of one of the record classes the caller
-allows (the model's NamedTuples, the search index): nothing else can be built, and building
-one runs nothing but that class's own constructor. JSON lists come back as tuples, which
-is what the model holds.
+index's postings, looked up lazily), `rows` (a long tuple of tuples of text, kept in the
+bytes and decoded row by row when read), or the name of one of the
+record classes the caller allows (the model's NamedTuples, the search index): nothing else
+can be built, and building one runs nothing but that class's own constructor. JSON lists
+come back as tuples, which is what the model holds.
 
 Why not marshal: it is faster to write but "not intended to be secure against erroneous or
 maliciously constructed data" (its documentation) — a crafted file can crash the interpreter —
-and it can hold code objects. Measured on the 10,000-entry FAQ (17 MB cache): the pickle took
-53 ms to load; this format takes ~15 ms, since the postings (1.4 million entry numbers) are
-never turned into Python objects: a search reads the few lists it needs straight from the
-buffer. A file that does not parse, or refers to a class not allowed, is simply rebuilt.
+and it can hold code objects. Why not plain JSON: on the 10,000-entry FAQ (17 MB of cache) it
+would build 1.4 million entry numbers and 110,000 strings as Python objects on every search,
+about what the pickle cost (~45 ms). Here the postings, the answers and the keywords stay in
+the file's buffer and a search decodes only what it reads. A file that does not
+parse, or names a class that is not allowed, is simply rebuilt.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import struct
 import sys
-from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, time
-from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 MAGIC = b"SSHC"
-_HEAD = struct.Struct("<4sIII")
+_HEAD_SIZE = 16  # MAGIC and three little-endian u32 lengths
 
 
 class Unreadable(ValueError):
@@ -72,23 +73,103 @@ class U32Map(Mapping[str, Sequence[int]]):
         return len(self._slots)
 
 
+class Texts(Sequence[str]):
+    """A long tuple of text kept as one UTF-8 run in the file's buffer; an item is decoded when read."""
+
+    __slots__ = ("_blob", "_ends")
+
+    def __init__(self, blob: memoryview, ends: Sequence[int]) -> None:
+        self._blob = blob
+        self._ends = ends  # item i is blob[ends[i]:ends[i + 1]]
+
+    def __len__(self) -> int:
+        return len(self._ends) - 1
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return tuple(self[j] for j in range(*i.indices(len(self))))
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return str(self._blob[self._ends[i] : self._ends[i + 1]], "utf-8", "surrogatepass")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class TextRows(Sequence[tuple[str, ...]]):
+    """A long tuple of tuples of text (keywords per entry), over one `Texts` of all their items."""
+
+    __slots__ = ("_items", "_starts")
+
+    def __init__(self, items: Texts, starts: Sequence[int]) -> None:
+        self._items = items
+        self._starts = starts  # row i is items[starts[i]:starts[i + 1]]
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return tuple(self[j] for j in range(*i.indices(len(self))))
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._items[self._starts[i] : self._starts[i + 1]]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+# A tuple of tuples of text at least this long is kept as `TextRows` (the FAQ's keywords, read one
+# entry at a time). A flat tuple of text is decoded at once: the search reads its compact questions
+# tens of thousands of times a query, which a decode on every read would make twice as slow.
+LAZY_LENGTH = 64
+
+
 def records(module: ModuleType) -> list[type]:
     """The NamedTuple classes a module defines: the records a cached model may be built from."""
     return [v for v in vars(module).values() if isinstance(v, type) and issubclass(v, tuple) and hasattr(v, "_fields")]
 
 
 def dumps(value: object) -> bytes:
+    from array import array  # only on a cache miss
+
     numbers, blobs = array("I"), bytearray()
+
+    def numbers_of(run: Sequence[int]) -> list[int]:
+        start = len(numbers)
+        numbers.extend(run)
+        return [start, len(numbers)]
+
+    def texts(items: Sequence[str]) -> list[list[int]]:
+        """[blob slice, numbers slice of the n + 1 offsets into it]"""
+        start, ends = len(blobs), array("I", [0])
+        for item in items:
+            blobs.extend(item.encode("utf-8", "surrogatepass"))
+            ends.append(len(blobs) - start)
+        return [[start, len(blobs)], numbers_of(ends)]
 
     def encode(v: object) -> Any:
         if v is None or isinstance(v, str | bool | int | float):
             return v
         if isinstance(v, tuple) and hasattr(v, "_fields"):
             return {"@": type(v).__name__, "v": [encode(x) for x in v]}
-        if dataclasses.is_dataclass(v) and not isinstance(v, type):
-            return {"@": type(v).__name__,
-                    "v": {f.name: encode(getattr(v, f.name)) for f in dataclasses.fields(v)}}
+        fields = getattr(type(v), "__dataclass_fields__", None)  # without importing dataclasses (slow)
+        if fields is not None:
+            return {"@": type(v).__name__, "v": {name: encode(getattr(v, name)) for name in fields}}
         if isinstance(v, tuple | list):
+            if len(v) >= LAZY_LENGTH and all(type(row) is tuple and all(type(x) is str for x in row) for row in v):
+                starts = array("I", [0])
+                for row in v:
+                    starts.append(starts[-1] + len(row))
+                return {"@": "rows", "v": [texts([x for row in v for x in row]), numbers_of(starts)]}
             return [encode(x) for x in v]
         if isinstance(v, array):
             start = len(numbers)
@@ -119,16 +200,17 @@ def dumps(value: object) -> bytes:
                         separators=(",", ":")).encode("utf-8")
     header += b" " * (-len(header) % 4)
     body = numbers.tobytes()
-    return _HEAD.pack(MAGIC, len(header), len(body), len(blobs)) + header + body + bytes(blobs)
+    lengths = b"".join(n.to_bytes(4, "little") for n in (len(header), len(body), len(blobs)))
+    return MAGIC + lengths + header + body + bytes(blobs)
 
 
 def loads(raw: bytes, allowed: Sequence[type]) -> object:
     """The value `dumps` wrote, built only from plain values and the `allowed` record classes."""
-    try:
-        magic, head_len, numbers_len, blobs_len = _HEAD.unpack_from(raw)
-    except struct.error:
-        raise Unreadable("too short") from None
-    start = _HEAD.size
+    if len(raw) < _HEAD_SIZE:
+        raise Unreadable("too short")
+    magic = raw[:4]
+    head_len, numbers_len, blobs_len = (int.from_bytes(raw[i : i + 4], "little") for i in (4, 8, 12))
+    start = _HEAD_SIZE
     if magic != MAGIC or start + head_len + numbers_len + blobs_len != len(raw) or numbers_len % 4:
         raise Unreadable("not a cache file, or cut short")
     view = memoryview(raw)
@@ -150,6 +232,9 @@ def loads(raw: bytes, allowed: Sequence[type]) -> object:
             return numbers[v[0] : v[1]]
         if kind == "bytes":
             return blobs[v[0] : v[1]]
+        if kind == "rows":
+            ((b0, b1), (n0, n1)), (s0, s1) = v
+            return TextRows(Texts(blobs[b0:b1], numbers[n0:n1]), numbers[s0:s1])
         if kind == "u32map":
             return U32Map(v, numbers)
         if kind == "date":

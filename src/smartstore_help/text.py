@@ -29,7 +29,6 @@ import unicodedata
 _CONTROL = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
 )
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def visible(value: str) -> str:
@@ -54,8 +53,11 @@ def decode(raw: bytes) -> str:
 
 def repair(value: str) -> str:
     """`value` with no lone surrogates: undecodable bytes Python smuggled in are decoded again."""
-    if not _SURROGATE.search(value):
+    try:
+        value.encode("utf-8")
         return value
+    except UnicodeEncodeError:
+        pass
     try:
         return decode(value.encode("utf-8", "surrogateescape"))
     except UnicodeEncodeError:  # a surrogate that never was a byte (U+D800–U+DC7F): unreadable
