@@ -196,6 +196,19 @@ def test_the_cache_holds_only_data() -> None:
             serial.loads(whole[:cut], records)
 
 
+def test_a_large_index_round_trips_through_the_buffer() -> None:
+    entries = tuple(model.FaqEntry(f"e{n}", "general", f"질문 {n}", f"답변 {n}", (f"키{n}", "공통", "\ud800")[: n % 4],
+                                   None, f"question {n}" if n % 2 else None, None) for n in range(150))
+    index = build_index(model.Faq(entries, (("반품", "리턴"),)))
+    again = serial.loads(serial.dumps(index), (*serial.records(model), Index))
+    assert isinstance(again, Index) and isinstance(again.keywords, serial.TextRows)
+    assert again.entries() == index.entries() and again.keywords == index.keywords
+    assert again.keywords[-1] == index.keywords[-1] and again.keywords[3:6] == index.keywords[3:6]
+    with pytest.raises(IndexError):
+        again.keywords[150]
+    assert search(again, "질문 42") == search(index, "질문 42")
+
+
 def _swap_in(tmp_path: Path) -> tuple[Path, Path]:
     """Two FAQs; the cache file of `b` replaced by the (valid) one of `a`: whoever trusts it answers `a`."""
     a = own_faq(tmp_path / "a", ("from-a", "쿠폰은 어떻게 만드나요?"))
