@@ -19,7 +19,7 @@ import time
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -27,7 +27,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smartstore_help import cache, data, draft, model, serial, term, text, timefmt, yamlio
+from smartstore_help import cache, data, draft, model, serial, term, textin, timefmt, yamlio
 from smartstore_help.search import Index, build_index, search
 
 TIMEOUT = 30
@@ -197,8 +197,10 @@ def test_the_cache_holds_only_data() -> None:
 
 
 def test_a_large_index_round_trips_through_the_buffer() -> None:
+    source = model.Source("https://example.com/a", "제목", "official", date(2026, 11, 29))
     entries = tuple(model.FaqEntry(f"e{n}", "general", f"질문 {n}", f"답변 {n}", (f"키{n}", "공통", "\ud800")[: n % 4],
-                                   None, f"question {n}" if n % 2 else None, None) for n in range(150))
+                                   (source,) * (n % 2), f"question {n}" if n % 2 else None, None,
+                                   "메모" if n % 3 else None) for n in range(150))
     index = build_index(model.Faq(entries, (("반품", "리턴"),)))
     again = serial.loads(serial.dumps(index), (*serial.records(model), Index))
     assert isinstance(again, Index) and isinstance(again.keywords, serial.TextRows)
@@ -493,12 +495,12 @@ def test_a_query_with_undecodable_bytes_still_searches() -> None:
 
 
 def test_clean_repairs_and_strips() -> None:
-    assert text.clean(os.fsdecode("정산".encode("cp949"))) == "정산"
-    assert text.clean(os.fsdecode(b"\xff abc")) == "\ufffd abc"
-    assert text.clean("a\ud800b") == "a\ufffdb"  # a surrogate that was never a byte
-    assert text.clean(unicodedata.normalize("NFD", "정산")) == "정산"
-    assert text.clean("a" + ESCAPES + "\x00\tb\nc\r") == "a]0;owned[2J31m\tb\nc"
-    assert text.decode("상담 ".encode("cp949") + b"\xff") == "상담 \ufffd"
+    assert textin.clean(os.fsdecode("정산".encode("cp949"))) == "정산"
+    assert textin.clean(os.fsdecode(b"\xff abc")) == "\ufffd abc"
+    assert textin.clean("a\ud800b") == "a\ufffdb"  # a surrogate that was never a byte
+    assert textin.clean(unicodedata.normalize("NFD", "정산")) == "정산"
+    assert textin.clean("a" + ESCAPES + "\x00\tb\nc\r") == "a]0;owned[2J31m\tb\nc"
+    assert textin.clean(os.fsdecode("상담 ".encode("cp949") + b"\xff")) == "상담 \ufffd"
 
 
 # 7. Terminal injection --------------------------------------------------------------------------

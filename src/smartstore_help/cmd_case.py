@@ -112,10 +112,10 @@ def case_note(ctx: typer.Context, case_id: IdArg,
             text = "" if isinstance(typed, Back) else typed
         else:
             text = cfg.io.read_all()
-    from smartstore_help.textin import from_argv
+    from smartstore_help.textin import clean
 
-    text = from_argv(text or "").strip()
-    ref = from_argv(ref or "").strip() or None
+    text = clean(text or "").strip()
+    ref = clean(ref or "").strip() or None
     if not text and not ref and due is None:
         raise UserError(t("error.empty_note", cfg.lang))
     from smartstore_help.journal import stamp
@@ -177,11 +177,11 @@ def case_close(ctx: typer.Context, case_id: IdArg,
     if rating is not None and not 1 <= rating <= 5:
         raise UserError(t("error.rating", cfg.lang))
     from smartstore_help.journal import stamp
-    from smartstore_help.textin import from_argv
+    from smartstore_help.textin import clean
 
     with opened(write=True) as journal:
         journal.close_case(case_id, stamp(cfg.moment(at, KST)), resolved, rating,
-                           from_argv(feedback or "").strip() or None)
+                           clean(feedback or "").strip() or None)
     cfg.io.write(t("case.closed", cfg.lang, id=case_id,
                  outcome=t("case.resolved" if resolved else "case.unresolved", cfg.lang)))
 

@@ -32,7 +32,7 @@ from smartstore_help.shell import (
     pick_channel,
     settings,
 )
-from smartstore_help.text import clean
+from smartstore_help.textin import clean
 
 
 class ContactOptions(NamedTuple):
@@ -246,6 +246,9 @@ def _write_output(io: IOStreams, path: Path, text: str, force: bool, interactive
     io.write(t("contact.written", lang, path=path))
 
 
+_FILE_KINDS = {"directory": "file.directory", "fifo": "file.fifo", "device": "file.device", "socket": "file.socket"}
+
+
 def _output_target(path: Path, lang: Lang) -> tuple[Path, bool]:
     from smartstore_help.files import NotRegularFile, output_target
 
@@ -254,7 +257,7 @@ def _output_target(path: Path, lang: Lang) -> tuple[Path, bool]:
     except NotRegularFile as error:
         if error.kind == "dangling":
             raise UserError(t("error.output_dangling", lang, path=path)) from None
-        raise UserError(t("error.output_not_file", lang, path=path, kind=t(f"file.{error.kind}", lang))) from None
+        raise UserError(t("error.output_not_file", lang, path=path, kind=t(_FILE_KINDS[error.kind], lang))) from None
     except OSError as error:
         raise UserError(t("error.output_failed", lang, path=path, why=error.strerror or error)) from None
 

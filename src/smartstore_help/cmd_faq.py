@@ -24,7 +24,7 @@ from smartstore_help.shell import (
     holidays_for,
     settings,
 )
-from smartstore_help.text import clean
+from smartstore_help.textin import clean
 
 faq_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, context_settings=CONTEXT)
 app.add_typer(faq_app, name="faq")

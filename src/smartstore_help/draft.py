@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from smartstore_help.model import Answer, Answers, ChannelData, ChecklistItem, Lang
-from smartstore_help.text import visible
+from smartstore_help.textin import visible
 
 ORDER_NO_DIGITS = (8, 20)
 _EMPTY = {"ko": "(없음)", "en": "(none)"}

@@ -31,7 +31,7 @@ from smartstore_help.model import (
 )
 from smartstore_help.schedule import DayPlan, Status
 from smartstore_help.term import Column, Line, table, truncate, width, wrap
-from smartstore_help.text import visible
+from smartstore_help.textin import visible
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

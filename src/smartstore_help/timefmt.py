@@ -185,6 +185,8 @@ def _day_and_time(value: str, local: datetime, text: str, tz: ZoneInfo) -> datet
                     day = day.replace(year=day.year - 1)
         except ValueError:
             raise BadTime(text) from None
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:  # said first: no time of that day would do
+            raise TimeOutOfRange(text)
         if not rest:
             raise BadTime(text, "no_time")
     time = _TIME.fullmatch(rest)

@@ -19,7 +19,7 @@ from smartstore_help.history import History
 from smartstore_help.i18n import t
 from smartstore_help.model import Answer, ChannelData, Lang, Question
 from smartstore_help.schedule import Holidays
-from smartstore_help.text import clean
+from smartstore_help.textin import clean
 
 FAQ_SHOWN = 3
 
