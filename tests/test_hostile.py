@@ -24,6 +24,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -427,6 +428,18 @@ def test_expansion_is_measured_in_time_proportional_to_the_file(name: str) -> No
     with deadline(5), pytest.raises(yamlio.TooLarge):
         yamlio.load(BOMBS[name])
     assert time.perf_counter() - start < 0.5
+
+
+@pytest.mark.parametrize("doc", ["a: &x [1, {b: 2}]\nc: *x\nd: *x\n", "k: &s text\nl: [*s, *s]\n", "a: *nope\n",
+                                 "a: &x 1\nb: &x 2\n", "x: &m {a: 1}\ny: {<<: *m, b: 2}\n", "- &e []\n- *e\n"])
+def test_anchors_read_as_the_safe_loader_reads_them(doc: str) -> None:
+    try:
+        expected = yaml.load(doc, Loader=yamlio.Loader)
+    except yaml.YAMLError as error:
+        with pytest.raises(type(error)):
+            yamlio.load(doc)
+        return
+    assert yamlio.load(doc) == expected
 
 
 def test_anchors_used_as_intended_still_load() -> None:

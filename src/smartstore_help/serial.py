@@ -36,6 +36,7 @@ from datetime import date, time
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import mmap
     from types import ModuleType
 
 MAGIC = b"SSHC"
@@ -141,20 +142,28 @@ def records(module: ModuleType) -> list[type]:
 def dumps(value: object) -> bytes:
     from array import array  # only on a cache miss
 
-    numbers, blobs = array("I"), bytearray()
+    numbers = array("I")
+    blobs: list[bytes] = []  # joined once at the end: a 10,000-entry FAQ's answers are tens of MB
+    blobs_len = 0
 
     def numbers_of(run: Sequence[int]) -> list[int]:
         start = len(numbers)
         numbers.extend(run)
         return [start, len(numbers)]
 
+    def blob(data: bytes) -> list[int]:
+        nonlocal blobs_len
+        blobs.append(data)
+        blobs_len += len(data)
+        return [blobs_len - len(data), blobs_len]
+
     def texts(items: Sequence[str]) -> list[list[int]]:
         """[blob slice, numbers slice of the n + 1 offsets into it]"""
-        start, ends = len(blobs), array("I", [0])
-        for item in items:
-            blobs.extend(item.encode("utf-8", "surrogatepass"))
-            ends.append(len(blobs) - start)
-        return [[start, len(blobs)], numbers_of(ends)]
+        encoded = [item.encode("utf-8", "surrogatepass") for item in items]
+        ends = array("I", [0])
+        for item in encoded:
+            ends.append(ends[-1] + len(item))
+        return [blob(b"".join(encoded)), numbers_of(ends)]
 
     def encode(v: object) -> Any:
         if v is None or isinstance(v, str | bool | int | float):
@@ -176,9 +185,7 @@ def dumps(value: object) -> bytes:
             numbers.extend(v)
             return {"@": "u32", "v": [start, len(numbers)]}
         if isinstance(v, bytes):
-            start = len(blobs)
-            blobs.extend(v)
-            return {"@": "bytes", "v": [start, len(blobs)]}
+            return {"@": "bytes", "v": blob(v)}
         if isinstance(v, frozenset | set):
             return {"@": "set", "v": [encode(x) for x in v]}
         if isinstance(v, Mapping):
@@ -199,12 +206,11 @@ def dumps(value: object) -> bytes:
     header = json.dumps({"byteorder": sys.byteorder, "root": encode(value)}, ensure_ascii=False,
                         separators=(",", ":")).encode("utf-8")
     header += b" " * (-len(header) % 4)
-    body = numbers.tobytes()
-    lengths = b"".join(n.to_bytes(4, "little") for n in (len(header), len(body), len(blobs)))
-    return MAGIC + lengths + header + body + bytes(blobs)
+    lengths = [n.to_bytes(4, "little") for n in (len(header), len(numbers) * numbers.itemsize, blobs_len)]
+    return b"".join([MAGIC, *lengths, header, numbers, *blobs])
 
 
-def loads(raw: bytes, allowed: Sequence[type]) -> object:
+def loads(raw: bytes | mmap.mmap, allowed: Sequence[type]) -> object:
     """The value `dumps` wrote, built only from plain values and the `allowed` record classes."""
     if len(raw) < _HEAD_SIZE:
         raise Unreadable("too short")

@@ -78,6 +78,8 @@ def load(text: str) -> Any:
     the errors with their lines and bounds what aliases expand to (`TooLarge`)."""
     try:
         return _from_events(text)
+    except TooLarge:
+        raise
     except (_Unusual, yaml.YAMLError):
         pass
     loader = Loader(text)
@@ -163,9 +165,16 @@ def _plain(value: str) -> Any:
 
 
 def _from_events(text: str) -> Any:
+    """The document built from the parser's events. Anchors and aliases are followed as the safe
+    loader does (an alias is the same object), and what they expand to is counted on the way:
+    `TooLarge` as soon as it passes the bound, so a bomb is stopped within the events it takes
+    to write it."""
     parser = _Base(text)
     root: Any = _MISSING
-    stack: list[list[Any]] = []  # [container, is_mapping, pending key]
+    stack: list[list[Any]] = []  # [container, is_mapping, pending key, anchor, expanded size at start]
+    anchors: dict[str, Any] = {}
+    sizes: dict[str, int] = {}  # expanded node count of each finished anchor
+    written = extra = 0  # nodes in the text; nodes more that aliases stand for
 
     def attach(value: Any) -> None:
         nonlocal root
@@ -185,24 +194,50 @@ def _from_events(text: str) -> Any:
             frame[0][frame[2]] = value
             frame[2] = _MISSING
 
+    def anchor(name: str | None, value: Any) -> None:
+        if name:
+            if name in anchors:  # the safe loader refuses a second one, with its lines
+                raise _Unusual("duplicate anchor")
+            anchors[name] = value
+
     try:
         while (event := parser.get_event()) is not None:
             kind = type(event)
             if kind is yaml.ScalarEvent:
-                if event.anchor or event.tag not in (None, "!"):
-                    raise _Unusual("tag or anchor")
+                if event.tag not in (None, "!"):
+                    raise _Unusual("tag")
                 plain = not event.style and event.implicit[0]  # the C parser says "" for plain, not None
-                attach(_plain(event.value) if plain else event.value)
+                value = _plain(event.value) if plain else event.value
+                written += 1
+                anchor(event.anchor, value)
+                if event.anchor:
+                    sizes[event.anchor] = 1
+                attach(value)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                if event.anchor or event.tag is not None:
-                    raise _Unusual("tag or anchor")
+                if event.tag is not None:
+                    raise _Unusual("tag")
                 container: Any = {} if kind is yaml.MappingStartEvent else []
+                written += 1
+                anchor(event.anchor, container)
                 attach(container)
-                stack.append([container, kind is yaml.MappingStartEvent, _MISSING])
+                stack.append([container, kind is yaml.MappingStartEvent, _MISSING, event.anchor, written + extra])
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                stack.pop()
+                frame = stack.pop()
+                if frame[3]:
+                    sizes[frame[3]] = written + extra - frame[4] + 1
             elif kind is yaml.AliasEvent:
-                raise _Unusual("alias")
+                name = event.anchor
+                if name not in anchors:
+                    raise _Unusual("undefined alias")  # the safe loader says so, with the line
+                line = event.start_mark.line + 1
+                if name not in sizes:  # an alias inside its own anchor: it never ends
+                    raise TooLarge(-1, EXPANDED_NODES, line)
+                written += 1
+                extra += sizes[name] - 1
+                limit = max(EXPANDED_NODES, EXPANSION_FACTOR * written)
+                if written + extra > limit:
+                    raise TooLarge(written + extra, limit, line)
+                attach(anchors[name])
     finally:
         parser.dispose()
     return None if root is _MISSING else root
