@@ -549,6 +549,20 @@ def test_stored_text_from_older_versions_is_stripped_in_follow_ups() -> None:
     assert not CONTROL & set(shown.replace("\n", ""))
 
 
+def test_json_of_stored_text_escapes_what_a_terminal_would_act_on() -> None:
+    from smartstore_help.journal import Journal
+
+    ok(probe("contact", "--type", "payment", "--no-input", "--save"))
+    journal = Journal(write=True)
+    journal.add_note(1, "2026-11-21T10:00:00+09:00", "c1 \x9b31m bidi \u202e del \x7f")
+    journal.close()
+    for args in (("case", "show", "1", "--json"), ("case", "export")):
+        result = probe(*args)
+        out = ok(result)
+        assert not CONTROL & set(out.replace("\n", ""))
+        assert "c1 \x9b31m bidi \u202e del \x7f" in json.dumps(json.loads(out), ensure_ascii=False)  # nothing lost
+
+
 def test_a_template_from_the_data_cannot_inject_either() -> None:
     assert draft.fill("[{type}]\x1b]0;x\x07 {description}\n", {"type": "결제", "description": "\x9b2J"}) == "[결제]]0;x 2J\n"
 
@@ -568,6 +582,17 @@ def test_times_at_the_edges_of_the_range_work(at: str) -> None:
     for command in (("hours",), ("hours", "--week")):
         out = ok(probe(*command, "--at", at))
         assert "LMT" not in out and "+08" not in out
+
+
+@pytest.mark.parametrize("by", ["9999-12-31", "0001-01-01", "2100-01-01T10:00"])
+def test_a_promised_reply_outside_the_range(by: str) -> None:
+    ok(probe("contact", "--type", "payment", "--no-input", "--save"))
+    failed(probe("case", "note", "1", "x", "--reply-by", by, "--lang", "en"), "--reply-by", "1970", "2099")
+
+
+@pytest.mark.parametrize("when", ["0001-01-01 10:00", "1969년 12월 31일 15시", "1900-01-01", "2100-01-01 10:00"])
+def test_spoken_times_outside_the_range(when: str) -> None:
+    failed(probe(*CONTACT, "--occurred-at", when), "--occurred-at", "1970", "2099")
 
 
 def test_parse_at_enforces_the_range() -> None:

@@ -154,9 +154,14 @@ def _promise_due(cfg: Settings, now: datetime, within: int | None, by: str | Non
     try:
         if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
             day = date.fromisoformat(value)
+            if not timefmt.FIRST_YEAR <= day.year <= timefmt.LAST_YEAR:
+                raise timefmt.TimeOutOfRange(by)
             due = business_days.due_by(schedule, day, holidays_for(datetime(day.year, 6, 1, tzinfo=KST)), KST)
         else:
             due = timefmt.parse_at(value, now, KST)
+    except timefmt.TimeOutOfRange as error:
+        raise UserError(t("error.option", lang, option="--reply-by",
+                          message=timefmt.explain(error, now, KST, lang))) from None
     except (ValueError, OverflowError):
         raise UserError(t("error.reply_by", lang, value=by)) from None
     if due < now:

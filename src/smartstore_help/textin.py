@@ -64,6 +64,12 @@ def visible(value: str) -> str:
     return _CONTROL.sub("", value)
 
 
+def escape_invisible(dumped: str) -> str:
+    """JSON text with every character `visible` would drop written as a \\uXXXX escape: the same
+    JSON to a program, nothing a terminal would act on (json.dumps escapes only C0 controls)."""
+    return _CONTROL.sub(lambda match: f"\\u{ord(match[0]):04x}", dumped)
+
+
 def clean(value: str) -> str:
     """Text a person gave us, ready to keep: readable, composed (NFC), no control characters."""
     return visible(from_argv(value))

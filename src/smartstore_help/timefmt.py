@@ -149,10 +149,7 @@ def parse_when(text: str, now: datetime, tz: ZoneInfo) -> datetime:
     value = " ".join(text.strip().lower().split())
     if value in _NOW_WORDS:
         return local
-    try:
-        moment = in_range(_ago(value, local) or _day_and_time(value, local, text, tz), text)
-    except OverflowError:  # "9999999일 전", or a day next to the first or last the calendar holds
-        raise TimeOutOfRange(text) from None
+    moment = in_range(_ago(value, local) or _day_and_time(value, local, text, tz), text)
     if moment > now.astimezone(tz):
         raise BadTime(text, "future", moment)
     return moment
