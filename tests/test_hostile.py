@@ -276,6 +276,13 @@ def test_a_symlinked_cache_file_is_not_followed(tmp_path: Path) -> None:
     assert _answers(b) == ["from-b"]
 
 
+def test_a_fifo_under_a_cache_name_never_blocks(tmp_path: Path) -> None:
+    b, planted = _swap_in(tmp_path)
+    planted.unlink()
+    os.mkfifo(planted, 0o600)
+    assert _answers(b) == ["from-b"]  # within the probe's timeout
+
+
 def test_temporary_files_of_killed_writers_are_swept(tmp_path: Path) -> None:
     folder = cache.cache_dir()
     folder.mkdir(parents=True, mode=0o700)

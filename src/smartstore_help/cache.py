@@ -67,7 +67,9 @@ def read_trusted(path: Path) -> mmap.mmap | None:
     if not trusted_dir(path.parent):
         return None
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+        # No following a link, and no waiting: a FIFO planted under the name would block an open.
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags)
     except OSError:
         return None
     try:
