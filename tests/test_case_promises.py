@@ -103,7 +103,7 @@ def test_a_promise_without_words_is_described_by_its_terms() -> None:
     (["--reply-by", "2026-02-30"], "--reply-by 날짜를 읽을 수 없습니다"),
     (["--reply-by", "2026-09-01"], "--reply-by 기한이 메모 시각(2026-10-02 (금) 10:30 KST)보다 앞섭니다"),
     (["--at", "어제"], "--at 시각을 읽을 수 없습니다"),
-    (["--reply-within", "60", "--at", "9999-12-30T10:00"], "달력이 끝나는 9999년을 넘습니다"),
+    (["--reply-within", "60", "--at", "9999-12-30T10:00"], "1970년부터 2099년까지(KST)의 시각만 쓸 수 있습니다"),
 ])
 def test_bad_promises(args: list[str], words: str) -> None:
     case_id = new_case()

@@ -154,16 +154,18 @@ def test_an_edit_is_picked_up_on_the_next_run(tmp_path: Path) -> None:
     os.utime(faq, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same modification time, new content
     assert run_json("faq", "search", "쿠폰", "--data-dir", str(tmp_path))["results"] == []
     assert run_json("faq", "search", "포인트", "--data-dir", str(tmp_path))["results"]
-    assert len(list(cache.cache_dir().glob("faq-index-*.pickle"))) == 1  # the stale index was removed
+    assert len(list(cache.cache_dir().glob(f"faq-index-*{cache.SUFFIX}"))) == 1  # the stale index was removed
 
 
 def test_a_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
     (tmp_path / "faq.yaml").write_text(OWN, encoding="utf-8")
     run_json("faq", "search", "쿠폰", "--data-dir", str(tmp_path))
-    for path in cache.cache_dir().glob("*.pickle"):
+    cached = list(cache.cache_dir().glob(f"*{cache.SUFFIX}"))
+    assert cached  # the FAQ index
+    for path in cached:
         path.write_bytes(b"garbage" * 10)
     assert [r["id"] for r in run_json("faq", "search", "쿠폰", "--data-dir", str(tmp_path))["results"]] == ["coupon"]
-    for path in cache.cache_dir().glob("*.pickle"):
+    for path in cached:
         path.write_bytes(b"")
     assert run_json("faq", "search", "쿠폰", "--data-dir", str(tmp_path))["results"]
 

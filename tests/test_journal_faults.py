@@ -320,9 +320,23 @@ def on_a_terminal(*args: str, home: Path) -> bytes:
 HOSTILE = "제목 바꾸기\x1b]0;pwned\x07 지우기\x1b[2J 8비트\x9b31m 끝"
 
 
-def test_csv_export_to_a_terminal_strips_control_sequences(home: Path) -> None:
+def stored_raw(home: Path, text: str) -> None:
+    """A note holding `text` as it is: typed text is cleaned on the way in, but a journal written
+    by an older version (or by hand) may hold anything."""
+    with contextlib.closing(journal.Journal(home / journal.DB_NAME)) as opened:
+        opened.add_note(1, "2026-11-24T11:00:00+09:00", text)
+
+
+def test_typed_notes_are_stored_without_control_sequences(home: Path) -> None:
     seed(home)
     assert cli("case", "note", "1", HOSTILE, home=home).returncode == 0
+    piped = cli("case", "export", "--csv", home=home)
+    assert "제목 바꾸기]0;pwned 지우기[2J 8비트31m 끝".encode() in piped.stdout
+
+
+def test_csv_export_to_a_terminal_strips_control_sequences(home: Path) -> None:
+    seed(home)
+    stored_raw(home, HOSTILE)
     shown = on_a_terminal("case", "export", "--csv", home=home)
     assert b"\x1b" not in shown and b"\x07" not in shown and "\x9b".encode() not in shown
     assert "제목 바꾸기".encode() in shown and "끝".encode() in shown

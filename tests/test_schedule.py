@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import pickle
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from smartstore_help import data, schedule
+from smartstore_help import data, schedule, serial
+from smartstore_help.cache import SUFFIX
 from smartstore_help.holiday_table import korean_holidays
 from smartstore_help.model import ChannelData, Text
 
@@ -143,9 +143,9 @@ def test_week_names_the_holidays(cfg: ChannelData, hol: schedule.Holidays) -> No
 
 def test_holiday_cache_is_reused_and_survives_corruption(tmp_path: Path) -> None:
     first = korean_holidays([2026], tmp_path)
-    files = list(tmp_path.glob("holidays-kr-*.pickle"))
+    files = list(tmp_path.glob(f"holidays-kr-*{SUFFIX}"))
     assert len(files) == 1 and date(2026, 2, 17) in first
-    files[0].write_bytes(b"\x80\x05not a pickle")
+    files[0].write_bytes(b"\x80\x05not a cache file")
     assert korean_holidays([2026], tmp_path) == first
-    files[0].write_bytes(pickle.dumps({2026: {"2026-01-01": 5}}))
+    files[0].write_bytes(serial.dumps({2026: {"2026-01-01": 5}}))  # well formed, the wrong shape
     assert korean_holidays([2026], tmp_path) == first

@@ -112,10 +112,10 @@ def case_note(ctx: typer.Context, case_id: IdArg,
             text = "" if isinstance(typed, Back) else typed
         else:
             text = cfg.io.read_all()
-    from smartstore_help.textin import from_argv
+    from smartstore_help.textin import clean
 
-    text = from_argv(text or "").strip()
-    ref = from_argv(ref or "").strip() or None
+    text = clean(text or "").strip()
+    ref = clean(ref or "").strip() or None
     if not text and not ref and due is None:
         raise UserError(t("error.empty_note", cfg.lang))
     from smartstore_help.journal import stamp
@@ -154,9 +154,14 @@ def _promise_due(cfg: Settings, now: datetime, within: int | None, by: str | Non
     try:
         if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
             day = date.fromisoformat(value)
+            if not timefmt.FIRST_YEAR <= day.year <= timefmt.LAST_YEAR:
+                raise timefmt.TimeOutOfRange(by)
             due = business_days.due_by(schedule, day, holidays_for(datetime(day.year, 6, 1, tzinfo=KST)), KST)
         else:
             due = timefmt.parse_at(value, now, KST)
+    except timefmt.TimeOutOfRange as error:
+        raise UserError(t("error.option", lang, option="--reply-by",
+                          message=timefmt.explain(error, now, KST, lang))) from None
     except (ValueError, OverflowError):
         raise UserError(t("error.reply_by", lang, value=by)) from None
     if due < now:
@@ -177,11 +182,11 @@ def case_close(ctx: typer.Context, case_id: IdArg,
     if rating is not None and not 1 <= rating <= 5:
         raise UserError(t("error.rating", cfg.lang))
     from smartstore_help.journal import stamp
-    from smartstore_help.textin import from_argv
+    from smartstore_help.textin import clean
 
     with opened(write=True) as journal:
         journal.close_case(case_id, stamp(cfg.moment(at, KST)), resolved, rating,
-                           from_argv(feedback or "").strip() or None)
+                           clean(feedback or "").strip() or None)
     cfg.io.write(t("case.closed", cfg.lang, id=case_id,
                  outcome=t("case.resolved" if resolved else "case.unresolved", cfg.lang)))
 

@@ -32,6 +32,7 @@ from smartstore_help.shell import (
     pick_channel,
     settings,
 )
+from smartstore_help.textin import clean
 
 
 class ContactOptions(NamedTuple):
@@ -212,14 +213,19 @@ def _flag_answers(cfg: ChannelData, type_id: str | None, urgent: bool | None, co
 
 
 def _write_output(io: IOStreams, path: Path, text: str, force: bool, interactive: bool, lang: Lang) -> None:
-    """Write the draft in one piece (temporary file, then rename); never silently over a file.
+    """Write the draft in one piece (temporary file, then rename); never silently over a file, and
+    never onto anything but a regular file: a FIFO, a device or `/dev/stdout` is refused, a
+    symbolic link is written through to its regular target (see `files`).
 
     Interactive, a seller who declines to overwrite is asked for another name (Enter: no file,
     and the run goes on); without a terminal an existing file needs --force."""
+    from smartstore_help.files import write_atomically
+
     while True:
         if not path.parent.is_dir():  # a typo in the folder: say so rather than create folders nobody asked for
             raise UserError(t("error.output_failed", lang, path=path, why=t("error.no_folder", lang)))
-        if not path.exists() or force:
+        target, exists = _output_target(path, lang)
+        if not exists or force:
             break
         if not interactive:
             raise UserError(t("error.output_exists", lang, path=path))
@@ -233,13 +239,27 @@ def _write_output(io: IOStreams, path: Path, text: str, force: bool, interactive
             io.write(t("contact.not_written", lang))
             return
         path = Path(other).expanduser()
-    from smartstore_help.cache import write_atomically
-
     try:
-        write_atomically(path, text.encode("utf-8"))
+        write_atomically(target, text.encode("utf-8"))
     except OSError as error:
         raise UserError(t("error.output_failed", lang, path=path, why=error.strerror or error)) from None
     io.write(t("contact.written", lang, path=path))
+
+
+_FILE_KINDS = {"directory": "file.directory", "fifo": "file.fifo", "device": "file.device", "socket": "file.socket"}
+
+
+def _output_target(path: Path, lang: Lang) -> tuple[Path, bool]:
+    from smartstore_help.files import NotRegularFile, output_target
+
+    try:
+        return output_target(path)
+    except NotRegularFile as error:
+        if error.kind == "dangling":
+            raise UserError(t("error.output_dangling", lang, path=path)) from None
+        raise UserError(t("error.output_not_file", lang, path=path, kind=t(_FILE_KINDS[error.kind], lang))) from None
+    except OSError as error:
+        raise UserError(t("error.output_failed", lang, path=path, why=error.strerror or error)) from None
 
 
 def _offer_to_save(io: IOStreams, plan: rules.Plan, chosen: str | None, lang: Lang) -> tuple[bool, str | None]:
@@ -256,8 +276,8 @@ def _offer_to_save(io: IOStreams, plan: rules.Plan, chosen: str | None, lang: La
 
 
 def _flag_details(opts: ContactOptions, now: datetime, tz: ZoneInfo, lang: Lang) -> dict[str, str]:
-    details = {k: v.strip() for k, v in (("description", opts.description), ("tried", opts.tried),
-                                         ("store_id", opts.store_id)) if v is not None}
+    details = {k: clean(v).strip() for k, v in (("description", opts.description), ("tried", opts.tried),
+                                                ("store_id", opts.store_id)) if v is not None}
     if opts.order_no is not None:
         try:
             details["order_no"] = draft.clean_order_no(opts.order_no)

@@ -24,6 +24,7 @@ from smartstore_help.shell import (
     holidays_for,
     settings,
 )
+from smartstore_help.textin import clean
 
 faq_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, context_settings=CONTEXT)
 app.add_typer(faq_app, name="faq")
@@ -52,7 +53,7 @@ def faq_search(
     _check_type(kind, cfg)
     if limit < 1:
         raise UserError(t("error.bad_limit", cfg.lang))
-    text = " ".join(query or [])
+    text = clean(" ".join(query or []))
     index = cfg.faq_index()
     try:
         hits = search.search(index, text, limit, [kind] if kind else None, cfg.lang)

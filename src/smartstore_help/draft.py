@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from datetime import datetime
 from typing import NamedTuple
 
 from smartstore_help.model import Answer, Answers, ChannelData, ChecklistItem, Lang
+from smartstore_help.textin import visible
 
 ORDER_NO_DIGITS = (8, 20)
 _EMPTY = {"ko": "(없음)", "en": "(none)"}
@@ -29,15 +31,25 @@ class Details(NamedTuple):
     store_id: str = ""
 
 
+# Every dash people put between digit groups (NFKC already makes the full-width ones ASCII).
+_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc")
+
+
 def clean_order_no(value: str) -> str:
-    """Digits only (spaces and hyphens dropped), 8 to 20 of them; empty means none."""
-    digits = re.sub(r"[\s-]", "", value)
-    if not digits:
+    """ASCII digits only, 8 to 20 of them; empty means none.
+
+    Digits the way they were typed are accepted and made ASCII: NFKC folds full-width `２０２６`,
+    superscripts and circled digits, and any other decimal digit (Arabic-Indic `٢٠٢٦`) is
+    read by its value, so what is stored, shown and copied is always `2026`. Spaces and
+    dashes between groups are dropped; anything else is refused.
+    """
+    folded = "".join(ch for ch in unicodedata.normalize("NFKC", value) if not (ch.isspace() or ch in _DASHES))
+    if not folded:
         return ""
     low, high = ORDER_NO_DIGITS
-    if not digits.isdigit() or not low <= len(digits) <= high:
+    if not all(unicodedata.decimal(ch, None) is not None for ch in folded) or not low <= len(folded) <= high:
         raise BadOrderNumber(value)
-    return digits
+    return "".join(str(unicodedata.decimal(ch)) for ch in folded)
 
 
 # A yes/no answer that says the seller has something, and the typed detail that holds it.
@@ -110,8 +122,12 @@ def placeholders(template: str) -> tuple[set[str], bool]:
 
 
 def fill(template: str, values: dict[str, str]) -> str:
-    """Placeholders replaced once: braces the seller typed into a value are never read as placeholders."""
-    return PLACEHOLDER.sub(lambda m: values[m[1]], template)
+    """Placeholders replaced once: braces the seller typed into a value are never read as placeholders.
+
+    The result is printed, written to a file and copied, so it never carries a control character,
+    whether it came from the template (a seller's own data) or from a value (typed or stored).
+    """
+    return visible(PLACEHOLDER.sub(lambda m: values[m[1]], template))
 
 
 class EarlierContact(NamedTuple):

@@ -2,7 +2,8 @@
 
 Importing the package's South Korea calendar costs far more than the rest of `ss-help hours`,
 so its answer is stored per year, keyed by the package version: an upgrade of
-`holidays` (a new 임시공휴일, a corrected date) invalidates the cache by itself.
+`holidays` (a new 임시공휴일, a corrected date) invalidates the cache by itself. The file is
+data only and read only when trusted, like every cache (see `cache`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from datetime import date
 from importlib.machinery import PathFinder
 from pathlib import Path
 
-from smartstore_help.cache import read_pickle, write_pickle
+from smartstore_help import serial
+from smartstore_help.cache import FORMAT, SUFFIX, read_trusted, write_private
 from smartstore_help.model import Text
 from smartstore_help.places import cache_dir
 from smartstore_help.schedule import Holidays
@@ -54,11 +56,15 @@ def _usable(year: object) -> bool:
 def korean_holidays(years: Iterable[int], directory: Path | None = None) -> Holidays:
     """Public holidays of South Korea for `years`, with Korean and English names."""
     years = sorted(set(years))
-    path = (directory or cache_dir()) / f"holidays-kr-{holidays_version()}.pickle"
-    cached = read_pickle(path)
+    path = (directory or cache_dir()) / f"holidays-kr-{holidays_version()}-{FORMAT}{SUFFIX}"
+    stored = read_trusted(path)
+    cached: object = None
+    if stored is not None:
+        with contextlib.suppress(serial.Unreadable):
+            cached = serial.loads(stored, ())
     table = {y: v for y, v in cached.items() if _usable(v)} if isinstance(cached, dict) else {}
     missing = [y for y in years if y not in table]
     if missing:
         table.update({y: _compute(y) for y in missing})
-        write_pickle(path, table)
+        write_private(path, serial.dumps(table))
     return {day: Text(*names) for year in years for day, names in table[year].items()}

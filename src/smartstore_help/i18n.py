@@ -369,6 +369,17 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "error.bad_lang": ("알 수 없는 언어입니다: {value!r} (ko 또는 en)", "unknown language {value!r} (ko or en)"),
     "error.wait_at": ("--wait는 지금 시각에만 쓸 수 있어 --at과 함께 쓸 수 없습니다",
                       "--wait follows the real clock and cannot be combined with --at"),
+    # hardening: times outside what the calendar and the clock can say, output onto what is not a file
+    "error.time_range": ("{first}년부터 {last}년까지(KST)의 시각만 쓸 수 있습니다: {value!r}",
+                         "only times from {first} to {last} (KST) can be used: {value!r}"),
+    "error.output_not_file": ("일반 파일이 아니어서 쓰지 않았습니다: {path} ({kind}). 새 파일 이름이나 일반 파일을 주세요",
+                              "{path} is not a regular file ({kind}); nothing was written. Give a new file name or a regular file"),
+    "error.output_dangling": ("없는 곳을 가리키는 심볼릭 링크라서 쓰지 않았습니다: {path}",
+                              "{path} is a symbolic link to nothing; nothing was written"),
+    "file.directory": ("폴더", "a folder"),
+    "file.fifo": ("이름 있는 파이프(FIFO)", "a named pipe (FIFO)"),
+    "file.device": ("장치 파일", "a device"),
+    "file.socket": ("소켓", "a socket"),
     "interrupted": ("중단했습니다. 저장하거나 바꾼 것은 없습니다.", "Stopped. Nothing was saved or changed."),
     # front door: usage errors, output, conflicting flags, paths
     "error.no_folder": ("폴더가 없습니다", "no such folder"),

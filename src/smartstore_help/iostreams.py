@@ -210,8 +210,10 @@ class IOStreams:
     def json(self, payload: object) -> None:
         import json
 
+        from smartstore_help.textin import escape_invisible
+
         self.remind = False  # a script is reading
-        self.write(json.dumps(payload, ensure_ascii=False, indent=2))
+        self.write(escape_invisible(json.dumps(payload, ensure_ascii=False, indent=2)))
 
     def console(self, *, err: bool = False) -> Console:
         """A rich console on our stream: no styles at all without colour, our width, no markup guessing."""

@@ -31,6 +31,7 @@ from smartstore_help.model import (
 )
 from smartstore_help.schedule import DayPlan, Status
 from smartstore_help.term import Column, Line, table, truncate, width, wrap
+from smartstore_help.textin import visible
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -43,14 +44,13 @@ if TYPE_CHECKING:
     from smartstore_help.rules import Plan, Recommendation
     from smartstore_help.search import Hit
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 STATE_STYLE = {"open": "bold green", "break": "bold yellow", "closed": "bold red"}
 WEEK_CELL = {"open": ("█", "green"), "break": ("▒", "yellow"), "closed": ("·", "dim")}
 
 
 def plain(value: str) -> str:
     """User or data text with control and invisible direction characters removed."""
-    return _CONTROL.sub("", value)
+    return visible(value)
 
 
 def text(value: str, style: str = "") -> Text:
@@ -305,10 +305,13 @@ def faq_list_view(entries: Sequence[FaqEntry], lang: Lang, columns: int) -> list
         if not group:
             continue
         lines += [Line(), Line().add(f"{faq_type(kind, lang)} ({len(group)})", "bold cyan")]
-        pad = max(len(e.id) for e in group) + 4
+        # Questions line up after the longest id, unless that takes more than half the width:
+        # then a longer id is simply followed by two spaces.
+        pad = min(max(len(e.id) for e in group) + 4, max(columns // 2, 8))
         for entry in group:
-            line = Line().add(f"  {entry.id}", "dim").pad(pad).add(plain(entry.question_in(lang)))
-            lines.extend(wrap(line, columns, indent=pad))
+            cell = Line().add(f"  {entry.id}", "dim")
+            cell = cell.pad(pad) if cell.width() + 2 <= pad else cell.add("  ")
+            lines.extend(wrap(cell.add(plain(entry.question_in(lang))), columns, indent=pad))
     return lines
 
 

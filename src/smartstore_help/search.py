@@ -27,7 +27,7 @@ import math
 import re
 from array import array
 from collections import defaultdict, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import repeat
@@ -120,15 +120,15 @@ class Index:
     questions_en: tuple[str | None, ...]
     keywords: tuple[tuple[str, ...], ...]
     notes: tuple[str | None, ...]
-    answers: bytes
-    answer_ends: array[int]  # entry n: Korean answer ends at [2n + 1], English at [2n + 2]
-    sources: bytes  # entry n's sources: sources[source_ends[n]:source_ends[n + 1]], see _pack
-    source_ends: array[int]
+    answers: bytes | memoryview  # a memoryview of the cache file when loaded from it
+    answer_ends: Sequence[int]  # entry n: Korean answer ends at [2n + 1], English at [2n + 2]
+    sources: bytes | memoryview  # entry n's sources: sources[source_ends[n]:source_ends[n + 1]], see _pack
+    source_ends: Sequence[int]
     question: tuple[str, ...]  # compact question (both languages), one per entry
     keyword: tuple[str, ...]  # compact keywords
     # "q", "k": two-character piece of the compact question, keywords → entries; "a": answer word
     # stem → entries; "c": 초성 bigram → entries
-    postings: dict[str, dict[str, array[int]]]
+    postings: Mapping[str, Mapping[str, Sequence[int]]]
     vocabulary: frozenset[str]  # the words of questions, keywords and synonyms, compact
     synonyms: dict[str, tuple[str, ...]]  # a word → the other words of its groups
     asks: tuple[str, ...]  # the words each Korean question asks about (stems, no filler), space-separated
@@ -138,10 +138,10 @@ class Index:
         return len(self.ids)
 
     def answer_text(self, i: int) -> str:
-        return self.answers[self.answer_ends[i] : self.answer_ends[i + 1]].decode("utf-8")
+        return str(self.answers[self.answer_ends[i] : self.answer_ends[i + 1]], "utf-8")
 
     def entry(self, n: int) -> FaqEntry:
-        packed = self.sources[self.source_ends[n] : self.source_ends[n + 1]].decode("utf-8")
+        packed = str(self.sources[self.source_ends[n] : self.source_ends[n + 1]], "utf-8")
         return FaqEntry(self.ids[n], self.types[n], self.questions[n], self.answer_text(2 * n), self.keywords[n],
                         _unpack(packed), self.questions_en[n], self.answer_text(2 * n + 1) or None, self.notes[n])
 

@@ -65,6 +65,9 @@ class Settings(NamedTuple):
             return now
         try:
             return timefmt.parse_at(at, now, tz)
+        except timefmt.TimeOutOfRange as error:
+            raise UserError(t("error.option", self.lang, option="--at",
+                              message=timefmt.explain(error, now, tz, self.lang))) from None
         except timefmt.BadTime:
             raise UserError(t("error.bad_at", self.lang, value=at)) from None
 

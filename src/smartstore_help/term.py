@@ -77,24 +77,45 @@ class Line:
 
 
 def wrap(line: Line, limit: int, indent: int = 0) -> list[Line]:
-    """Break a line at spaces (or anywhere in a long word) so no line is wider than `limit`."""
-    out, current, used = [], Line(), 0
+    """Break a line at spaces (or inside a word longer than a line) so no line is wider than `limit`.
+
+    Lines after the first start with `indent` spaces. An indent that would leave less than half
+    the line, or less than one wide character, for the text is cut down to that (a 78-character
+    FAQ id at 80 columns); a limit under 2 counts as 2, the width of one Hangul syllable. Every
+    line then takes at least one character, so wrapping always ends, whatever the width.
+    """
+    limit = max(2, limit)
+    indent = max(0, min(indent, limit // 2, limit - 2))
+    out: list[Line] = []
+    current, used, fresh = Line(), 0, True  # fresh: nothing but the indent on the line yet
+
+    def next_line() -> None:
+        nonlocal current, used, fresh
+        out.append(current.rstrip())
+        current, used, fresh = Line().add(" " * indent), indent, True
+
     for text, style in line.parts:
         for token in _tokens(text):
             w = width(token)
-            if used + w > limit and used > indent and not token.isspace():
-                out.append(current.rstrip())
-                current, used = Line().add(" " * indent), indent
-            if token.isspace() and used == indent and out:
+            if token.isspace():
+                if used + w > limit:  # spacing at the end of a line is where it breaks
+                    next_line()
+                elif not (fresh and out):  # no spacing at the start of a continued line
+                    current.add(token, style)
+                    used += w
                 continue
-            while w > limit - indent:  # a word longer than the line: cut it
+            if used + w > limit and not fresh:
+                next_line()
+            while used + w > limit:  # a word longer than the line: cut it
                 head = _fit(token, limit - used)
                 current.add(head, style)
-                out.append(current)
                 token = token[len(head):]
-                current, used, w = Line().add(" " * indent), indent, width(token)
-            current.add(token, style)
-            used += w
+                w = width(token)
+                next_line()
+            if token:
+                current.add(token, style)
+                used += w
+                fresh = False
     out.append(current)
     return out
 
@@ -131,11 +152,12 @@ def _tokens(text: str) -> Iterable[str]:
 
 
 def _fit(text: str, limit: int) -> str:
+    """The longest start of `text` at most `limit` columns wide (empty when not even one character fits)."""
     used = 0
     for i, ch in enumerate(text):
         used += char_width(ch)
         if used > limit:
-            return text[: max(i, 1)]
+            return text[:i]
     return text
 
 
@@ -231,8 +253,31 @@ def _longest_word(text: str) -> int:
     return max((width(word.strip()) for word in _tokens(text)), default=0)
 
 
+# The width every screen is laid out to. Below 20 columns not even a numbered Hangul question fits
+# beside its indent, so narrower is drawn as 20 and simply overflows; above 240 no line is
+# readable any more, and the cap keeps anything sized by the width (rules, padding) small when
+# COLUMNS says 10**9. Unknown, 0 or negative means the classic 80.
+MIN_COLUMNS, MAX_COLUMNS, DEFAULT_COLUMNS = 20, 240, 80
+
+
+def clamp_columns(n: int | None) -> int:
+    """A width to lay out to, from whatever the terminal or `COLUMNS` claims."""
+    if n is None or n <= 0:
+        return DEFAULT_COLUMNS
+    return min(max(n, MIN_COLUMNS), MAX_COLUMNS)
+
+
+def env_columns(value: str | None) -> int | None:
+    """`COLUMNS` as a number (ASCII digits only), or None when it is unset or not a number."""
+    value = (value or "").strip()
+    if not (value.isascii() and value.isdigit()):
+        return None
+    return int(value) if len(value) <= 6 else MAX_COLUMNS  # int() of 5,000 digits raises
+
+
 def columns(stream: TextIO) -> int:
     try:
-        return max(40, os.get_terminal_size(stream.fileno()).columns)
+        size: int | None = os.get_terminal_size(stream.fileno()).columns
     except (OSError, ValueError, AttributeError):
-        return int(os.environ.get("COLUMNS", "80")) if os.environ.get("COLUMNS", "").isdigit() else 80
+        size = env_columns(os.environ.get("COLUMNS"))
+    return clamp_columns(size)

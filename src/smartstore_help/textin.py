@@ -1,11 +1,21 @@
-"""Text that reaches us as bytes in an encoding nobody declared: a note piped from a Korean
-Windows program (CP949, a superset of EUC-KR) or an argument the terminal sent undecodable.
+"""Text from outside the program: read safely where it comes in, shown safely where it goes out.
 
-Pure. Lossless when the bytes are UTF-8 or CP949; otherwise the caller decides what to say.
+It reaches us as bytes in an encoding nobody declared: a note piped from a Korean Windows
+program (CP949, a superset of EUC-KR) or an argument the terminal sent undecodable, which
+Python hands over as lone surrogates that SQLite, the clipboard and every UTF-8 stream refuse.
+And it may carry control characters: an escape sequence (OSC, CSI) or a C1 control typed into a
+description or stored in a case would drive the terminal the draft is later printed on, and
+bidi overrides and zero-width marks make text read differently from what it is.
+
+`clean` is for text a person gives us (argv, prompt answers, stdin): readable, composed (NFC),
+without control characters. `visible` is for anything shown or written, whatever its origin
+(stored text from older versions included): it drops the control characters, keeping newline
+and tab. Pure. Lossless when the bytes are UTF-8 or CP949; otherwise the caller decides what to say.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 ENCODINGS = ("utf-8-sig", "cp949")
@@ -35,9 +45,31 @@ def from_argv(value: str) -> str:
         pass
     try:
         raw = value.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:  # a surrogate that never was a byte
-        raw = value.encode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that never was a byte (U+D800–U+DC7F): unreadable
+        return unicodedata.normalize("NFC", value.encode("utf-16", "surrogatepass").decode("utf-16", "replace"))
     try:
         return decode(raw)
-    except Undecodable:
-        return unicodedata.normalize("NFC", raw.decode("utf-8", "replace"))
+    except Undecodable:  # the reading that keeps more of it: a CP949 word beside one stray byte stays Hangul
+        readings = (raw.decode("utf-8", "replace"), raw.decode("cp949", "replace"))
+        return unicodedata.normalize("NFC", min(readings, key=lambda reading: reading.count("\ufffd")))
+
+
+# C0 controls but tab and newline, DEL and C1, the Arabic letter mark, zero-width and direction marks,
+# line/paragraph separators, bidi embeddings, overrides and isolates, word joiners, the BOM.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+def visible(value: str) -> str:
+    """`value` without control and invisible direction characters (newline and tab are kept)."""
+    return _CONTROL.sub("", value)
+
+
+def escape_invisible(dumped: str) -> str:
+    """JSON text with every character `visible` would drop written as a \\uXXXX escape: the same
+    JSON to a program, nothing a terminal would act on (json.dumps escapes only C0 controls)."""
+    return _CONTROL.sub(lambda match: f"\\u{ord(match[0]):04x}", dumped)
+
+
+def clean(value: str) -> str:
+    """Text a person gave us, ready to keep: readable, composed (NFC), no control characters."""
+    return visible(from_argv(value))

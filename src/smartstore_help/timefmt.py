@@ -13,28 +13,55 @@ WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday
 _TIME_ONLY = re.compile(r"([0-9]{1,2}):([0-9]{2})")
 
 
+# The moments the program can speak about. Before 1970 Seoul's clock was not today's KST (local
+# mean time until 1908, UTC+08:30 in the 1950s), so a time there would be shown as `LMT +08:27:52`;
+# the lunar dates of 설날 and 추석 in the holiday calendar end with 2100, and every screen looks a
+# year around the moment asked about. Far outside, date arithmetic itself overflows.
+FIRST_YEAR, LAST_YEAR = 1970, 2099
+
+
 class BadTime(ValueError):
-    """A time that cannot be read; `kind` says why (`unreadable`, `no_time`, `future`)."""
+    """A time that cannot be read; `kind` says why (`unreadable`, `no_time`, `future`, `range`)."""
 
     def __init__(self, text: str, kind: str = "unreadable", moment: datetime | None = None) -> None:
         super().__init__(text)
         self.text, self.kind, self.moment = text, kind, moment
 
 
+class TimeOutOfRange(BadTime):
+    """A readable time outside FIRST_YEAR..LAST_YEAR (in KST)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text, "range")
+
+
+def in_range(moment: datetime, text: str) -> datetime:
+    """`moment` when its year (where it is) lies in FIRST_YEAR..LAST_YEAR, else TimeOutOfRange."""
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise TimeOutOfRange(text)
+    return moment
+
+
 def parse_at(text: str, now: datetime, tz: ZoneInfo) -> datetime:
-    """An ISO 8601 date and time (KST unless it carries an offset), or HH:MM meaning today."""
+    """An ISO 8601 date and time (KST unless it carries an offset), or HH:MM meaning today,
+    within the years FIRST_YEAR to LAST_YEAR."""
     value = text.strip()
     match = _TIME_ONLY.fullmatch(value)
     try:
         if match:
             local = now.astimezone(tz)
-            return local.replace(hour=int(match[1]), minute=int(match[2]), second=0, microsecond=0)
-        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9:.]+(Z|[+-][0-9:]+)?)?", value):
-            raise BadTime(text)
-        moment = datetime.fromisoformat(value)
+            moment = local.replace(hour=int(match[1]), minute=int(match[2]), second=0, microsecond=0)
+        else:
+            if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9:.]+(Z|[+-][0-9:]+)?)?", value):
+                raise BadTime(text)
+            moment = datetime.fromisoformat(value)
     except ValueError:
         raise BadTime(text) from None
-    return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment.astimezone(tz)
+    # Checked roughly before converting (year 1 at +09:00 is year 0 in UTC: an OverflowError), then
+    # exactly in Seoul: 1969-12-31T15:00Z is already 1970 there, 2099-12-31T23:00-05:00 is 2100.
+    if not FIRST_YEAR - 1 <= moment.year <= LAST_YEAR + 1:
+        raise TimeOutOfRange(text)
+    return in_range(moment.replace(tzinfo=tz) if moment.tzinfo is None else moment.astimezone(tz), text)
 
 
 def duration(delta: timedelta, lang: Lang) -> str:
@@ -122,7 +149,7 @@ def parse_when(text: str, now: datetime, tz: ZoneInfo) -> datetime:
     value = " ".join(text.strip().lower().split())
     if value in _NOW_WORDS:
         return local
-    moment = _ago(value, local) or _day_and_time(value, local, text, tz)
+    moment = in_range(_ago(value, local) or _day_and_time(value, local, text, tz), text)
     if moment > now.astimezone(tz):
         raise BadTime(text, "future", moment)
     return moment
@@ -155,6 +182,8 @@ def _day_and_time(value: str, local: datetime, text: str, tz: ZoneInfo) -> datet
                     day = day.replace(year=day.year - 1)
         except ValueError:
             raise BadTime(text) from None
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:  # said first: no time of that day would do
+            raise TimeOutOfRange(text)
         if not rest:
             raise BadTime(text, "no_time")
     time = _TIME.fullmatch(rest)
@@ -197,4 +226,6 @@ def explain(error: BadTime, now: datetime, tz: ZoneInfo, lang: Lang) -> str:
     if error.kind == "future" and error.moment is not None:
         return t("error.when_future", lang, value=error.text, when=stamp(error.moment, tz, lang),
                  now=stamp(now, tz, lang))
+    if error.kind == "range":
+        return t("error.time_range", lang, value=error.text, first=FIRST_YEAR, last=LAST_YEAR)
     return t("error.when_no_time" if error.kind == "no_time" else "error.when_unreadable", lang, value=error.text)

@@ -19,6 +19,7 @@ from smartstore_help.history import History
 from smartstore_help.i18n import t
 from smartstore_help.model import Answer, ChannelData, Lang, Question
 from smartstore_help.schedule import Holidays
+from smartstore_help.textin import clean
 
 FAQ_SHOWN = 3
 
@@ -190,7 +191,7 @@ class Wizard:
         answer = self.prompter.text(message, self._given(name, default) or "", validate,
                                     can_go_back=self.can_go_back)
         if not isinstance(answer, Back):
-            state.details[name] = self.given[name] = answer.strip()
+            state.details[name] = self.given[name] = clean(answer).strip()
         return answer
 
     def ask_description(self, state: State) -> object:

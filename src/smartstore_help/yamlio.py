@@ -53,14 +53,87 @@ Loader.yaml_implicit_resolvers = {
 }
 
 
+class TooLarge(yaml.YAMLError):
+    """Aliases that would expand into far more than the file holds (a "billion laughs")."""
+
+    def __init__(self, nodes: int, limit: int, line: int) -> None:
+        super().__init__(f"aliases expand to more than {limit} values")
+        self.nodes = nodes
+        self.limit = limit
+        self.line = line
+
+
+# An alias is a reference, so nine lines of `&b [*a, *a, …]` describe a billion values while the
+# parser holds a few dozen nodes: building is cheap, but everything that walks the result (the
+# validator, the search index) runs out of time and memory. So the document's size counted with
+# every alias expanded is bounded before anything is built: a generous constant for files that
+# use anchors as intended, and never less than ten times the nodes actually written.
+EXPANDED_NODES = 1_000_000
+EXPANSION_FACTOR = 10
+
+
 def load(text: str) -> Any:
     """The document in `text`: built straight from the parser's events when it is plain data
     (several times faster on a large FAQ), by the full safe loader otherwise, which also gives
-    the errors with their lines."""
+    the errors with their lines and bounds what aliases expand to (`TooLarge`)."""
     try:
         return _from_events(text)
+    except TooLarge:
+        raise
     except (_Unusual, yaml.YAMLError):
-        return yaml.load(text, Loader=Loader)
+        pass
+    loader = Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        check_expansion(node)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def check_expansion(root: yaml.Node) -> None:
+    """Raise TooLarge when the tree under `root`, aliases expanded, has too many nodes.
+
+    Each distinct node is visited once (its expanded size is remembered), so this takes time in
+    proportion to what was written, however much it would expand to. A node that contains
+    itself expands without end and is refused too."""
+    sizes: dict[int, int] = {}
+    distinct = 0
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    on_path: set[int] = set()
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            on_path.discard(key)
+            children = _children(node)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
+            limit = max(EXPANDED_NODES, EXPANSION_FACTOR * distinct)
+            if sizes[key] > limit:
+                raise TooLarge(sizes[key], limit, node.start_mark.line + 1)
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:  # an alias of an enclosing node: infinite
+            raise TooLarge(-1, EXPANDED_NODES, node.start_mark.line + 1)
+        distinct += 1
+        on_path.add(key)
+        stack.append((node, True))
+        for child in _children(node):
+            if id(child) in on_path:
+                raise TooLarge(-1, EXPANDED_NODES, child.start_mark.line + 1)
+            if id(child) not in sizes:
+                stack.append((child, False))
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
 
 
 class _Unusual(Exception):
@@ -92,9 +165,16 @@ def _plain(value: str) -> Any:
 
 
 def _from_events(text: str) -> Any:
+    """The document built from the parser's events. Anchors and aliases are followed as the safe
+    loader does (an alias is the same object), and what they expand to is counted on the way:
+    `TooLarge` as soon as it passes the bound, so a bomb is stopped within the events it takes
+    to write it."""
     parser = _Base(text)
     root: Any = _MISSING
-    stack: list[list[Any]] = []  # [container, is_mapping, pending key]
+    stack: list[list[Any]] = []  # [container, is_mapping, pending key, anchor, expanded size at start]
+    anchors: dict[str, Any] = {}
+    sizes: dict[str, int] = {}  # expanded node count of each finished anchor
+    written = extra = 0  # nodes in the text; nodes more that aliases stand for
 
     def attach(value: Any) -> None:
         nonlocal root
@@ -114,31 +194,57 @@ def _from_events(text: str) -> Any:
             frame[0][frame[2]] = value
             frame[2] = _MISSING
 
+    def anchor(name: str | None, value: Any) -> None:
+        if name:
+            if name in anchors:  # the safe loader refuses a second one, with its lines
+                raise _Unusual("duplicate anchor")
+            anchors[name] = value
+
     try:
         while (event := parser.get_event()) is not None:
             kind = type(event)
             if kind is yaml.ScalarEvent:
-                if event.anchor or event.tag not in (None, "!"):
-                    raise _Unusual("tag or anchor")
+                if event.tag not in (None, "!"):
+                    raise _Unusual("tag")
                 plain = not event.style and event.implicit[0]  # the C parser says "" for plain, not None
-                attach(_plain(event.value) if plain else event.value)
+                value = _plain(event.value) if plain else event.value
+                written += 1
+                anchor(event.anchor, value)
+                if event.anchor:
+                    sizes[event.anchor] = 1
+                attach(value)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                if event.anchor or event.tag is not None:
-                    raise _Unusual("tag or anchor")
+                if event.tag is not None:
+                    raise _Unusual("tag")
                 container: Any = {} if kind is yaml.MappingStartEvent else []
+                written += 1
+                anchor(event.anchor, container)
                 attach(container)
-                stack.append([container, kind is yaml.MappingStartEvent, _MISSING])
+                stack.append([container, kind is yaml.MappingStartEvent, _MISSING, event.anchor, written + extra])
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                stack.pop()
+                frame = stack.pop()
+                if frame[3]:
+                    sizes[frame[3]] = written + extra - frame[4] + 1
             elif kind is yaml.AliasEvent:
-                raise _Unusual("alias")
+                name = event.anchor
+                if name not in anchors:
+                    raise _Unusual("undefined alias")  # the safe loader says so, with the line
+                line = event.start_mark.line + 1
+                if name not in sizes:  # an alias inside its own anchor: it never ends
+                    raise TooLarge(-1, EXPANDED_NODES, line)
+                written += 1
+                extra += sizes[name] - 1
+                limit = max(EXPANDED_NODES, EXPANSION_FACTOR * written)
+                if written + extra > limit:
+                    raise TooLarge(written + extra, limit, line)
+                attach(anchors[name])
     finally:
         parser.dispose()
     return None if root is _MISSING else root
 
 
 def error_line(error: yaml.YAMLError) -> int | None:
-    if isinstance(error, DuplicateKeyError):
+    if isinstance(error, DuplicateKeyError | TooLarge):
         return error.line
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     return None if mark is None else int(mark.line) + 1
