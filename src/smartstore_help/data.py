@@ -66,10 +66,7 @@ def parse_yaml(text: str, file: str) -> Any:
     try:
         return yamlio.load(text)
     except yamlio.TooLarge as error:
-        raise DataError([problem(file, error.line, "",
-                                 f"별칭(*)을 펼치면 값이 {error.limit:,}개를 넘습니다. 별칭 안의 별칭을 줄이세요",
-                                 f"aliases (*) expand to more than {error.limit:,} values; "
-                                 "use fewer aliases of aliases")]) from None
+        raise DataError([problem(file, error.line, "", "data.yaml_too_large", limit=f"{error.limit:,}")]) from None
     except yamlio.DuplicateKeyError as error:
         raise DataError([problem(file, error.line, str(error.key), "data.duplicate_key")]) from None
     except yaml.YAMLError as error:

@@ -284,6 +284,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "data.unreadable": ("읽을 수 없습니다 ({why})", "cannot be read ({why})"),
     "data.not_utf8": ("UTF-8 텍스트가 아닙니다", "not UTF-8 text"),
     "data.duplicate_key": ("같은 키가 두 번 있습니다", "duplicate key"),
+    "data.yaml_too_large": ("별칭(*)을 펼치면 값이 {limit}개를 넘습니다. 별칭 안의 별칭을 줄이세요",
+                            "aliases (*) expand to more than {limit} values; use fewer aliases of aliases"),
     "data.yaml_syntax": ("YAML 문법 오류: {detail}", "YAML syntax error: {detail}"),
     "data.not_mapping": ("키: 값 형태의 항목이어야 합니다", "expected a mapping (key: value)"),
     "data.unknown_key": ("알 수 없는 키입니다 (가능한 키: {known})", "unknown key (allowed: {known})"),
