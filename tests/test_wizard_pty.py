@@ -296,3 +296,37 @@ def test_case_note_prompt_and_delete_confirmation(tmp_path: Path) -> None:
     delete.expect(pexpect.EOF)
     delete.close()
     assert delete.exitstatus == 0
+
+
+def test_going_back_leaves_each_question_once_on_the_screen(tmp_path: Path) -> None:
+    """What the seller sees (an 80×24 screen emulated by pyte), not the bytes: after going back,
+    the question being revisited is on screen once, not once answered and once again asked."""
+    import pyte
+
+    screen = pyte.Screen(80, 24)
+    stream = pyte.Stream(screen)
+    child = spawn("--at", "2026-11-24T10:00", "--no-copy", "--no-save", tmp=tmp_path)
+
+    def shown(after: str) -> list[str]:
+        child.expect(after)
+        stream.feed(child.before + child.after)
+        return [line.rstrip() for line in screen.display]
+
+    shown("한 줄로 적어 주세요")
+    child.send(ENTER)
+    shown("어떤 종류의 문제인가요")
+    child.send("결제")
+    child.send(ENTER)
+    shown("급한 문제인가요")
+    child.send(UP + ENTER)
+    shown("복잡한 문제인가요")
+    child.send(ESC)  # back to "urgent?"
+    lines = shown(pointed("예"))
+    assert sum("급한 문제인가요" in line for line in lines) == 1, "\n".join(lines)
+    assert not any("복잡한 문제인가요" in line for line in lines)
+    child.send(ESC)  # and back once more, to the type
+    lines = shown("기타 / 잘 모르겠어요")
+    assert sum("어떤 종류의 문제인가요" in line for line in lines) == 1, "\n".join(lines)
+    assert not any("급한 문제인가요" in line for line in lines)
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)

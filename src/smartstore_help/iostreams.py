@@ -193,6 +193,12 @@ class IOStreams:
         color = self.color and not err
         self.write("".join(line.render(color) + "\n" for line in lines), err=err)
 
+    def control(self, sequence: str) -> None:
+        """A terminal control sequence (moving the cursor, erasing), sent only to a terminal."""
+        if self.out.isatty():
+            self.out.write(sequence)
+            self.out.flush()
+
     def write_bytes(self, data: bytes) -> None:
         """A file format written exactly as given (the CSV export: UTF-8 with a BOM whatever the
         console's code page), failing the way text writes do."""
@@ -254,7 +260,7 @@ class IOStreams:
         if self._prompter is None:
             from smartstore_help.wizard import QuestionaryPrompter
 
-            self._prompter = QuestionaryPrompter(lang, self.show, self.columns)
+            self._prompter = QuestionaryPrompter(lang, self)
         return self._prompter
 
 

@@ -1,4 +1,4 @@
-"""The JSON documents scripts depend on (contract in DESIGN.md): keys stable, values per --lang."""
+"""The JSON documents scripts depend on (the contract the README documents): keys stable, values per --lang."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
 from smartstore_help import classify, draft, render, rules, search, timefmt
@@ -20,6 +20,9 @@ from smartstore_help.i18n import t
 from smartstore_help.model import Answer, ChannelData, Lang, Question
 from smartstore_help.schedule import Holidays
 from smartstore_help.textin import clean
+
+if TYPE_CHECKING:
+    from smartstore_help.iostreams import IOStreams
 
 FAQ_SHOWN = 3
 
@@ -291,13 +294,35 @@ class Wizard:
 class QuestionaryPrompter:
     """The real terminal: questionary prompts, Esc or the back choice to go back, Ctrl-C to stop."""
 
-    def __init__(self, lang: Lang, show: Callable[[Any], None], columns: int = 80) -> None:
+    def __init__(self, lang: Lang, io: IOStreams) -> None:
         self.lang = lang
-        self._show = show
-        self.columns = columns  # the terminal's width: choices and hints are fitted to it
+        self.io = io
+        self.columns = io.columns  # the terminal's width: choices and hints are fitted to it
+        # Lines taken by each answered question written since other content: going back erases
+        # the answer being revisited, so the question is never on screen twice.
+        self._answered: list[int] = []
 
     def show(self, content: Any) -> None:
-        self._show(content)
+        self._answered.clear()  # what is above is no longer only answered questions
+        self.io.show(content)
+
+    def _said(self, message: str, answer: str) -> None:
+        """The answered question, written in place of questionary's own (which it erases)."""
+        from rich.text import Text
+
+        from smartstore_help.render import plain
+        from smartstore_help.term import width
+
+        line = Text("? ", style="bold cyan")
+        line.append(plain(message), style="bold")
+        line.append(" " + plain(answer), style="yellow")
+        self.io.show(line)
+        self._answered.append(max(1, -(-width(line.plain) // max(1, self.columns))))
+
+    def _unsay(self) -> None:
+        """Going back: the previous question's answered line(s) go, since it is asked again below."""
+        if self._answered:
+            self.io.control(f"\x1b[{self._answered.pop()}F\x1b[J")
 
     def _ask(self, question: Any, can_go_back: bool, matcher: Matcher | None = None,
              full_titles: dict[str, str] | None = None, escape_binding: bool = True) -> Any:
@@ -313,7 +338,6 @@ class QuestionaryPrompter:
             @keys.add("escape", eager=True)
             def _back(event: Any) -> None:
                 if can_go_back:  # on the first question Esc does nothing: there is nothing before it
-                    event.app.erase_when_done = True  # the abandoned question leaves no half-typed line behind
                     event.app.exit(result=BACK)
 
         control = next((c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl)), None)
@@ -367,15 +391,12 @@ class QuestionaryPrompter:
         cut = {value: _rest(title, short, room) for (value, title), (_, short) in zip(choices, fitted, strict=True)
                if short != title}
         answer_room = self.columns - 1 - width(f"? {message} ")
-        too_long = any(width(short) > answer_room for _, short in fitted)
-        if too_long:  # questionary's answered line would wrap mid-word: it is written here instead
-            question.application.erase_when_done = True
+        question.application.erase_when_done = True  # the answered line is written by _said (fitted to the line)
         answer: str | Back = self._ask(question, can_go_back, matcher, cut)
-        if too_long and not isinstance(answer, Back):
-            from smartstore_help.render import text
-
-            said = dict(fitted)[answer]
-            self.show(text(f"? {message} {truncate(said, answer_room)}"))
+        if isinstance(answer, Back):
+            self._unsay()
+        else:
+            self._said(message, truncate(dict(fitted).get(answer, ""), answer_room))
         return answer
 
     def text(self, message: str, default: str = "", validate: Callable[[str], str | None] | None = None,
@@ -388,7 +409,15 @@ class QuestionaryPrompter:
 
         hint = "" if multiline else self._hint(message, "contact.text_hint", default) if can_go_back else None
         question = questionary.text(message, default=default, validate=check, multiline=multiline, instruction=hint)
-        answer: str | Back = self._ask(question, can_go_back, escape_binding=not multiline)
+        if multiline:
+            answer: str | Back = self._ask(question, can_go_back, escape_binding=False)
+            return answer
+        question.application.erase_when_done = True
+        answer = self._ask(question, can_go_back)
+        if isinstance(answer, Back):
+            self._unsay()
+        else:
+            self._said(message, answer)
         return answer
 
 
