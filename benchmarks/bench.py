@@ -72,7 +72,7 @@ def cases(work: Path) -> list[Case]:
 
     cold_cache = work / "cold-cache"
     return [
-        Case("hours", [*ss_help(), "hours"], 10),
+        Case("hours", [*ss_help(), "hours"], 8),
         Case("hours --json", [*ss_help(), "hours", "--json"], 10),
         Case("faq search 정산 보류", [*ss_help(), "faq", "search", "정산 보류"], 9),
         Case("faq search, a seller's sentence",
