@@ -33,12 +33,13 @@ import json
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     import mmap
     from types import ModuleType
 
+T = TypeVar("T")
 MAGIC = b"SSHC"
 _HEAD_SIZE = 16  # MAGIC and three little-endian u32 lengths
 
@@ -74,58 +75,60 @@ class U32Map(Mapping[str, Sequence[int]]):
         return len(self._slots)
 
 
-class Texts(Sequence[str]):
+class _Slices(Sequence[T]):
+    """A long tuple whose item i lies between bounds[i] and bounds[i + 1] of something bigger,
+    made only when read."""
+
+    __slots__ = ("_bounds",)
+
+    def __init__(self, bounds: Sequence[int]) -> None:
+        self._bounds = bounds
+
+    def _between(self, start: int, end: int) -> T:
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        return len(self._bounds) - 1
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return tuple(self[j] for j in range(*i.indices(len(self))))
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._between(self._bounds[i], self._bounds[i + 1])
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class Texts(_Slices[str]):
     """A long tuple of text kept as one UTF-8 run in the file's buffer; an item is decoded when read."""
 
-    __slots__ = ("_blob", "_ends")
+    __slots__ = ("_blob",)
 
     def __init__(self, blob: memoryview, ends: Sequence[int]) -> None:
+        super().__init__(ends)
         self._blob = blob
-        self._ends = ends  # item i is blob[ends[i]:ends[i + 1]]
 
-    def __len__(self) -> int:
-        return len(self._ends) - 1
-
-    def __getitem__(self, i: Any) -> Any:
-        if isinstance(i, slice):
-            return tuple(self[j] for j in range(*i.indices(len(self))))
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError(i)
-        return str(self._blob[self._ends[i] : self._ends[i + 1]], "utf-8", "surrogatepass")
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and tuple(self) == tuple(other)
-
-    __hash__ = None  # type: ignore[assignment]
+    def _between(self, start: int, end: int) -> str:
+        return str(self._blob[start:end], "utf-8", "surrogatepass")
 
 
-class TextRows(Sequence[tuple[str, ...]]):
+class TextRows(_Slices[tuple[str, ...]]):
     """A long tuple of tuples of text (keywords per entry), over one `Texts` of all their items."""
 
-    __slots__ = ("_items", "_starts")
+    __slots__ = ("_items",)
 
     def __init__(self, items: Texts, starts: Sequence[int]) -> None:
+        super().__init__(starts)
         self._items = items
-        self._starts = starts  # row i is items[starts[i]:starts[i + 1]]
 
-    def __len__(self) -> int:
-        return len(self._starts) - 1
-
-    def __getitem__(self, i: Any) -> Any:
-        if isinstance(i, slice):
-            return tuple(self[j] for j in range(*i.indices(len(self))))
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError(i)
-        return self._items[self._starts[i] : self._starts[i + 1]]
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and tuple(self) == tuple(other)
-
-    __hash__ = None  # type: ignore[assignment]
+    def _between(self, start: int, end: int) -> tuple[str, ...]:
+        return tuple(self._items[start:end])
 
 
 # A tuple of tuples of text at least this long is kept as `TextRows` (the FAQ's keywords, read one
