@@ -185,3 +185,21 @@ def test_the_description_is_given_once() -> None:
     result = run("contact", "--no-input", "--type", "payment", "정산 보류", "-d", "다른 말")
     assert result.exit_code == 2 and "설명은 한 번만" in result.stderr
     assert run("contact", "--no-input", "--type", "payment", "정산 보류", "-d", "정산 보류").exit_code == 0
+
+
+@pytest.mark.parametrize("make", ["existing file", "fifo", "missing folder"])
+def test_an_output_that_cannot_be_written_is_refused_before_anything_is_printed(tmp_path: Path, make: str) -> None:
+    import os
+
+    out = tmp_path / "draft.txt"
+    if make == "existing file":
+        out.write_text("keep me", encoding="utf-8")
+    elif make == "fifo":
+        os.mkfifo(out)
+    else:
+        out = tmp_path / "nope" / "draft.txt"
+    result = run("contact", "--type", "payment", "--no-input", "--output", str(out),
+                 *(["--force"] if make == "fifo" else []))
+    assert result.exit_code == 2 and result.stdout == "" and len(result.stderr.splitlines()) == 1
+    if make == "existing file":
+        assert out.read_text(encoding="utf-8") == "keep me"

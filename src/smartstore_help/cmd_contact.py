@@ -114,6 +114,8 @@ def run_contact(cfg: Settings, opts: ContactOptions) -> None:
     interactive = cfg.io.interactive and not (opts.no_input or opts.as_json)
     if kind is None and opts.description and opts.description.strip() and not interactive:
         kind, type_source = _inferred_type(cfg, index, channels, opts.description), "inferred"
+    if opts.output is not None:
+        _check_output(opts.output, opts.force, interactive, lng)
     given = _flag_answers(channels, kind, opts.urgent, opts.complex_, opts.prefer, list(opts.answers), lng)
     details = _flag_details(opts, now, tz, lng)
     if details.get("order_no") and "has_order_no" not in given:
@@ -222,13 +224,9 @@ def _write_output(io: IOStreams, path: Path, text: str, force: bool, interactive
     from smartstore_help.files import write_atomically
 
     while True:
-        if not path.parent.is_dir():  # a typo in the folder: say so rather than create folders nobody asked for
-            raise UserError(t("error.output_failed", lang, path=path, why=t("error.no_folder", lang)))
-        target, exists = _output_target(path, lang)
+        target, exists = _check_output(path, force, interactive, lang)
         if not exists or force:
             break
-        if not interactive:
-            raise UserError(t("error.output_exists", lang, path=path))
         from smartstore_help.wizard import ask_text, ask_yes_no
 
         prompter = io.prompter(lang)
@@ -244,6 +242,17 @@ def _write_output(io: IOStreams, path: Path, text: str, force: bool, interactive
     except OSError as error:
         raise UserError(t("error.output_failed", lang, path=path, why=error.strerror or error)) from None
     io.write(t("contact.written", lang, path=path))
+
+
+def _check_output(path: Path, force: bool, interactive: bool, lang: Lang) -> tuple[Path, bool]:
+    """Where the draft would really go and whether something is there; refused (before anything is
+    printed, and again when writing) when it cannot be written without a question no one can answer."""
+    if not path.parent.is_dir():  # a typo in the folder: say so rather than create folders nobody asked for
+        raise UserError(t("error.output_failed", lang, path=path, why=t("error.no_folder", lang)))
+    target, exists = _output_target(path, lang)
+    if exists and not force and not interactive:
+        raise UserError(t("error.output_exists", lang, path=path))
+    return target, exists
 
 
 _FILE_KINDS = {"directory": "file.directory", "fifo": "file.fifo", "device": "file.device", "socket": "file.socket"}
