@@ -27,11 +27,11 @@ def completion(ctx: typer.Context, shell: Annotated[str, typer.Argument(metavar=
 
 @app.command()
 def paths(ctx: typer.Context, as_json: JsonOpt = False, lang: LangOpt = None, data_dir: DataDirOpt = None) -> None:
-    from smartstore_help import data, journal, places
+    from smartstore_help import data, places
 
     cfg = settings(ctx, lang, data_dir)
     where = {
-        "journal": str(journal.home() / journal.DB_NAME),
+        "journal": str(places.journal_file()),
         "cache": str(places.cache_dir()),
         "channels": str(data.data_file(data.CHANNELS_FILE, cfg.data_dir)),
         "faq": str(data.data_file(data.FAQ_FILE, cfg.data_dir)),

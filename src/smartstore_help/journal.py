@@ -10,7 +10,7 @@ where the file should be, a damaged file) becomes a `JournalError` whose `kind` 
 cause, found by asking the operating system rather than guessing from SQLite's message; the
 file is never changed by a failed command. Readers never migrate or write: an older file is
 read as it is. sqlite3 itself is imported only when a journal is opened, so the error types
-and `home()` cost nothing on the commands that never touch the journal.
+and `journal_file()` cost nothing on the commands that never touch the journal.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, NamedTuple, ParamSpec, TypeV
 from zoneinfo import ZoneInfo
 
 from smartstore_help.errors import Failure
-from smartstore_help.places import JOURNAL_FILE
+from smartstore_help.places import JOURNAL_FILE, journal_file
 
 if TYPE_CHECKING:
     import sqlite3
@@ -167,12 +167,6 @@ class Promise(NamedTuple):
     days: int | None = None  # the business days promised (None: by a date)
 
 
-def home() -> Path:
-    from smartstore_help.places import data_dir
-
-    return data_dir().absolute()
-
-
 # --- telling the real cause ---------------------------------------------------------------------
 
 _OS_KINDS = {errno.EACCES: "permission", errno.EPERM: "permission", errno.EROFS: "read_only",
@@ -251,7 +245,7 @@ def _valid_id(case_id: int) -> int:
 
 class Journal:
     def __init__(self, path: Path | None = None, *, write: bool = True, busy_ms: int = BUSY_TIMEOUT_MS) -> None:
-        self.path = path or home() / DB_NAME
+        self.path = path or journal_file()
         self.write = write
         self.busy_ms = busy_ms
         self.db = self._open()
@@ -527,7 +521,7 @@ def history_for(type_id: str) -> dict[str, History]:
     from smartstore_help import history
 
     try:
-        path = home() / DB_NAME
+        path = journal_file()
         if not path.is_file():
             return {}
         journal = Journal(path, write=False, busy_ms=500)
