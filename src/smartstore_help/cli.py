@@ -48,7 +48,7 @@ def run(args: list[str], io: IOStreams | None = None) -> int:
         from smartstore_help import commands
         from smartstore_help.iostreams import IOStreams
 
-        io = io or IOStreams.system(ascii_symbols="--ascii" in args)
+        io = io or IOStreams.system()
         result = commands.build(lang, args).main(args, prog_name=PROG, standalone_mode=False, obj=io)
         code = result if isinstance(result, int) else 0
         if code == 130:  # typer turns Ctrl-C inside a command into Exit(130)

@@ -136,7 +136,7 @@ class IOStreams:
         self.remind = True
 
     @classmethod
-    def system(cls, ascii_symbols: bool = False) -> IOStreams:
+    def system(cls) -> IOStreams:
         from smartstore_help import term
 
         def tty(stream: TextIO) -> bool:
@@ -148,7 +148,7 @@ class IOStreams:
         out = sys.stdout
         return cls(sys.stdin, out, sys.stderr, interactive=tty(sys.stdin) and tty(out),
                    color=color_wanted(tty(out)), columns=term.columns(out),
-                   ascii_symbols=ascii_symbols or sys.platform == "win32" or _env_flag("SS_HELP_ASCII"),
+                   ascii_symbols=sys.platform == "win32" or _env_flag("SS_HELP_ASCII"),
                    clock=lambda: datetime.now(UTC))
 
     @classmethod
