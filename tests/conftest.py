@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from smartstore_help import data, schedule
+from smartstore_help.holiday_table import korean_holidays
+from smartstore_help.model import ChannelData
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -34,3 +38,15 @@ def machine_tz(request: pytest.FixtureRequest) -> Iterator[str]:
         else:
             os.environ["TZ"] = old
         time.tzset()
+
+
+@pytest.fixture(scope="session")
+def cfg() -> ChannelData:
+    """The shipped channels.yaml."""
+    return data.load_channels()
+
+
+@pytest.fixture(scope="session")
+def hol(tmp_path_factory: pytest.TempPathFactory) -> schedule.Holidays:
+    """Korean public holidays of 2024-2028, from the holidays package."""
+    return korean_holidays(range(2024, 2029), tmp_path_factory.mktemp("holidays"))

@@ -4,10 +4,19 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from typing import Any, NamedTuple
+from zoneinfo import ZoneInfo
 
 from smartstore_help.cli import run as cli_run
 from smartstore_help.iostreams import IOStreams, color_wanted
+
+KST = ZoneInfo("Asia/Seoul")
+
+
+def kst(text: str) -> datetime:
+    """`2026-11-24 10:00` as that moment in Korea."""
+    return datetime.fromisoformat(text).replace(tzinfo=KST)
 
 
 class Result(NamedTuple):

@@ -6,18 +6,14 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from helpers import kst
 
-from smartstore_help import business_days, data, schedule
-from smartstore_help.holiday_table import korean_holidays
+from smartstore_help import business_days, schedule
 from smartstore_help.model import ChannelData, Schedule, Text
 
 KST = ZoneInfo("Asia/Seoul")
 pytestmark = pytest.mark.usefixtures("machine_tz")
 
-
-@pytest.fixture(scope="module")
-def cfg() -> ChannelData:
-    return data.load_channels()
 
 
 @pytest.fixture(scope="module")
@@ -25,13 +21,6 @@ def business(cfg: ChannelData) -> Schedule:
     return business_days.business_schedule(cfg)
 
 
-@pytest.fixture(scope="module")
-def hol(tmp_path_factory: pytest.TempPathFactory) -> schedule.Holidays:
-    return korean_holidays(range(2024, 2029), tmp_path_factory.mktemp("cache"))
-
-
-def kst(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=KST)
 
 
 # (note written, KST; business days promised; due, KST)

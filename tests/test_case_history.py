@@ -16,7 +16,6 @@ from helpers import run, run_json
 
 from smartstore_help import data, journal, rules
 from smartstore_help.history import History
-from smartstore_help.holiday_table import korean_holidays
 
 KST = ZoneInfo("Asia/Seoul")
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -122,10 +121,6 @@ def test_history_never_breaks_contact() -> None:
     assert result.exit_code == 0, result.output
     assert path.read_bytes() == before
 
-
-@pytest.fixture(scope="module")
-def hol(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[type-arg]
-    return dict(korean_holidays([2026], tmp_path_factory.mktemp("c")))
 
 
 def test_repeated_failures_on_a_channel_lower_it(hol: dict) -> None:  # type: ignore[type-arg]

@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from smartstore_help import data, draft, rules
-from smartstore_help.holiday_table import korean_holidays
 from smartstore_help.model import ChannelData
 
 KST = ZoneInfo("Asia/Seoul")
@@ -22,10 +21,6 @@ MOMENTS = {
     "추석": "2026-09-25 11:00",
 }
 
-
-@pytest.fixture(scope="module")
-def hol(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[type-arg]
-    return dict(korean_holidays([2026, 2027], tmp_path_factory.mktemp("c")))
 
 
 def plan(hol: dict, kind: str, when: str, cfg: ChannelData = CFG, **given: object) -> rules.Plan:  # type: ignore[type-arg]

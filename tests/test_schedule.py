@@ -7,8 +7,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from helpers import kst
 
-from smartstore_help import data, schedule, serial
+from smartstore_help import schedule, serial
 from smartstore_help.cache import SUFFIX
 from smartstore_help.holiday_table import korean_holidays
 from smartstore_help.model import ChannelData, Text
@@ -17,18 +18,7 @@ KST = ZoneInfo("Asia/Seoul")
 pytestmark = pytest.mark.usefixtures("machine_tz")
 
 
-@pytest.fixture(scope="module")
-def cfg() -> ChannelData:
-    return data.load_channels()
 
-
-@pytest.fixture(scope="module")
-def hol(tmp_path_factory: pytest.TempPathFactory) -> schedule.Holidays:
-    return korean_holidays(range(2024, 2029), tmp_path_factory.mktemp("cache"))
-
-
-def kst(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=KST)
 
 
 # (instant in KST, state, reason, Korean name of the day, next_open, closes_at)

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from helpers import kst
 
 from smartstore_help.timefmt import BadTime, parse_when
 
 KST = ZoneInfo("Asia/Seoul")
 pytestmark = pytest.mark.usefixtures("machine_tz")
 
-
-def kst(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=KST)
 
 
 AFTERNOON = "2026-11-24 16:10:30"  # a Tuesday

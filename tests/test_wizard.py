@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from smartstore_help import data, search
-from smartstore_help.holiday_table import korean_holidays
 from smartstore_help.wizard import BACK, Back, State, Wizard
 
 KST = ZoneInfo("Asia/Seoul")
@@ -60,10 +59,6 @@ class Script:
     def show(self, content: Any) -> None:
         self.shown.append(content)
 
-
-@pytest.fixture(scope="module")
-def hol(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    return korean_holidays([2026, 2027], tmp_path_factory.mktemp("c"))
 
 
 def run(hol: Any, steps: list[tuple[str, object]], preset: State | None = None, lang: str = "ko") -> tuple[State, Script]:
