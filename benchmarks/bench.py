@@ -75,19 +75,36 @@ def cases(work: Path) -> list[Case]:
         Case("hours", [*ss_help(), "hours"], 8),
         Case("hours --json", [*ss_help(), "hours", "--json"], 10),
         Case("faq search 정산 보류", [*ss_help(), "faq", "search", "정산 보류"], 9),
-        Case("faq search, a seller's sentence",
-             [*ss_help(), "faq", "search", "판매한 돈이 아직 통장에 안들어왔어요"], 9),
-        Case("faq search, 10k entries, warm", [*ss_help(), "faq", "search", "정산 보류", "--data-dir", str(big)],
-             15, prepare=make_big),
-        Case("faq search, 10k entries, warm, a sentence",
-             [*ss_help(), "faq", "search", "구매자가 사이즈가 안맞는다고 다른걸로 바꿔달래요", "--data-dir", str(big)],
-             15),
-        Case("faq search, 10k entries, cold", [*ss_help(), "faq", "search", "정산 보류", "--data-dir", str(big)],
-             None, env={"SS_HELP_CACHE_DIR": str(cold_cache)}),
-        Case("contact --type payment --no-input --json",
-             [*ss_help(), "contact", "--type", "payment", "--no-input", "--json"], 10),
-        Case("contact DESCRIPTION --no-input --json (type inferred)",
-             [*ss_help(), "contact", "정산이 3일째 보류 상태예요", "--no-input", "--json"], 10),
+        Case(
+            "faq search, a seller's sentence", [*ss_help(), "faq", "search", "판매한 돈이 아직 통장에 안들어왔어요"], 9
+        ),
+        Case(
+            "faq search, 10k entries, warm",
+            [*ss_help(), "faq", "search", "정산 보류", "--data-dir", str(big)],
+            15,
+            prepare=make_big,
+        ),
+        Case(
+            "faq search, 10k entries, warm, a sentence",
+            [*ss_help(), "faq", "search", "구매자가 사이즈가 안맞는다고 다른걸로 바꿔달래요", "--data-dir", str(big)],
+            15,
+        ),
+        Case(
+            "faq search, 10k entries, cold",
+            [*ss_help(), "faq", "search", "정산 보류", "--data-dir", str(big)],
+            None,
+            env={"SS_HELP_CACHE_DIR": str(cold_cache)},
+        ),
+        Case(
+            "contact --type payment --no-input --json",
+            [*ss_help(), "contact", "--type", "payment", "--no-input", "--json"],
+            10,
+        ),
+        Case(
+            "contact DESCRIPTION --no-input --json (type inferred)",
+            [*ss_help(), "contact", "정산이 3일째 보류 상태예요", "--no-input", "--json"],
+            10,
+        ),
     ]
 
 
@@ -99,9 +116,14 @@ def first_question(runs: int, env: dict[str, str]) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        child = pexpect.spawn(exe[0], [*exe[1:], "contact"], env={**env, "PROMPT_TOOLKIT_NO_CPR": "1",
-                                                                   "TERM": "xterm"},
-                              encoding="utf-8", timeout=10, dimensions=(40, 120))
+        child = pexpect.spawn(
+            exe[0],
+            [*exe[1:], "contact"],
+            env={**env, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm"},
+            encoding="utf-8",
+            timeout=10,
+            dimensions=(40, 120),
+        )
         child.expect("어떤 문제인가요")
         times.append(time.perf_counter() - start)
         child.sendcontrol("c")
@@ -140,8 +162,10 @@ def main() -> None:
             verdict = ""
             if case.target is not None:
                 verdict = ("ok" if ratio <= case.target else "SLOW") + f" (≤{case.target:g}×)"
-            print(f"{case.name:45s} {median * 1000:6.1f} ms  {base * 1000:5.1f} ms  {ratio:5.1f}×  "
-                  f"{peak:5.1f} MiB  {verdict}")
+            print(
+                f"{case.name:45s} {median * 1000:6.1f} ms  {base * 1000:5.1f} ms  {ratio:5.1f}×  "
+                f"{peak:5.1f} MiB  {verdict}"
+            )
         if not args.only or any("contact (interactive)".startswith(o) for o in args.only):
             seconds = first_question(args.runs, env)
             verdict = ("ok" if seconds <= 0.5 else "SLOW") + " (≤0.5 s)"

@@ -28,9 +28,18 @@ BLOCK = re.compile(r"^(?P<indent>[ ]*)```console\n(?P<body>.*?)^(?P=indent)```$"
 def _environment(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SS_HELP_") and k not in ("NO_COLOR", "FORCE_COLOR")}
     bin_dir = str(Path(sys.executable).parent)
-    env.update({"COLUMNS": "80", "LINES": "24", "NO_COLOR": "1", "TERM": "dumb", "SS_HELP_HOME": str(home / "home"),
-                "SS_HELP_CACHE_DIR": str(home / "cache"), "PATH": bin_dir + os.pathsep + env.get("PATH", ""),
-                "PYTHONIOENCODING": "utf-8"})
+    env.update(
+        {
+            "COLUMNS": "80",
+            "LINES": "24",
+            "NO_COLOR": "1",
+            "TERM": "dumb",
+            "SS_HELP_HOME": str(home / "home"),
+            "SS_HELP_CACHE_DIR": str(home / "cache"),
+            "PATH": bin_dir + os.pathsep + env.get("PATH", ""),
+            "PYTHONIOENCODING": "utf-8",
+        }
+    )
     return env
 
 
@@ -52,9 +61,18 @@ def run_block(commands: list[str]) -> list[str]:
         _broken_data(where / "mydata")
         env = _environment(where)
         for command in commands:
-            done = subprocess.run(["bash", "-c", command], cwd=where, env=env, stdin=subprocess.DEVNULL,
-                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
-                                  timeout=60, check=False)
+            done = subprocess.run(
+                ["bash", "-c", command],
+                cwd=where,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                encoding="utf-8",
+                timeout=60,
+                check=False,
+            )
             out += [f"$ {command}", *(line.rstrip() for line in done.stdout.rstrip("\n").splitlines())]
     return out
 
@@ -71,7 +89,7 @@ def regenerate(text: str) -> str:
         indent = match["indent"]
         commands = [line.strip()[2:] for line in match["body"].splitlines() if line.strip().startswith("$ ")]
         body = "".join(f"{indent}{line}".rstrip() + "\n" for line in run_block(commands))
-        pieces += [text[last:match.start("body")], body]
+        pieces += [text[last : match.start("body")], body]
         last = match.end("body")
     return "".join(pieces) + text[last:]
 
@@ -84,8 +102,9 @@ def main(argv: list[str]) -> int:
     fresh = regenerate(current)
     if "--check" in argv:
         if fresh != current:
-            sys.stdout.writelines(difflib.unified_diff(current.splitlines(True), fresh.splitlines(True),
-                                                       "README.md", "real output"))
+            sys.stdout.writelines(
+                difflib.unified_diff(current.splitlines(True), fresh.splitlines(True), "README.md", "real output")
+            )
             return 1
         return 0
     if fresh != current:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from smartstore_help import data, schedule
-from smartstore_help.holiday_table import korean_holidays
-from smartstore_help.model import ChannelData
+from smartstore_help.core import schedule
+from smartstore_help.core.model import ChannelData
+from smartstore_help.store import data
+from smartstore_help.store.holiday_table import korean_holidays
 
 REPO = Path(__file__).resolve().parents[1]
 

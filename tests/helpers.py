@@ -8,8 +8,8 @@ from datetime import datetime
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
-from smartstore_help.cli import run as cli_run
-from smartstore_help.iostreams import IOStreams, color_wanted
+from smartstore_help.cli.main import run as cli_run
+from smartstore_help.ui.iostreams import IOStreams, color_wanted
 
 KST = ZoneInfo("Asia/Seoul")
 
@@ -40,17 +40,27 @@ def environment(env: dict[str, str] | None) -> Iterator[None]:
         os.environ.update(saved)
 
 
-def run(*args: str, env: dict[str, str] | None = None, stdin: str | None = None, columns: int = 80,
-        encoding: str | None = None, io: IOStreams | None = None) -> Result:
+def run(
+    *args: str,
+    env: dict[str, str] | None = None,
+    stdin: str | None = None,
+    columns: int = 80,
+    encoding: str | None = None,
+    io: IOStreams | None = None,
+) -> Result:
     """The whole program through its real entry point and error boundary, on streams in memory.
 
     A bug (an exception the boundary does not turn into a message) propagates into the test.
     SS_HELP_TEST_ENCODING runs it all on another code page (the front door tests do, with cp949)."""
     encoding = encoding or os.environ.get("SS_HELP_TEST_ENCODING", "utf-8")
     with environment(env):
-        streams = io or IOStreams.test(stdin=stdin or "", columns=columns, encoding=encoding,
-                                      color=color_wanted(is_tty=False),
-                                      ascii_symbols=os.environ.get("SS_HELP_ASCII") == "1")
+        streams = io or IOStreams.test(
+            stdin=stdin or "",
+            columns=columns,
+            encoding=encoding,
+            color=color_wanted(is_tty=False),
+            ascii_symbols=os.environ.get("SS_HELP_ASCII") == "1",
+        )
         code = cli_run(list(args), streams)
     return Result(code, streams.written("out"), streams.written("err"))
 

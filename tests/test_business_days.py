@@ -8,19 +8,16 @@ from zoneinfo import ZoneInfo
 import pytest
 from helpers import kst
 
-from smartstore_help import business_days, schedule
-from smartstore_help.model import ChannelData, Schedule, Text
+from smartstore_help.core import business_days, schedule
+from smartstore_help.core.model import ChannelData, Schedule, Text
 
 KST = ZoneInfo("Asia/Seoul")
 pytestmark = pytest.mark.usefixtures("machine_tz")
 
 
-
 @pytest.fixture(scope="module")
 def business(cfg: ChannelData) -> Schedule:
     return business_days.business_schedule(cfg)
-
-
 
 
 # (note written, KST; business days promised; due, KST)
@@ -60,8 +57,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("written", "days", "due"), CASES)
-def test_due_within_business_days(business: Schedule, hol: schedule.Holidays, written: str, days: int,
-                                  due: str) -> None:
+def test_due_within_business_days(
+    business: Schedule, hol: schedule.Holidays, written: str, days: int, due: str
+) -> None:
     result = business_days.due_within(business, kst(written), days, hol, KST)
     assert result == kst(due)
     assert result.utcoffset() is not None and result.tzinfo is not None
@@ -81,8 +79,9 @@ def test_an_open_date_on_a_saturday_counts(business: Schedule, hol: schedule.Hol
 
 def test_an_open_date_on_a_public_holiday_counts(business: Schedule, hol: schedule.Holidays) -> None:
     working_hangeul_day = business._replace(open_dates=frozenset({date(2026, 10, 9)}))
-    assert business_days.due_within(working_hangeul_day, kst("2026-10-08 10:00"), 1, hol,
-                                    KST) == kst("2026-10-09 18:00")
+    assert business_days.due_within(working_hangeul_day, kst("2026-10-08 10:00"), 1, hol, KST) == kst(
+        "2026-10-09 18:00"
+    )
 
 
 def test_closed_dates_are_skipped(business: Schedule, hol: schedule.Holidays) -> None:
@@ -103,8 +102,7 @@ def test_a_promised_date_is_due_at_closing_time(business: Schedule, hol: schedul
     assert business_days.due_by(business, date(2026, 11, 28), hol, KST) == kst("2026-11-28 18:00")
 
 
-def test_a_calendar_that_never_opens_is_an_error_not_a_hang(business: Schedule,
-                                                            hol: schedule.Holidays) -> None:
+def test_a_calendar_that_never_opens_is_an_error_not_a_hang(business: Schedule, hol: schedule.Holidays) -> None:
     never = business._replace(days=frozenset())
     with pytest.raises(business_days.NoBusinessDay):
         business_days.due_within(never, kst("2026-11-24 10:00"), 1, hol, KST)

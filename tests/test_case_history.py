@@ -14,8 +14,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from helpers import run, run_json
 
-from smartstore_help import data, journal, rules
-from smartstore_help.history import History
+from smartstore_help.core import rules
+from smartstore_help.core.history import History
+from smartstore_help.store import data, journal
 
 KST = ZoneInfo("Asia/Seoul")
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -73,8 +74,9 @@ def test_stats_with_no_journal() -> None:
 
 
 def contact_json(*extra: str) -> dict:  # type: ignore[type-arg]
-    doc = run_json("contact", "--type", "payment", "--not-urgent", "--simple", "--no-input",
-                   "--at", "2026-10-20T10:00", *extra)
+    doc = run_json(
+        "contact", "--type", "payment", "--not-urgent", "--simple", "--no-input", "--at", "2026-10-20T10:00", *extra
+    )
     return {r["channel"]: r for r in doc["recommendations"]}
 
 
@@ -96,8 +98,10 @@ def test_history_in_contact_json() -> None:
     chat = next(r for r in english["recommendations"] if r["channel"] == "chat")
     assert chat["reasons"][0] == "Earlier Payment and settlement cases: Chat solved 2 of 3"
     # the text screen says it too
-    assert "지난 결제·정산 상담: 채팅 상담 3건 중 2건 해결" in run(
-        "contact", "--type", "payment", "--simple", "--no-input", "--at", "2026-10-20T10:00").stdout
+    assert (
+        "지난 결제·정산 상담: 채팅 상담 3건 중 2건 해결"
+        in run("contact", "--type", "payment", "--simple", "--no-input", "--at", "2026-10-20T10:00").stdout
+    )
 
 
 def test_history_rules_can_be_switched_off(tmp_path: Path) -> None:
@@ -122,7 +126,6 @@ def test_history_never_breaks_contact() -> None:
     assert path.read_bytes() == before
 
 
-
 def test_repeated_failures_on_a_channel_lower_it(hol: dict) -> None:  # type: ignore[type-arg]
     cfg = data.load_channels()
     now = datetime(2026, 10, 20, 10, 0, tzinfo=KST)
@@ -135,17 +138,32 @@ def test_repeated_failures_on_a_channel_lower_it(hol: dict) -> None:  # type: ig
     assert failed["phone"].score == plain["phone"].score and failed["phone"].history is None
 
 
-@pytest.mark.parametrize(("old", "new", "field", "words"), [
-    ("  - channel: [chat, phone, email, faq]\n    score: 15", "  - channel: [chat, fax]\n    score: 15",
-     "channel[1]", "unknown channel: 'fax'"),
-    ("  - channel: [chat, phone, email, faq]\n    score: 15", "  - channel: [chat, chat]\n    score: 15",
-     "channel[1]", "duplicate channel id: chat"),
-    ("  - channel: [chat, phone, email, faq]\n    score: 15", "  - channel: []\n    score: 15",
-     "channel", "name at least one channel"),
-    (HISTORY_RULES_ON, "    when: {resolved_before: 0}\n", "when.resolved_before", "must be 1 or more"),
-    (HISTORY_RULES_ON, "    when: {resolved_before: many}\n", "when.resolved_before", "a number of cases"),
-    (HISTORY_RULES_ON, HISTORY_RULES_ON + "    enabled: maybe\n", "enabled", "expected true or false"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "field", "words"),
+    [
+        (
+            "  - channel: [chat, phone, email, faq]\n    score: 15",
+            "  - channel: [chat, fax]\n    score: 15",
+            "channel[1]",
+            "unknown channel: 'fax'",
+        ),
+        (
+            "  - channel: [chat, phone, email, faq]\n    score: 15",
+            "  - channel: [chat, chat]\n    score: 15",
+            "channel[1]",
+            "duplicate channel id: chat",
+        ),
+        (
+            "  - channel: [chat, phone, email, faq]\n    score: 15",
+            "  - channel: []\n    score: 15",
+            "channel",
+            "name at least one channel",
+        ),
+        (HISTORY_RULES_ON, "    when: {resolved_before: 0}\n", "when.resolved_before", "must be 1 or more"),
+        (HISTORY_RULES_ON, "    when: {resolved_before: many}\n", "when.resolved_before", "a number of cases"),
+        (HISTORY_RULES_ON, HISTORY_RULES_ON + "    enabled: maybe\n", "enabled", "expected true or false"),
+    ],
+)
 def test_history_rules_are_checked(tmp_path: Path, old: str, new: str, field: str, words: str) -> None:
     assert old in SHIPPED
     (tmp_path / "channels.yaml").write_text(SHIPPED.replace(old, new, 1), encoding="utf-8")
@@ -199,11 +217,19 @@ def test_the_first_write_carries_a_v2_journal_forward() -> None:
         assert db.execute("PRAGMA user_version").fetchone()[0] == journal.SCHEMA_VERSION == 3
         assert db.execute("PRAGMA application_id").fetchone()[0] == journal.APPLICATION_ID
         assert db.execute("SELECT * FROM cases ORDER BY id").fetchall() == old_cases
-        assert db.execute("SELECT id, case_id, created_at, text, ref FROM notes ORDER BY id").fetchall()[:2] == old_notes
+        assert (
+            db.execute("SELECT id, case_id, created_at, text, ref FROM notes ORDER BY id").fetchall()[:2] == old_notes
+        )
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert run_json("case", "due", "--at", "2026-11-05T18:00:01")["cases"] == [
-        {"id": 4, "due": "2026-11-05T18:00:00+09:00", "overdue": True, "promise": "상담사: 3영업일 내 회신",
-         "follow_up": "ss-help case follow-up 4"}]
+        {
+            "id": 4,
+            "due": "2026-11-05T18:00:00+09:00",
+            "overdue": True,
+            "promise": "상담사: 3영업일 내 회신",
+            "follow_up": "ss-help case follow-up 4",
+        }
+    ]
     assert run_json("case", "show", "3")["follow_up_of"] == 2
 
 

@@ -15,7 +15,9 @@ import pexpect
 import pytest
 from helpers import run, run_json
 
-from smartstore_help import journal, promises, reminder
+from smartstore_help.cli import reminder
+from smartstore_help.core import promises
+from smartstore_help.store import journal
 
 KST = ZoneInfo("Asia/Seoul")
 
@@ -43,15 +45,29 @@ def test_a_promise_in_business_days_across_the_gaecheonjeol_substitute_day() -> 
     assert "Reply due: 2026-10-06 (Tue) 18:00 KST" in english.stdout
 
 
-@pytest.mark.parametrize(("at", "overdue"), [("2026-10-07T17:59:59", False), ("2026-10-07T18:00", False),
-                                             ("2026-10-07T18:00:01", True), ("2026-10-08T09:00", True)])
+@pytest.mark.parametrize(
+    ("at", "overdue"),
+    [
+        ("2026-10-07T17:59:59", False),
+        ("2026-10-07T18:00", False),
+        ("2026-10-07T18:00:01", True),
+        ("2026-10-08T09:00", True),
+    ],
+)
 def test_case_due_flips_overdue_at_the_due_moment(at: str, overdue: bool) -> None:
     case_id = new_case()
     note(case_id, "2영업일 내 회신", "--reply-within", "2", "--at", "2026-10-02T10:30")
     doc = run_json("case", "due", "--at", at)
     assert doc["now"].startswith(at[:16]) and doc["now"].endswith("+09:00")
-    assert doc["cases"] == [{"id": case_id, "due": "2026-10-07T18:00:00+09:00", "overdue": overdue,
-                             "promise": "2영업일 내 회신", "follow_up": f"ss-help case follow-up {case_id}"}]
+    assert doc["cases"] == [
+        {
+            "id": case_id,
+            "due": "2026-10-07T18:00:00+09:00",
+            "overdue": overdue,
+            "promise": "2영업일 내 회신",
+            "follow_up": f"ss-help case follow-up {case_id}",
+        }
+    ]
 
 
 def test_due_soonest_first_closed_cases_left_out_later_promises_replace_earlier() -> None:
@@ -63,8 +79,10 @@ def test_due_soonest_first_closed_cases_left_out_later_promises_replace_earlier(
     note(a, "메모만")  # a note without a promise keeps the promise in force
     doc = run_json("case", "due", "--at", "2026-10-09T12:00")
     assert [(d["id"], d["due"], d["overdue"]) for d in doc["cases"]] == [
-        (b, "2026-10-07T18:00:00+09:00", True), (c, "2026-10-12T11:00:00+09:00", False),
-        (a, "2026-10-16T18:00:00+09:00", False)]
+        (b, "2026-10-07T18:00:00+09:00", True),
+        (c, "2026-10-12T11:00:00+09:00", False),
+        (a, "2026-10-16T18:00:00+09:00", False),
+    ]
     assert run("case", "close", str(b), "--resolved").exit_code == 0
     assert [d["id"] for d in run_json("case", "due", "--at", "2026-10-09T12:00")["cases"]] == [c, a]
 
@@ -95,21 +113,25 @@ def test_a_promise_without_words_is_described_by_its_terms() -> None:
     assert [d["promise"] for d in doc["cases"]] == ["3영업일 내 회신 약속", "2026-12-01 (화) 18:00 KST까지 회신 약속"]
 
 
-@pytest.mark.parametrize(("args", "words"), [
-    (["--reply-within", "2", "--reply-by", "2026-10-09"], "함께 쓸 수 없는 옵션입니다: --reply-within, --reply-by"),
-    (["--reply-within", "0"], "--reply-within은 1~60 영업일이어야 합니다"),
-    (["--reply-within", "61"], "--reply-within은 1~60 영업일이어야 합니다"),
-    (["--reply-by", "다음 주"], "--reply-by 날짜를 읽을 수 없습니다"),
-    (["--reply-by", "2026-02-30"], "--reply-by 날짜를 읽을 수 없습니다"),
-    (["--reply-by", "2026-09-01"], "--reply-by 기한이 메모 시각(2026-10-02 (금) 10:30 KST)보다 앞섭니다"),
-    (["--at", "어제"], "--at 시각을 읽을 수 없습니다"),
-    (["--reply-within", "60", "--at", "9999-12-30T10:00"], "1970년부터 2099년까지(KST)의 시각만 쓸 수 있습니다"),
-])
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--reply-within", "2", "--reply-by", "2026-10-09"], "함께 쓸 수 없는 옵션입니다: --reply-within, --reply-by"),
+        (["--reply-within", "0"], "--reply-within은 1~60 영업일이어야 합니다"),
+        (["--reply-within", "61"], "--reply-within은 1~60 영업일이어야 합니다"),
+        (["--reply-by", "다음 주"], "--reply-by 날짜를 읽을 수 없습니다"),
+        (["--reply-by", "2026-02-30"], "--reply-by 날짜를 읽을 수 없습니다"),
+        (["--reply-by", "2026-09-01"], "--reply-by 기한이 메모 시각(2026-10-02 (금) 10:30 KST)보다 앞섭니다"),
+        (["--at", "어제"], "--at 시각을 읽을 수 없습니다"),
+        (["--reply-within", "60", "--at", "9999-12-30T10:00"], "1970년부터 2099년까지(KST)의 시각만 쓸 수 있습니다"),
+    ],
+)
 def test_bad_promises(args: list[str], words: str) -> None:
     case_id = new_case()
     before = run_json("case", "show", str(case_id))["notes"]
-    result = run("case", "note", str(case_id), "x", *(["--at", "2026-10-02T10:30"] if "--at" not in args else []),
-                 *args)
+    result = run(
+        "case", "note", str(case_id), "x", *(["--at", "2026-10-02T10:30"] if "--at" not in args else []), *args
+    )
     assert result.exit_code == 2  # the boundary said it; a bug would have raised into the test
     assert words in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert run_json("case", "show", str(case_id))["notes"] == before
@@ -120,8 +142,10 @@ def test_follow_up_cites_the_promise_and_its_date() -> None:
     note(case_id, "보류 사유 확인 후 연락", "--ref", "T-1")
     note(case_id, "상담사: 2영업일 내 회신 드리겠습니다", "--reply-within", "2", "--at", "2026-10-02T10:30")
     late = run_json("case", "follow-up", str(case_id), "--at", "2026-10-08T10:00")["draft"]
-    assert ('약속받은 회신: 2026-10-07 (수) 18:00 KST까지 ("상담사: 2영업일 내 회신 드리겠습니다")'
-            " — 기한이 지났지만 아직 답변을 받지 못했습니다.") in late
+    assert (
+        '약속받은 회신: 2026-10-07 (수) 18:00 KST까지 ("상담사: 2영업일 내 회신 드리겠습니다")'
+        " — 기한이 지났지만 아직 답변을 받지 못했습니다."
+    ) in late
     assert "안내받은 내용·약속: 보류 사유 확인 후 연락\n" in late  # the promise is cited once, on its own line
     early = run_json("case", "follow-up", str(case_id), "--at", "2026-10-05T10:00", "--lang", "en")["draft"]
     assert 'Reply promised by 2026-10-07 (Wed) 18:00 KST ("상담사: 2영업일 내 회신 드리겠습니다")\n' in early
@@ -131,9 +155,11 @@ def test_follow_up_cites_the_promise_and_its_date() -> None:
 
 def test_promises_are_pure_and_skip_unreadable_times() -> None:
     now = datetime(2026, 10, 7, 18, 0, tzinfo=KST)
-    items = [journal.Promise(1, "2026-10-07T18:00:00+09:00", "a", "2026-10-02T10:00:00+09:00", 2),
-             journal.Promise(2, "not a time", "b", "x"),
-             journal.Promise(3, "2026-10-07T08:59:59+00:00", "c", "x")]  # 17:59:59 KST
+    items = [
+        journal.Promise(1, "2026-10-07T18:00:00+09:00", "a", "2026-10-02T10:00:00+09:00", 2),
+        journal.Promise(2, "not a time", "b", "x"),
+        journal.Promise(3, "2026-10-07T08:59:59+00:00", "c", "x"),
+    ]  # 17:59:59 KST
     due = promises.due_list(items, now)
     assert [(d.case_id, d.overdue) for d in due] == [(3, True), (1, False)]
     assert [d.case_id for d in promises.overdue(items, now)] == [3]
@@ -159,9 +185,11 @@ def test_the_reminder_line() -> None:
 
 
 def test_the_reminder_costs_no_sqlite_without_a_journal(tmp_path: Path) -> None:
-    script = ("import sys\nfrom datetime import datetime, timezone\nfrom smartstore_help import reminder\n"
-              "assert reminder.overdue_line(datetime.now(timezone.utc), 'ko') is None\n"
-              "print('sqlite3' in sys.modules)\n")
+    script = (
+        "import sys\nfrom datetime import datetime, timezone\nfrom smartstore_help.cli import reminder\n"
+        "assert reminder.overdue_line(datetime.now(timezone.utc), 'ko') is None\n"
+        "print('sqlite3' in sys.modules)\n"
+    )
     env = {**os.environ, "SS_HELP_HOME": str(tmp_path / "none")}
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 0 and done.stdout.strip() == "False", done.stderr
@@ -169,8 +197,9 @@ def test_the_reminder_costs_no_sqlite_without_a_journal(tmp_path: Path) -> None:
 
 def _on_terminal(*args: str) -> str:
     env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm"}
-    child = pexpect.spawn(sys.executable, ["-m", "smartstore_help", *args], env=env, encoding="utf-8", timeout=60,
-                          dimensions=(40, 120))
+    child = pexpect.spawn(
+        sys.executable, ["-m", "smartstore_help", *args], env=env, encoding="utf-8", timeout=60, dimensions=(40, 120)
+    )
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, child.before
@@ -184,6 +213,7 @@ def test_other_commands_mention_overdue_cases_on_a_terminal_only() -> None:
     assert line in _on_terminal("case", "list")
     assert line not in _on_terminal("hours", "--json")
     assert line not in _on_terminal("case", "due")  # the list itself says it
-    piped = subprocess.run([sys.executable, "-m", "smartstore_help", "hours"], capture_output=True, text=True,
-                           timeout=60)
+    piped = subprocess.run(
+        [sys.executable, "-m", "smartstore_help", "hours"], capture_output=True, text=True, timeout=60
+    )
     assert piped.returncode == 0 and line not in piped.stdout + piped.stderr

@@ -10,8 +10,17 @@ from helpers import run, run_json
 
 def test_json_contract() -> None:
     doc = run_json("contact", "--type", "payment", "--no-input", "--at", "2026-11-28T10:00", "--urgent")
-    assert set(doc) >= {"type", "type_source", "answers", "now", "recommendations", "checklist", "faq",
-                        "faq_confident", "draft"}
+    assert set(doc) >= {
+        "type",
+        "type_source",
+        "answers",
+        "now",
+        "recommendations",
+        "checklist",
+        "faq",
+        "faq_confident",
+        "draft",
+    }
     assert doc["type"] == "payment" and doc["type_source"] == "given" and doc["now"] == "2026-11-28T10:00:00+09:00"
     assert doc["answers"]["urgent"] is True and doc["answers"]["topic"] == "settlement"
     best = doc["recommendations"][0]
@@ -29,12 +38,46 @@ def test_json_contract() -> None:
 
 
 def test_every_question_has_a_flag() -> None:
-    doc = run_json("contact", "--no-input", "--type", "return_exchange", "--not-urgent", "--complex",
-                   "--prefer", "email", "-a", "knows_policy=yes", "-a", "has_evidence=true", "-a", "checked_faq=no",
-                   "--order-no", "2026 1124 1234 5678", "-d", "수거 지연", "--occurred-at", "2026-11-20 15:00",
-                   "--tried", "택배사 문의", "--store-id", "mystore", "--at", "2026-11-24T10:00", "--lang", "en")
-    assert doc["answers"] == {"type": "return_exchange", "urgent": False, "complex": True, "has_order_no": True,
-                              "checked_faq": False, "prefer": "email", "knows_policy": True, "has_evidence": True}
+    doc = run_json(
+        "contact",
+        "--no-input",
+        "--type",
+        "return_exchange",
+        "--not-urgent",
+        "--complex",
+        "--prefer",
+        "email",
+        "-a",
+        "knows_policy=yes",
+        "-a",
+        "has_evidence=true",
+        "-a",
+        "checked_faq=no",
+        "--order-no",
+        "2026 1124 1234 5678",
+        "-d",
+        "수거 지연",
+        "--occurred-at",
+        "2026-11-20 15:00",
+        "--tried",
+        "택배사 문의",
+        "--store-id",
+        "mystore",
+        "--at",
+        "2026-11-24T10:00",
+        "--lang",
+        "en",
+    )
+    assert doc["answers"] == {
+        "type": "return_exchange",
+        "urgent": False,
+        "complex": True,
+        "has_order_no": True,
+        "checked_faq": False,
+        "prefer": "email",
+        "knows_policy": True,
+        "has_evidence": True,
+    }
     first, second = doc["recommendations"][:2]
     assert first["channel"] == "phone"  # a preference nudges; a complex problem still goes to the phone
     assert second["channel"] == "email" and "You prefer a 1:1 inquiry" in second["reasons"]
@@ -50,17 +93,23 @@ def test_missing_type_names_the_flag() -> None:
     assert "--type" in result.stderr and len(result.stderr.splitlines()) == 1
 
 
-@pytest.mark.parametrize(("args", "words"), [
-    (["--type", "refunds"], "알 수 없는 문제 유형입니다: 'refunds'"),
-    (["--type", "payment", "-a", "topic=refunds"], "맞지 않는 값입니다 (가능: settlement, tax_invoice, account, other)"),
-    (["--type", "payment", "-a", "colour=red"], "이 유형에 없는 질문입니다"),
-    (["--type", "payment", "-a", "urgent"], "ID=값 형태여야 합니다"),
-    (["--type", "payment", "--order-no", "12-ab"], "주문번호는 숫자 8~20자리여야 합니다"),
-    (["--type", "payment", "--occurred-at", "yesterday"], "--occurred-at: 날짜만 있고 시각이 없습니다"),
-    (["--type", "payment", "--occurred-at", "언젠가"], "--occurred-at: 시각을 읽을 수 없습니다: '언젠가'"),
-    (["--type", "payment", "--occurred-at", "17:00", "--at", "2026-11-24 10:00"], "아직 오지 않은 시각입니다"),
-    (["--type", "payment", "--prefer", "fax"], "맞지 않는 값입니다"),
-])
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--type", "refunds"], "알 수 없는 문제 유형입니다: 'refunds'"),
+        (
+            ["--type", "payment", "-a", "topic=refunds"],
+            "맞지 않는 값입니다 (가능: settlement, tax_invoice, account, other)",
+        ),
+        (["--type", "payment", "-a", "colour=red"], "이 유형에 없는 질문입니다"),
+        (["--type", "payment", "-a", "urgent"], "ID=값 형태여야 합니다"),
+        (["--type", "payment", "--order-no", "12-ab"], "주문번호는 숫자 8~20자리여야 합니다"),
+        (["--type", "payment", "--occurred-at", "yesterday"], "--occurred-at: 날짜만 있고 시각이 없습니다"),
+        (["--type", "payment", "--occurred-at", "언젠가"], "--occurred-at: 시각을 읽을 수 없습니다: '언젠가'"),
+        (["--type", "payment", "--occurred-at", "17:00", "--at", "2026-11-24 10:00"], "아직 오지 않은 시각입니다"),
+        (["--type", "payment", "--prefer", "fax"], "맞지 않는 값입니다"),
+    ],
+)
 def test_bad_flags_are_one_clear_line(args: list[str], words: str) -> None:
     result = run("contact", "--no-input", *args)
     assert result.exit_code == 2
@@ -68,12 +117,16 @@ def test_bad_flags_are_one_clear_line(args: list[str], words: str) -> None:
 
 
 def test_spoken_occurred_at_is_resolved_against_at_in_kst() -> None:
-    doc = run_json("contact", "--type", "payment", "--no-input", "--at", "2026-11-25T00:20", "--occurred-at", "1시간 전")
+    doc = run_json(
+        "contact", "--type", "payment", "--no-input", "--at", "2026-11-25T00:20", "--occurred-at", "1시간 전"
+    )
     assert "확인한 시각: 2026-11-24 23:20 KST" in doc["draft"]
 
 
 def test_a_typed_order_number_answers_the_question_everywhere() -> None:
-    doc = run_json("contact", "--type", "payment", "--no-input", "-a", "has_order_no=no", "--order-no", "2026112412345678")
+    doc = run_json(
+        "contact", "--type", "payment", "--no-input", "-a", "has_order_no=no", "--order-no", "2026112412345678"
+    )
     assert doc["answers"]["has_order_no"] is True and doc["missing"] == []
     assert {"item": "관련 주문번호", "ready": True} in doc["checklist"]
     assert "준비한 자료: 관련 주문번호" in doc["draft"]
@@ -98,8 +151,19 @@ def test_text_output_without_a_terminal() -> None:
 
 
 def test_a_closed_best_channel_says_when_and_what_meanwhile() -> None:
-    result = run("contact", "--type", "payment", "--no-input", "--complex", "--prefer", "phone",
-                 "--at", "2026-09-25T11:00", "--lang", "en")
+    result = run(
+        "contact",
+        "--type",
+        "payment",
+        "--no-input",
+        "--complex",
+        "--prefer",
+        "phone",
+        "--at",
+        "2026-09-25T11:00",
+        "--lang",
+        "en",
+    )
     assert "Recommended: Phone" in result.stdout
     assert "closed · Chuseok · opens Monday 09:00 · in 2 d 22 h" in result.stdout
     assert "Meanwhile, right now: 1:1 inquiry" in result.stdout
@@ -127,7 +191,7 @@ def test_output_into_a_missing_folder(tmp_path: Path) -> None:
 def test_the_json_stays_parseable_when_copying(monkeypatch: pytest.MonkeyPatch) -> None:
     import json
 
-    monkeypatch.setattr("smartstore_help.clipboard.copy", lambda text: None)
+    monkeypatch.setattr("smartstore_help.ui.clipboard.copy", lambda text: None)
     result = run("contact", "--type", "payment", "--no-input", "--json", "--copy")
     assert result.exit_code == 0
     json.loads(result.stdout)
@@ -147,12 +211,15 @@ def test_unknown_chosen_channel_is_refused_before_anything_is_written(tmp_path: 
     assert not out.exists() and result.stdout == ""
 
 
-@pytest.mark.parametrize(("args", "kind"), [
-    (["판매한 돈이 아직 통장에 안들어왔어요"], "payment"),
-    (["-d", "구매자가 사이즈가 안맞는다고 다른걸로 바꿔달래요"], "return_exchange"),
-    (["아까부터 스토어센터 전체가 먹통이에요 점검중인가요"], "technical"),
-    (["--lang", "en", "my settlement is on hold"], "payment"),
-])
+@pytest.mark.parametrize(
+    ("args", "kind"),
+    [
+        (["판매한 돈이 아직 통장에 안들어왔어요"], "payment"),
+        (["-d", "구매자가 사이즈가 안맞는다고 다른걸로 바꿔달래요"], "return_exchange"),
+        (["아까부터 스토어센터 전체가 먹통이에요 점검중인가요"], "technical"),
+        (["--lang", "en", "my settlement is on hold"], "payment"),
+    ],
+)
 def test_the_type_is_inferred_from_the_description(args: list[str], kind: str) -> None:
     doc = run_json("contact", "--no-input", "--at", "2026-11-24T10:00", *args)
     assert doc["type"] == kind and doc["type_source"] == "inferred"
@@ -198,8 +265,9 @@ def test_an_output_that_cannot_be_written_is_refused_before_anything_is_printed(
         os.mkfifo(out)
     else:
         out = tmp_path / "nope" / "draft.txt"
-    result = run("contact", "--type", "payment", "--no-input", "--output", str(out),
-                 *(["--force"] if make == "fifo" else []))
+    result = run(
+        "contact", "--type", "payment", "--no-input", "--output", str(out), *(["--force"] if make == "fifo" else [])
+    )
     assert result.exit_code == 2 and result.stdout == "" and len(result.stderr.splitlines()) == 1
     if make == "existing file":
         assert out.read_text(encoding="utf-8") == "keep me"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from helpers import run, run_json
 
-from smartstore_help import cache
-from smartstore_help.iostreams import IOStreams
+from smartstore_help.store import cache
+from smartstore_help.ui.iostreams import IOStreams
 
 OWN = """version: 1
 entries:
@@ -80,8 +80,18 @@ def test_below_the_floor_the_closest_entries_are_not_offered_as_answers() -> Non
     assert "Nothing in the FAQ fits" in english and "ss-help contact" in english
 
 
-@pytest.mark.parametrize("query", ["[bold red]정산[/bold red]", "\x1b[31m정산\x1b[0m 보류", "정산\x00\x07보류",
-                                   "🙂🙂 정산", "정\u200b산 보\u200d류", "가" * 10_000, "[link=file:///etc/passwd]x[/link]"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "[bold red]정산[/bold red]",
+        "\x1b[31m정산\x1b[0m 보류",
+        "정산\x00\x07보류",
+        "🙂🙂 정산",
+        "정\u200b산 보\u200d류",
+        "가" * 10_000,
+        "[link=file:///etc/passwd]x[/link]",
+    ],
+)
 def test_hostile_queries_are_plain_text(query: str) -> None:
     result = run("faq", "search", query)
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout and "\x00" not in result.stdout
@@ -94,7 +104,9 @@ def test_hostile_queries_are_plain_text(query: str) -> None:
 def test_show_renders_the_whole_answer_with_source() -> None:
     result = run("faq", "show", "phone-number")
     assert result.exit_code == 0
-    assert "1588-3819" in result.stdout and "출처" in result.stdout and "help.sell.smartstore.naver.com" in result.stdout
+    assert (
+        "1588-3819" in result.stdout and "출처" in result.stdout and "help.sell.smartstore.naver.com" in result.stdout
+    )
     doc = run_json("faq", "show", "phone-number")
     assert doc["id"] == "phone-number" and "1588-3819" in doc["answer"]
 
@@ -103,21 +115,32 @@ def test_show_lists_each_source_with_its_kind_and_date() -> None:
     result = run("faq", "show", "reach-an-agent", columns=200)
     assert result.exit_code == 0
     assert "출처:" in result.stdout
-    assert "공식 · 2026-11-30 확인 · https://help.sell.smartstore.naver.com/faq/list.help?categoryId=576" in result.stdout
+    assert (
+        "공식 · 2026-11-30 확인 · https://help.sell.smartstore.naver.com/faq/list.help?categoryId=576" in result.stdout
+    )
     assert "제3자 안내 · 2026-11-30 확인 · https://okaroma.com/스마트스토어센터\n" in result.stdout  # decoded
-    assert "확인한 지 오래됨" not in result.stdout  # checked 2026-11-30: not old today, nor in the next test's first case
+    assert (
+        "확인한 지 오래됨" not in result.stdout
+    )  # checked 2026-11-30: not old today, nor in the next test's first case
     english = run("faq", "show", "reach-an-agent", "--lang", "en", columns=200).stdout
     assert "Sources:" in english and "official · checked 2026-11-30 · https://help.sell" in english
     doc = run_json("faq", "show", "reach-an-agent")
-    assert doc["sources"][0] == {"url": "https://help.sell.smartstore.naver.com/faq/list.help?categoryId=576",
-                                 "title": doc["sources"][0]["title"], "kind": "official", "checked": "2026-11-30"}
+    assert doc["sources"][0] == {
+        "url": "https://help.sell.smartstore.naver.com/faq/list.help?categoryId=576",
+        "title": doc["sources"][0]["title"],
+        "kind": "official",
+        "checked": "2026-11-30",
+    }
     assert doc["sources"][0]["title"] and doc["source"] is None
 
 
-@pytest.mark.parametrize(("moment", "stale"), [
-    (datetime(2027, 5, 29, 14, 59, tzinfo=UTC), False),  # 2027-05-29 23:59 KST: 180 days after 2026-11-30
-    (datetime(2027, 5, 29, 15, 0, tzinfo=UTC), True),  # 2027-05-30 00:00 KST: 181 days, in Seoul already
-])
+@pytest.mark.parametrize(
+    ("moment", "stale"),
+    [
+        (datetime(2027, 5, 29, 14, 59, tzinfo=UTC), False),  # 2027-05-29 23:59 KST: 180 days after 2026-11-30
+        (datetime(2027, 5, 29, 15, 0, tzinfo=UTC), True),  # 2027-05-30 00:00 KST: 181 days, in Seoul already
+    ],
+)
 def test_show_marks_an_answer_checked_long_ago(moment: datetime, stale: bool) -> None:
     result = run("faq", "show", "reach-an-agent", io=IOStreams.test(now=moment, columns=200))
     assert result.exit_code == 0
@@ -189,8 +212,9 @@ def test_an_unwritable_cache_still_answers(tmp_path: Path) -> None:
 def test_concurrent_builds_are_safe(tmp_path: Path) -> None:
     (tmp_path / "faq.yaml").write_text(OWN, encoding="utf-8")
     command = [sys.executable, "-m", "smartstore_help", "faq", "search", "쿠폰", "--json", "--data-dir", str(tmp_path)]
-    procs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ})
-             for _ in range(6)]
+    procs = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ}) for _ in range(6)
+    ]
     outs = [p.communicate(timeout=60) for p in procs]
     assert all(p.returncode == 0 for p in procs), outs
     assert all(b'"coupon"' in out for out, _ in outs)

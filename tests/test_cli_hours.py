@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from helpers import run, run_json
 
-from smartstore_help import data
-from smartstore_help.iostreams import IOStreams
+from smartstore_help.store import data
+from smartstore_help.ui.iostreams import IOStreams
 
 
 def test_hours_json_contract() -> None:
@@ -17,8 +17,15 @@ def test_hours_json_contract() -> None:
     assert doc["now"] == "2026-02-13T18:00:00+09:00"
     assert doc["timezone"] == "Asia/Seoul"
     phone = next(c for c in doc["channels"] if c["id"] == "phone")
-    assert phone == {"id": "phone", "name": "전화 상담", "status": "closed", "reason": "after_close",
-                     "holiday": None, "next_open": "2026-02-19T09:00:00+09:00", "closes_at": None}
+    assert phone == {
+        "id": "phone",
+        "name": "전화 상담",
+        "status": "closed",
+        "reason": "after_close",
+        "holiday": None,
+        "next_open": "2026-02-19T09:00:00+09:00",
+        "closes_at": None,
+    }
     assert [c["id"] for c in doc["channels"]] == ["chat", "phone", "faq", "email"]
 
 
@@ -28,8 +35,16 @@ def test_hours_json_names_the_holiday_in_the_chosen_language() -> None:
     assert (phone["reason"], phone["holiday"], phone["name"]) == ("holiday", "Chuseok", "Phone")
 
 
-@pytest.mark.parametrize("at", ["2026-11-24T00:00Z", "2026-11-24T09:00+09:00", "2026-11-23T16:00-08:00",
-                                "2026-11-24 09:00", "2026-11-24T09:00:00"])
+@pytest.mark.parametrize(
+    "at",
+    [
+        "2026-11-24T00:00Z",
+        "2026-11-24T09:00+09:00",
+        "2026-11-23T16:00-08:00",
+        "2026-11-24 09:00",
+        "2026-11-24T09:00:00",
+    ],
+)
 def test_at_accepts_offsets_and_converts_to_kst(at: str) -> None:
     doc = run_json("hours", "--at", at, "--channel", "phone")
     assert doc["now"] == "2026-11-24T09:00:00+09:00"
@@ -69,8 +84,7 @@ def test_week_grid_names_the_holidays() -> None:
     assert "▼" in monday and "▒" in monday and "█" in monday
 
 
-@pytest.mark.parametrize(("at", "code"), [("2026-11-24T10:00", 0), ("2026-11-24T12:30", 1),
-                                          ("2026-11-28T10:00", 1)])
+@pytest.mark.parametrize(("at", "code"), [("2026-11-24T10:00", 0), ("2026-11-24T12:30", 1), ("2026-11-28T10:00", 1)])
 def test_check_exit_code(at: str, code: int) -> None:
     assert run("hours", "--check", "phone", "--at", at).exit_code == code
 
@@ -78,8 +92,7 @@ def test_check_exit_code(at: str, code: int) -> None:
 def test_wait_counts_down_then_rings(monkeypatch: pytest.MonkeyPatch) -> None:
     from datetime import datetime, timedelta
 
-    moments = iter(datetime(2026, 11, 24, 3, 59, 58, tzinfo=UTC) + timedelta(seconds=s)
-                   for s in range(0, 100))
+    moments = iter(datetime(2026, 11, 24, 3, 59, 58, tzinfo=UTC) + timedelta(seconds=s) for s in range(0, 100))
     monkeypatch.setattr("time.sleep", lambda _: None)
     result = run("hours", "--wait", io=IOStreams.test(now=lambda: next(moments)))
     assert result.exit_code == 0

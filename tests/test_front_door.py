@@ -15,25 +15,44 @@ from string import Formatter
 import pytest
 from helpers import run
 
-from smartstore_help import i18n
-from smartstore_help.i18n import has_final_consonant, t
+from smartstore_help.core import i18n
+from smartstore_help.core.i18n import has_final_consonant, t
 
 HANGUL = re.compile("[\uac00-\ud7a3\u3131-\u318e]")
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "smartstore_help"
-COMMANDS = ["", "hours", "channels", "data", "data check", "faq", "faq search", "faq show", "faq list", "contact",
-            "case", "case list", "case show", "case note", "case close", "case follow-up", "case export",
-            "case delete", "completion", "paths"]
+COMMANDS = [
+    "",
+    "hours",
+    "channels",
+    "data",
+    "data check",
+    "faq",
+    "faq search",
+    "faq show",
+    "faq list",
+    "contact",
+    "case",
+    "case list",
+    "case show",
+    "case note",
+    "case close",
+    "case follow-up",
+    "case export",
+    "case delete",
+    "completion",
+    "paths",
+]
 
 
-def ss_help(*args: str, env: dict[str, str] | None = None, timeout: float = 30, **kw: object
-            ) -> subprocess.CompletedProcess[bytes]:
+def ss_help(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 30, **kw: object
+) -> subprocess.CompletedProcess[bytes]:
     """The installed program as a real process (for what only a process shows: encodings, signals)."""
     exe = Path(sys.executable).with_name("ss-help")
     full_env = {**os.environ, "COLUMNS": "80", **(env or {})}
     streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **kw}
-    return subprocess.run([str(exe), *args], env=full_env, timeout=timeout, check=False,
-                          **streams)  # type: ignore[call-overload,no-any-return]
+    return subprocess.run([str(exe), *args], env=full_env, timeout=timeout, check=False, **streams)  # type: ignore[call-overload,no-any-return]
 
 
 USAGE_ERRORS = [
@@ -109,9 +128,18 @@ def test_completion_answers_the_shell() -> None:
 
 
 @pytest.mark.parametrize("encoding", ["cp949", "ascii"])
-@pytest.mark.parametrize("args", [["hours", "--week"], ["channels"], ["contact", "--type", "payment", "--no-input"],
-                                  ["faq", "search", "정산", "보류"], ["faq", "show", "settlement-hold"],
-                                  ["hours", "--lang", "en"], ["case", "list"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["hours", "--week"],
+        ["channels"],
+        ["contact", "--type", "payment", "--no-input"],
+        ["faq", "search", "정산", "보류"],
+        ["faq", "show", "settlement-hold"],
+        ["hours", "--lang", "en"],
+        ["case", "list"],
+    ],
+)
 def test_any_code_page_gets_its_output(args: list[str], encoding: str) -> None:
     done = ss_help(*args, env={"PYTHONIOENCODING": encoding})
     assert done.returncode == 0, done.stderr.decode(encoding, "replace")
@@ -136,8 +164,14 @@ def test_no_color_wins_over_force_color() -> None:
 
 
 def test_no_trailing_spaces() -> None:
-    for args in (["hours"], ["hours", "--week"], ["faq", "list"], ["contact", "--type", "payment", "--no-input"],
-                 ["faq", "show", "settlement-hold"], ["channels"]):
+    for args in (
+        ["hours"],
+        ["hours", "--week"],
+        ["faq", "list"],
+        ["contact", "--type", "payment", "--no-input"],
+        ["faq", "show", "settlement-hold"],
+        ["channels"],
+    ):
         for line in run(*args).stdout.splitlines():
             assert line == line.rstrip(), (args, line)
 
@@ -180,20 +214,27 @@ def test_a_full_disk_is_one_line() -> None:
     assert done.returncode == 2 and len(lines) == 1 and "출력을 쓸 수 없습니다" in lines[0]
 
 
-@pytest.mark.parametrize("module", ["typer", "smartstore_help.commands", "rich", "yaml"])
+@pytest.mark.parametrize("module", ["typer", "smartstore_help.cli.tree", "rich", "yaml"])
 def test_ctrl_c_while_the_program_is_still_loading_is_130(module: str) -> None:
     """Ctrl-C pressed while the command line is being loaded (the first ~100 ms): a KeyboardInterrupt
     raised exactly when `module` is imported must end as 130 with one line, never a traceback."""
-    code = ("import sys\n"
-            "class Interrupt:\n"
-            "    def find_spec(self, name, path=None, target=None):\n"
-            f"        if name == {module!r}:\n"
-            "            raise KeyboardInterrupt\n"
-            "sys.meta_path.insert(0, Interrupt())\n"
-            "from smartstore_help.cli import main\n"
-            "main(['contact', '--type', 'payment', '--no-input'])\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60, check=False,
-                          env={**os.environ, "SS_HELP_LANG": "en"})
+    code = (
+        "import sys\n"
+        "class Interrupt:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        f"        if name == {module!r}:\n"
+        "            raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, Interrupt())\n"
+        "from smartstore_help.cli.main import main\n"
+        "main(['contact', '--type', 'payment', '--no-input'])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "SS_HELP_LANG": "en"},
+    )
     assert done.returncode == 130, done.stderr.decode()
     assert done.stderr.decode().splitlines() == ["Stopped. Nothing was saved or changed."]
 
@@ -201,8 +242,12 @@ def test_ctrl_c_while_the_program_is_still_loading_is_130(module: str) -> None:
 @pytest.mark.parametrize("delay", [0.1, 0.2, 0.4])
 def test_ctrl_c_from_the_terminal_is_130(delay: float) -> None:
     exe = Path(sys.executable).with_name("ss-help")
-    child = subprocess.Popen([str(exe), "hours", "--wait"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             env={**os.environ, "SS_HELP_LANG": "en"})
+    child = subprocess.Popen(
+        [str(exe), "hours", "--wait"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "SS_HELP_LANG": "en"},
+    )
     time.sleep(delay)
     child.send_signal(signal.SIGINT)
     _, err = child.communicate(timeout=30)
@@ -211,9 +256,22 @@ def test_ctrl_c_from_the_terminal_is_130(delay: float) -> None:
 
 
 def test_every_message_exists_in_both_languages_and_is_used() -> None:
-    source = "\n".join(p.read_text(encoding="utf-8") for p in SRC.glob("*.py") if p.name != "i18n.py")
-    dynamic = ("state.", "reason.", "faq.type.", "faq.kind.", "case.status.", "error.journal.", "paths.", "clipboard.",
-               "usage.", "contact.yes", "contact.no", "detail.", "export.col.")
+    source = "\n".join(p.read_text(encoding="utf-8") for p in SRC.rglob("*.py") if p.name != "i18n.py")
+    dynamic = (
+        "state.",
+        "reason.",
+        "faq.type.",
+        "faq.kind.",
+        "case.status.",
+        "error.journal.",
+        "paths.",
+        "clipboard.",
+        "usage.",
+        "contact.yes",
+        "contact.no",
+        "detail.",
+        "export.col.",
+    )
     for key, (ko, en) in i18n._MESSAGES.items():
         assert ko.strip() and en.strip(), key
         # the placeholders as str.format reads them: `{{채널 id}}` is a literal brace, not a name
@@ -225,8 +283,20 @@ def test_every_message_exists_in_both_languages_and_is_used() -> None:
         assert ko.strip() and en.strip() and not HANGUL.search(en), key
 
 
-@pytest.mark.parametrize(("word", "final"), [("1", True), ("2", False), ("3", True), ("10", True), ("15", False),
-                                              ("상담", True), ("메모", False), ("email", True), ("#9", False)])
+@pytest.mark.parametrize(
+    ("word", "final"),
+    [
+        ("1", True),
+        ("2", False),
+        ("3", True),
+        ("10", True),
+        ("15", False),
+        ("상담", True),
+        ("메모", False),
+        ("email", True),
+        ("#9", False),
+    ],
+)
 def test_korean_particles_follow_the_sound(word: str, final: bool) -> None:
     assert has_final_consonant(word) is final
 
@@ -238,21 +308,31 @@ def test_messages_use_the_right_particle() -> None:
     assert "을(를)" not in "".join(ko for ko, _ in i18n._MESSAGES.values())
 
 
-def test_the_core_never_imports_the_shell_libraries() -> None:
-    core = ["model", "problems", "data", "validate", "yamlio", "schedule", "business_days", "holiday_table", "rules",
-            "search", "hangul", "classify", "draft", "timefmt", "textin", "promises", "history", "export", "jsonout",
-            "errors", "i18n"]
-    code = ("import sys\n" + "".join(f"import smartstore_help.{m}\n" for m in core) +
-            "print(sorted(m for m in ('typer', 'rich', 'questionary', 'sqlite3', 'prompt_toolkit') "
-            "if m in sys.modules))")
+@pytest.mark.parametrize(
+    ("layer", "banned"),
+    [
+        ("core", ("typer", "rich", "questionary", "sqlite3", "prompt_toolkit", "holidays", "rapidfuzz")),
+        ("store", ("typer", "rich", "questionary", "prompt_toolkit")),
+    ],
+)
+def test_the_lower_layers_never_import_the_shell_libraries(layer: str, banned: tuple[str, ...]) -> None:
+    modules = sorted(p.stem for p in (SRC / layer).glob("*.py") if p.stem != "__init__")
+    assert len(modules) >= 5
+    code = (
+        "import sys\n"
+        + "".join(f"import smartstore_help.{layer}.{m}\n" for m in modules)
+        + f"print(sorted(m for m in {banned!r} if m in sys.modules))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60, check=True)
     assert done.stdout.decode().strip() == "[]"
 
 
 def test_hours_never_loads_rich_or_questionary() -> None:
-    code = ("import sys\nfrom smartstore_help.cli import run\nrun(['hours'])\nrun(['faq', 'search', '정산'])\n"
-            "print(sorted(m for m in ('rich', 'questionary', 'prompt_toolkit', 'sqlite3', 'rapidfuzz') "
-            "if m in sys.modules), file=sys.stderr)")
+    code = (
+        "import sys\nfrom smartstore_help.cli.main import run\nrun(['hours'])\nrun(['faq', 'search', '정산'])\n"
+        "print(sorted(m for m in ('rich', 'questionary', 'prompt_toolkit', 'sqlite3', 'rapidfuzz') "
+        "if m in sys.modules), file=sys.stderr)"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60, check=True)
     assert done.stderr.decode().strip().splitlines()[-1] == "[]"
 
@@ -261,16 +341,26 @@ def test_the_command_line_tests_pass_on_a_korean_windows_code_page() -> None:
     """Every CLI test once more with the streams in cp949 (the symbols cp949 lacks become ASCII)."""
     tests = ROOT / "tests"
     modules = [*sorted(str(p) for p in tests.glob("test_cli_*.py")), str(tests / "test_journal.py")]
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *modules],
-                          env={**os.environ, "SS_HELP_TEST_ENCODING": "cp949"}, capture_output=True, timeout=600,
-                          check=False, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *modules],
+        env={**os.environ, "SS_HELP_TEST_ENCODING": "cp949"},
+        capture_output=True,
+        timeout=600,
+        check=False,
+        cwd=ROOT,
+    )
     assert done.returncode == 0, done.stdout.decode()[-3000:]
 
 
 def test_an_empty_home_never_means_the_root_folder() -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SS_HELP_", "XDG_"))}
-    done = subprocess.run([str(Path(sys.executable).with_name("ss-help")), "paths", "--json"],
-                          env={**env, "HOME": ""}, capture_output=True, timeout=30, check=True)
+    done = subprocess.run(
+        [str(Path(sys.executable).with_name("ss-help")), "paths", "--json"],
+        env={**env, "HOME": ""},
+        capture_output=True,
+        timeout=30,
+        check=True,
+    )
     where = json.loads(done.stdout)
     import pwd
 

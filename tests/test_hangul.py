@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from smartstore_help import hangul
+from smartstore_help.core import hangul
 
 
 def test_normalize_folds_spacing_case_width_and_nfd() -> None:
@@ -35,9 +35,21 @@ def test_ngrams() -> None:
 
 
 def test_endings_and_particles_are_stripped_leaving_the_word() -> None:
-    cases = {"정산이": "정산", "보류됐어요": "보류", "통장에": "통장", "로그인이": "로그인", "반품은요": "반품",
-             "수거가": "수거", "점검중인가요": "점검", "환불해주세요": "환불", "바꿔달래요": "바꿔",
-             "정산": "정산", "가": "가", "abc": "abc", "3일째": "3일"}
+    cases = {
+        "정산이": "정산",
+        "보류됐어요": "보류",
+        "통장에": "통장",
+        "로그인이": "로그인",
+        "반품은요": "반품",
+        "수거가": "수거",
+        "점검중인가요": "점검",
+        "환불해주세요": "환불",
+        "바꿔달래요": "바꿔",
+        "정산": "정산",
+        "가": "가",
+        "abc": "abc",
+        "3일째": "3일",
+    }
     assert {w: hangul.strip_ending(w) for w in cases} == cases
 
 

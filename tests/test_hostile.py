@@ -28,8 +28,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smartstore_help import cache, data, draft, model, serial, term, textin, timefmt, yamlio
-from smartstore_help.search import Index, build_index, search
+from smartstore_help.core import draft, model, textin, timeparse, yamlio
+from smartstore_help.core.search import Index, build_index, search
+from smartstore_help.store import cache, data, serial
+from smartstore_help.ui import term
 
 TIMEOUT = 30
 KST = ZoneInfo("Asia/Seoul")
@@ -37,17 +39,29 @@ NOW = datetime(2026, 11, 24, 10, 0, tzinfo=KST)
 ESCAPES = "\x1b]0;owned\x07\x1b[2J\x9b31m\u202e\x7f"  # an OSC title, a CSI clear, a C1 CSI, a bidi override
 
 
-def probe(*args: str | bytes, env: dict[str, str] | None = None, stdin: bytes | None = None,
-          timeout: float = TIMEOUT, limit_memory: bool = False) -> subprocess.CompletedProcess[bytes]:
+def probe(
+    *args: str | bytes,
+    env: dict[str, str] | None = None,
+    stdin: bytes | None = None,
+    timeout: float = TIMEOUT,
+    limit_memory: bool = False,
+) -> subprocess.CompletedProcess[bytes]:
     """`ss-help ARGS` in a child process; a hang fails the test instead of stalling it."""
+
     def cap() -> None:  # a runaway allocation ends in MemoryError (a traceback), not in swapping
         import resource
 
         resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
-    return subprocess.run([sys.executable, "-m", "smartstore_help", *args], input=stdin, capture_output=True,
-                          timeout=timeout, env={**os.environ, "NO_COLOR": "1", **(env or {})},
-                          preexec_fn=cap if limit_memory else None, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "smartstore_help", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=timeout,
+        env={**os.environ, "NO_COLOR": "1", **(env or {})},
+        preexec_fn=cap if limit_memory else None,
+        check=False,
+    )
 
 
 @contextmanager
@@ -99,16 +113,25 @@ LONG_ID = "a" * 78
 
 @pytest.mark.parametrize("columns", ["80", "32", "20", "1", "0", "-3", "abc", "٣٣", "9" * 5000])
 def test_faq_list_finishes_at_any_width(tmp_path: Path, columns: str) -> None:
-    folder = own_faq(tmp_path / "data", (LONG_ID, "아주 긴 아이디를 가진 질문인데 줄바꿈이 되나요?"), ("short", "짧은 질문"))
+    folder = own_faq(
+        tmp_path / "data", (LONG_ID, "아주 긴 아이디를 가진 질문인데 줄바꿈이 되나요?"), ("short", "짧은 질문")
+    )
     out = ok(probe("faq", "list", "--data-dir", str(folder), env={"COLUMNS": columns}, timeout=10))
     assert LONG_ID in "".join(out.split()) and "짧은 질문" in out
     assert max(term.width(line) for line in out.splitlines()) <= term.MAX_COLUMNS
 
 
 @pytest.mark.parametrize("columns", ["0", "1", "32", "1000000000"])
-@pytest.mark.parametrize("command", [("faq", "search", "정산 보류"), ("hours", "--at", "2026-11-24 10:00"),
-                                     ("contact", "--type", "payment", "--no-input"), ("channels",),
-                                     ("faq", "show", "settlement-hold")])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("faq", "search", "정산 보류"),
+        ("hours", "--at", "2026-11-24 10:00"),
+        ("contact", "--type", "payment", "--no-input"),
+        ("channels",),
+        ("faq", "show", "settlement-hold"),
+    ],
+)
 def test_every_screen_has_a_sane_width(command: Sequence[str], columns: str) -> None:
     out = ok(probe(*command, env={"COLUMNS": columns}, timeout=15, limit_memory=True))
     assert out.strip(), "something must be shown, even when COLUMNS says 0"
@@ -117,17 +140,37 @@ def test_every_screen_has_a_sane_width(command: Sequence[str], columns: str) -> 
 
 def test_clamp_columns() -> None:
     assert [term.clamp_columns(n) for n in (None, 0, -5, 1, 19, 20, 80, 240, 241, 10**9)] == [
-        80, 80, 80, 20, 20, 20, 80, 240, 240, 240]
+        80,
+        80,
+        80,
+        20,
+        20,
+        20,
+        80,
+        240,
+        240,
+        240,
+    ]
     assert [term.env_columns(v) for v in (None, "", "abc", "٣", "-1", " 90 ", "9" * 5000)] == [
-        None, None, None, None, None, 90, term.MAX_COLUMNS]
+        None,
+        None,
+        None,
+        None,
+        None,
+        90,
+        term.MAX_COLUMNS,
+    ]
 
 
 words = st.text(st.sampled_from("ab가나 \u0301\u200b한글x"), max_size=40)
 
 
 @settings(max_examples=400, deadline=1000)
-@given(parts=st.lists(st.tuples(words, st.sampled_from(["", "bold"])), max_size=6),
-       limit=st.integers(-5, 300), indent=st.integers(-5, 400))
+@given(
+    parts=st.lists(st.tuples(words, st.sampled_from(["", "bold"])), max_size=6),
+    limit=st.integers(-5, 300),
+    indent=st.integers(-5, 400),
+)
 def test_wrap_always_ends_and_never_overflows(parts: list[tuple[str, str]], limit: int, indent: int) -> None:
     line = term.Line()
     for piece, style in parts:
@@ -199,9 +242,20 @@ def test_the_cache_holds_only_data() -> None:
 
 def test_a_large_index_round_trips_through_the_buffer() -> None:
     source = model.Source("https://example.com/a", "제목", "official", date(2026, 11, 29))
-    entries = tuple(model.FaqEntry(f"e{n}", "general", f"질문 {n}", f"답변 {n}", (f"키{n}", "공통", "\ud800")[: n % 4],
-                                   (source,) * (n % 2), f"question {n}" if n % 2 else None, None,
-                                   "메모" if n % 3 else None) for n in range(150))
+    entries = tuple(
+        model.FaqEntry(
+            f"e{n}",
+            "general",
+            f"질문 {n}",
+            f"답변 {n}",
+            (f"키{n}", "공통", "\ud800")[: n % 4],
+            (source,) * (n % 2),
+            f"question {n}" if n % 2 else None,
+            None,
+            "메모" if n % 3 else None,
+        )
+        for n in range(150)
+    )
     index = build_index(model.Faq(entries, (("반품", "리턴"),)))
     again = serial.loads(serial.dumps(index), (*serial.records(model), Index))
     assert isinstance(again, Index) and isinstance(again.keywords, serial.TextRows)
@@ -384,12 +438,19 @@ def test_a_new_output_file_is_private(tmp_path: Path) -> None:
 
 # 4. YAML expansion ------------------------------------------------------------------------------
 
+
 def laughs(levels: int, width: int, key: str = "keywords") -> str:
     """A FAQ whose keywords are aliases of aliases: width ** levels values from a few hundred bytes."""
     lines = ["version: 1", "synonyms:", "  - &l0 [" + ", ".join(["lol"] * width) + "]"]
     lines += [f"  - &l{n} [" + ", ".join([f"*l{n - 1}"] * width) + "]" for n in range(1, levels)]
-    lines += ["entries:", "  - id: bomb", "    type: general", "    question: q", "    answer: a",
-              f"    {key}: *l{levels - 1}"]
+    lines += [
+        "entries:",
+        "  - id: bomb",
+        "    type: general",
+        "    question: q",
+        "    answer: a",
+        f"    {key}: *l{levels - 1}",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -397,9 +458,11 @@ BOMBS = {
     "559 bytes": laughs(9, 9),
     "1 KB": laughs(12, 12),
     "recursive": "version: 1\nsynonyms: &s [[a, *s]]\nentries: []\n",
-    "merge keys": "version: 1\nx0: &m0 {a: 1, b: 2}\n" + "".join(
-        f"x{n}: &m{n} {{<<: [*m{n - 1}], k{n}: [*m{n - 1}, *m{n - 1}, *m{n - 1}, *m{n - 1}]}}\n"
-        for n in range(1, 16)) + "entries: []\n",
+    "merge keys": "version: 1\nx0: &m0 {a: 1, b: 2}\n"
+    + "".join(
+        f"x{n}: &m{n} {{<<: [*m{n - 1}], k{n}: [*m{n - 1}, *m{n - 1}, *m{n - 1}, *m{n - 1}]}}\n" for n in range(1, 16)
+    )
+    + "entries: []\n",
 }
 
 
@@ -425,8 +488,11 @@ def test_a_bomb_in_channels_yaml_too(tmp_path: Path) -> None:
     bomb = ["bomb0: &b0 [" + ", ".join(["lol"] * 10) + "]"]
     bomb += [f"bomb{n}: &b{n} [" + ", ".join([f"*b{n - 1}"] * 10) + "]" for n in range(1, 10)]
     (tmp_path / "channels.yaml").write_text(builtin + "\n" + "\n".join(bomb) + "\n", encoding="utf-8")
-    failed(probe("hours", "--data-dir", str(tmp_path), "--lang", "en", limit_memory=True, timeout=20),
-           "channels.yaml", "aliases")
+    failed(
+        probe("hours", "--data-dir", str(tmp_path), "--lang", "en", limit_memory=True, timeout=20),
+        "channels.yaml",
+        "aliases",
+    )
 
 
 @pytest.mark.parametrize("name", BOMBS)
@@ -437,8 +503,17 @@ def test_expansion_is_measured_in_time_proportional_to_the_file(name: str) -> No
     assert time.perf_counter() - start < 0.5
 
 
-@pytest.mark.parametrize("doc", ["a: &x [1, {b: 2}]\nc: *x\nd: *x\n", "k: &s text\nl: [*s, *s]\n", "a: *nope\n",
-                                 "a: &x 1\nb: &x 2\n", "x: &m {a: 1}\ny: {<<: *m, b: 2}\n", "- &e []\n- *e\n"])
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "a: &x [1, {b: 2}]\nc: *x\nd: *x\n",
+        "k: &s text\nl: [*s, *s]\n",
+        "a: *nope\n",
+        "a: &x 1\nb: &x 2\n",
+        "x: &m {a: 1}\ny: {<<: *m, b: 2}\n",
+        "- &e []\n- *e\n",
+    ],
+)
 def test_anchors_read_as_the_safe_loader_reads_them(doc: str) -> None:
     try:
         expected = yaml.load(doc, Loader=yamlio.Loader)
@@ -458,10 +533,25 @@ def test_anchors_used_as_intended_still_load() -> None:
 
 # 6. Text that isn't what we expect --------------------------------------------------------------
 
+
 def test_undecodable_argv_bytes_reach_the_draft_and_the_journal(tmp_path: Path) -> None:
     euc_kr = "정산 보류".encode("cp949")
-    out = ok(probe(b"contact", b"--type", b"payment", b"--no-input", b"--json", b"--save",
-                   b"-d", b"\xff\xfe broken " + ESCAPES.encode(), b"--tried", euc_kr, b"--store-id", b"\xc3"))
+    out = ok(
+        probe(
+            b"contact",
+            b"--type",
+            b"payment",
+            b"--no-input",
+            b"--json",
+            b"--save",
+            b"-d",
+            b"\xff\xfe broken " + ESCAPES.encode(),
+            b"--tried",
+            euc_kr,
+            b"--store-id",
+            b"\xc3",
+        )
+    )
     draft_text = json.loads(out)["draft"]
     assert "\ufffd\ufffd broken" in draft_text and "정산 보류" in draft_text
     shown = json.loads(ok(probe("case", "show", "1", "--json")))
@@ -479,13 +569,16 @@ def test_euc_kr_on_stdin_and_bad_bytes_in_a_note(tmp_path: Path) -> None:
     assert notes[1]["text"] == "\ufffd[31m red" and "\x1b" not in json.dumps(notes, ensure_ascii=False)
 
 
-@pytest.mark.parametrize(("typed", "stored"), [
-    ("２０２６０９２４１２３４５６７８", "2026092412345678"),  # full-width
-    ("¹²³⁴⁵⁶⁷⁸⁹", "123456789"),  # superscript
-    ("٢٠٢٦٠٩٢٤١٢٣٤٥٦٧٨", "2026092412345678"),  # Arabic-Indic
-    ("۲۰۲۶۰۹۲۴۱۲۳۴", "202609241234"),  # Persian
-    ("2026－0924－1234 5678", "2026092412345678"),  # full-width hyphens and a space
-])
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("２０２６０９２４１２３４５６７８", "2026092412345678"),  # full-width
+        ("¹²³⁴⁵⁶⁷⁸⁹", "123456789"),  # superscript
+        ("٢٠٢٦٠٩٢٤١٢٣٤٥٦٧٨", "2026092412345678"),  # Arabic-Indic
+        ("۲۰۲۶۰۹۲۴۱۲۳۴", "202609241234"),  # Persian
+        ("2026－0924－1234 5678", "2026092412345678"),  # full-width hyphens and a space
+    ],
+)
 def test_order_numbers_in_any_digits_become_ascii(typed: str, stored: str) -> None:
     assert draft.clean_order_no(typed) == stored
     doc = json.loads(ok(probe("contact", "--type", "payment", "--no-input", "--json", "--order-no", typed)))
@@ -530,8 +623,19 @@ CONTROL = set(map(chr, [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA
 
 def test_drafts_written_and_printed_carry_no_control_characters(tmp_path: Path) -> None:
     output = tmp_path / "draft.txt"
-    shown = ok(probe(*CONTACT, "-d", "refund " + ESCAPES, "--tried", ESCAPES, "--store-id", "\x1bP+q\x1b\\",
-                     "--output", str(output)))
+    shown = ok(
+        probe(
+            *CONTACT,
+            "-d",
+            "refund " + ESCAPES,
+            "--tried",
+            ESCAPES,
+            "--store-id",
+            "\x1bP+q\x1b\\",
+            "--output",
+            str(output),
+        )
+    )
     written = output.read_text(encoding="utf-8")
     assert "refund ]0;owned[2J31m" in written
     assert not CONTROL & set(written) and not CONTROL & set(shown.replace("\n", ""))
@@ -540,11 +644,18 @@ def test_drafts_written_and_printed_carry_no_control_characters(tmp_path: Path) 
 
 
 def test_stored_text_from_older_versions_is_stripped_in_follow_ups() -> None:
-    from smartstore_help.journal import Journal
+    from smartstore_help.store.journal import Journal
 
     journal = Journal(write=True)
-    journal.add_case("2026-11-20T10:00:00+09:00", "payment", {"urgent": True},
-                     {"description": "old " + ESCAPES, "store_id": "\x1b[8mhidden"}, "chat", "chat", "draft " + ESCAPES)
+    journal.add_case(
+        "2026-11-20T10:00:00+09:00",
+        "payment",
+        {"urgent": True},
+        {"description": "old " + ESCAPES, "store_id": "\x1b[8mhidden"},
+        "chat",
+        "chat",
+        "draft " + ESCAPES,
+    )
     journal.add_note(1, "2026-11-21T10:00:00+09:00", "promised " + ESCAPES, "\x1b]8;;http://x\x07ref")
     journal.close()
     out = ok(probe("case", "follow-up", "1", "--at", "2026-11-24 10:00"))
@@ -557,7 +668,7 @@ def test_stored_text_from_older_versions_is_stripped_in_follow_ups() -> None:
 
 
 def test_json_of_stored_text_escapes_what_a_terminal_would_act_on() -> None:
-    from smartstore_help.journal import Journal
+    from smartstore_help.store.journal import Journal
 
     ok(probe("contact", "--type", "payment", "--no-input", "--save"))
     journal = Journal(write=True)
@@ -571,13 +682,27 @@ def test_json_of_stored_text_escapes_what_a_terminal_would_act_on() -> None:
 
 
 def test_a_template_from_the_data_cannot_inject_either() -> None:
-    assert draft.fill("[{type}]\x1b]0;x\x07 {description}\n", {"type": "결제", "description": "\x9b2J"}) == "[결제]]0;x 2J\n"
+    assert (
+        draft.fill("[{type}]\x1b]0;x\x07 {description}\n", {"type": "결제", "description": "\x9b2J"})
+        == "[결제]]0;x 2J\n"
+    )
 
 
 # 8. Edges of time -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("at", ["9999-12-31", "0001-01-01T00:00+09:00", "1900-01-01", "1969-12-31T23:59",
-                                "2100-01-01", "2099-12-31T23:00-05:00", "1970-01-01T00:00+09:01"])
+
+@pytest.mark.parametrize(
+    "at",
+    [
+        "9999-12-31",
+        "0001-01-01T00:00+09:00",
+        "1900-01-01",
+        "1969-12-31T23:59",
+        "2100-01-01",
+        "2099-12-31T23:00-05:00",
+        "1970-01-01T00:00+09:01",
+    ],
+)
 def test_times_outside_the_supported_range(at: str) -> None:
     for command in (("hours",), ("hours", "--week"), ("contact", "--type", "payment", "--no-input")):
         failed(probe(*command, "--at", at, "--lang", "en"), "--at", "1970", "2099", repr(at))
@@ -603,19 +728,28 @@ def test_spoken_times_outside_the_range(when: str) -> None:
 
 
 def test_parse_at_enforces_the_range() -> None:
-    assert timefmt.parse_at("2099-12-31 23:59", NOW, KST).year == 2099
-    assert timefmt.parse_at("1969-12-31T15:00Z", NOW, KST) == datetime(1970, 1, 1, tzinfo=KST)
+    assert timeparse.parse_at("2099-12-31 23:59", NOW, KST).year == 2099
+    assert timeparse.parse_at("1969-12-31T15:00Z", NOW, KST) == datetime(1970, 1, 1, tzinfo=KST)
     for value in ("0001-01-01", "9999-12-31T23:59:59", "1969-12-31T14:59Z", "2100-01-01"):
-        with pytest.raises(timefmt.TimeOutOfRange):
-            timefmt.parse_at(value, NOW, KST)
-    with pytest.raises(timefmt.BadTime):
-        timefmt.parse_at("２０２６-01-01", NOW, KST)
+        with pytest.raises(timeparse.TimeOutOfRange):
+            timeparse.parse_at(value, NOW, KST)
+    with pytest.raises(timeparse.BadTime):
+        timeparse.parse_at("２０２６-01-01", NOW, KST)
 
 
 # Siblings ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("args", [("faq", "show", ESCAPES), ("hours", "--at", ESCAPES), ("--lang", ESCAPES, "hours"),
-                                  ("contact", "--type", ESCAPES, "--no-input"), ("hours", "--channel", ESCAPES)])
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("faq", "show", ESCAPES),
+        ("hours", "--at", ESCAPES),
+        ("--lang", ESCAPES, "hours"),
+        ("contact", "--type", ESCAPES, "--no-input"),
+        ("hours", "--channel", ESCAPES),
+    ],
+)
 def test_hostile_text_in_error_messages_is_escaped(args: Sequence[str]) -> None:
     result = probe(*args)
     err = result.stderr.decode()

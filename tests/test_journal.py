@@ -19,9 +19,9 @@ from typing import Any
 import pytest
 from helpers import run, run_json
 
-from smartstore_help import journal
-from smartstore_help.cli import run as cli_run
-from smartstore_help.iostreams import IOStreams
+from smartstore_help.cli.main import run as cli_run
+from smartstore_help.store import journal
+from smartstore_help.ui.iostreams import IOStreams
 
 
 def db_path() -> Path:
@@ -29,8 +29,22 @@ def db_path() -> Path:
 
 
 def new_case(*extra: str) -> int:
-    result = run("contact", "--type", "payment", "--no-input", "--save", "--at", "2026-11-24T10:00",
-                 "-d", "정산 보류", "--order-no", "2026112412345678", "--tried", "정산관리 확인", *extra)
+    result = run(
+        "contact",
+        "--type",
+        "payment",
+        "--no-input",
+        "--save",
+        "--at",
+        "2026-11-24T10:00",
+        "-d",
+        "정산 보류",
+        "--order-no",
+        "2026112412345678",
+        "--tried",
+        "정산관리 확인",
+        *extra,
+    )
     assert result.exit_code == 0, result.output
     return int(re.match(r"\d+", result.stdout.split("#")[-1])[0])  # type: ignore[index]
 
@@ -43,8 +57,10 @@ def test_round_trip_through_the_cli() -> None:
     assert shown["type"] == "payment" and shown["chosen"] == "phone" and shown["recommended"] == "chat"
     assert shown["details"]["order_no"] == "2026112412345678"
     assert shown["created_at"] == "2026-11-24T10:00:00+09:00"
-    assert [(n["text"], n["ref"]) for n in shown["notes"]] == [("3영업일 안에 연락 약속", "T-123"),
-                                                               ("둘째 줄\n셋째 줄", None)]
+    assert [(n["text"], n["ref"]) for n in shown["notes"]] == [
+        ("3영업일 안에 연락 약속", "T-123"),
+        ("둘째 줄\n셋째 줄", None),
+    ]
     assert all(n["created_at"].endswith("+09:00") for n in shown["notes"])
     assert run("case", "close", str(case_id), "--unresolved", "--rating", "2", "--feedback", "연락 없음").exit_code == 0
     listed = run_json("case", "list", "--status", "closed")["cases"]
@@ -90,7 +106,7 @@ def test_newest_first_and_export() -> None:
     assert newest["번호"] == str(second) and newest["유형"] == "결제·정산" and newest["상태"] == "진행 중"
     assert newest["주문번호"] == "2026112412345678" and newest["이미 해 본 것"] == "정산관리 확인"
     assert newest["지금 판매나 정산에 바로 지장이 있는 급한 문제인가요?"] == "아니요"
-    assert not any(cell.startswith(("{\"", "[{", "[\"")) for cell in rows[1])  # flat: no JSON inside a cell
+    assert not any(cell.startswith(('{"', "[{", '["')) for cell in rows[1])  # flat: no JSON inside a cell
     english = list(csv.reader(io.StringIO(csv_bytes("--lang", "en").decode("utf-8-sig"))))
     assert english[0][:4] == ["Case", "Created", "Type", "Status"] and english[1][2] == "Payment and settlement"
 
@@ -103,15 +119,18 @@ def test_delete_asks_first() -> None:
     assert run("case", "show", str(case_id)).exit_code == 2
 
 
-@pytest.mark.parametrize(("args", "words"), [
-    (["case", "show", "999"], "상담 기록 #999가 없습니다"),
-    (["case", "note", "999", "x"], "상담 기록 #999가 없습니다"),
-    (["case", "close", "1", "--resolved", "--rating", "6"], "--rating은 1~5 사이여야 합니다"),
-    (["case", "close", "1", "--resolved", "--rating", "0"], "--rating은 1~5 사이여야 합니다"),
-    (["case", "close", "1"], "--resolved 또는 --unresolved"),
-    (["case", "note", "1", "   "], "빈 메모는 남길 수 없습니다"),
-    (["case", "list", "--status", "maybe"], "maybe"),
-])
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["case", "show", "999"], "상담 기록 #999가 없습니다"),
+        (["case", "note", "999", "x"], "상담 기록 #999가 없습니다"),
+        (["case", "close", "1", "--resolved", "--rating", "6"], "--rating은 1~5 사이여야 합니다"),
+        (["case", "close", "1", "--resolved", "--rating", "0"], "--rating은 1~5 사이여야 합니다"),
+        (["case", "close", "1"], "--resolved 또는 --unresolved"),
+        (["case", "note", "1", "   "], "빈 메모는 남길 수 없습니다"),
+        (["case", "list", "--status", "maybe"], "maybe"),
+    ],
+)
 def test_bad_input(args: list[str], words: str) -> None:
     new_case()
     result = run(*args)
@@ -133,10 +152,13 @@ def _cli(*args: str) -> list[str]:
 
 def test_concurrent_writers_lose_nothing() -> None:
     case_id = new_case()
-    script = ("import sys\nfrom smartstore_help.journal import Journal\nj = Journal()\n"
-              "for i in range(50):\n    j.add_note(int(sys.argv[1]), '2026-11-24T10:00:00+09:00', f'{sys.argv[2]}-{i}')\n")
-    procs = [subprocess.Popen([sys.executable, "-c", script, str(case_id), f"w{n}"], env={**os.environ})
-             for n in range(8)]
+    script = (
+        "import sys\nfrom smartstore_help.store.journal import Journal\nj = Journal()\n"
+        "for i in range(50):\n    j.add_note(int(sys.argv[1]), '2026-11-24T10:00:00+09:00', f'{sys.argv[2]}-{i}')\n"
+    )
+    procs = [
+        subprocess.Popen([sys.executable, "-c", script, str(case_id), f"w{n}"], env={**os.environ}) for n in range(8)
+    ]
     assert all(p.wait(timeout=120) == 0 for p in procs)
     notes = run_json("case", "show", str(case_id))["notes"]
     assert len(notes) == 400 and len({n["text"] for n in notes}) == 400
@@ -144,16 +166,20 @@ def test_concurrent_writers_lose_nothing() -> None:
 
 def test_concurrent_cli_notes() -> None:
     case_id = new_case()
-    procs = [subprocess.Popen(_cli("case", "note", str(case_id), f"cli-{n}"), env={**os.environ},
-                              stdout=subprocess.DEVNULL) for n in range(6)]
+    procs = [
+        subprocess.Popen(_cli("case", "note", str(case_id), f"cli-{n}"), env={**os.environ}, stdout=subprocess.DEVNULL)
+        for n in range(6)
+    ]
     assert all(p.wait(timeout=120) == 0 for p in procs)
     assert len(run_json("case", "show", str(case_id))["notes"]) == 6
 
 
 def test_kill_9_during_writes_leaves_a_readable_journal() -> None:
     case_id = new_case()
-    script = ("import sys\nfrom smartstore_help.journal import Journal\nj = Journal()\nprint('go', flush=True)\n"
-              "i = 0\nwhile True:\n    j.add_note(int(sys.argv[1]), 't', 'x' * 5000 + str(i)); i += 1\n")
+    script = (
+        "import sys\nfrom smartstore_help.store.journal import Journal\nj = Journal()\nprint('go', flush=True)\n"
+        "i = 0\nwhile True:\n    j.add_note(int(sys.argv[1]), 't', 'x' * 5000 + str(i)); i += 1\n"
+    )
     proc = subprocess.Popen([sys.executable, "-c", script, str(case_id)], stdout=subprocess.PIPE, env={**os.environ})
     assert proc.stdout is not None and proc.stdout.readline().strip() == b"go"
     time.sleep(0.5)
@@ -205,8 +231,10 @@ def test_migration_from_the_first_schema() -> None:
         db.executescript(journal.MIGRATIONS[0])
         db.execute(f"PRAGMA application_id = {journal.APPLICATION_ID}")
         db.execute("PRAGMA user_version = 1")
-        db.execute("INSERT INTO cases (created_at, type, answers, details, recommended, chosen, draft) VALUES"
-                   " ('2025-01-02T10:00:00+09:00', 'payment', '{\"urgent\": true}', '{}', 'phone', 'phone', 'old')")
+        db.execute(
+            "INSERT INTO cases (created_at, type, answers, details, recommended, chosen, draft) VALUES"
+            " ('2025-01-02T10:00:00+09:00', 'payment', '{\"urgent\": true}', '{}', 'phone', 'phone', 'old')"
+        )
         db.execute("INSERT INTO notes (case_id, created_at, text) VALUES (1, '2025-01-02T10:05:00+09:00', 'old note')")
     assert run("case", "note", "1", "new note", "--ref", "R-1").exit_code == 0
     shown = run_json("case", "show", "1")

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from smartstore_help import journal
+from smartstore_help.store import journal
 
 TIMEOUT = 60
 NOBODY = 65534
@@ -36,9 +36,16 @@ pytestmark = [
 ]
 
 
-def cli(*args: str, home: Path | None = None, env: dict[str, str] | None = None, stdin: bytes = b"",
-        unprivileged: bool = False, file_limit: int | None = None, cwd: Path | None = None,
-        argv_bytes: list[bytes] | None = None) -> subprocess.CompletedProcess[bytes]:
+def cli(
+    *args: str,
+    home: Path | None = None,
+    env: dict[str, str] | None = None,
+    stdin: bytes = b"",
+    unprivileged: bool = False,
+    file_limit: int | None = None,
+    cwd: Path | None = None,
+    argv_bytes: list[bytes] | None = None,
+) -> subprocess.CompletedProcess[bytes]:
     """`ss-help ARGS` in a child: optionally without root's power to ignore file modes (as root,
     every capability is dropped, so the modes apply as to any owner) and under a file size limit."""
     full_env = {**os.environ, "SS_HELP_LANG": "ko", "NO_COLOR": "1", **(env or {})}
@@ -51,8 +58,16 @@ def cli(*args: str, home: Path | None = None, env: dict[str, str] | None = None,
 
     prefix = DROP_CAPABILITIES if unprivileged and IS_ROOT else []
     command: list[str | bytes] = [*prefix, sys.executable, "-m", "smartstore_help", *args, *(argv_bytes or [])]
-    return subprocess.run(command, input=stdin, capture_output=True, env=full_env, timeout=TIMEOUT,
-                          preexec_fn=limits if file_limit is not None else None, cwd=cwd, check=False)
+    return subprocess.run(
+        command,
+        input=stdin,
+        capture_output=True,
+        env=full_env,
+        timeout=TIMEOUT,
+        preexec_fn=limits if file_limit is not None else None,
+        cwd=cwd,
+        check=False,
+    )
 
 
 def one_line_error(result: subprocess.CompletedProcess[bytes], *words: str) -> str:
@@ -66,10 +81,23 @@ def one_line_error(result: subprocess.CompletedProcess[bytes], *words: str) -> s
 
 def seed(home: Path) -> Path:
     """A journal with two cases and a note, written through the real command line."""
-    for args in (["contact", "--type", "payment", "--no-input", "--save", "--at", "2026-11-24T10:00",
-                  "-d", "정산 보류", "--order-no", "2026112412345678"],
-                 ["contact", "--type", "technical", "--simple", "--no-input", "--save", "--at", "2026-11-25T10:00"],
-                 ["case", "note", "1", "첫 메모", "--ref", "T-1", "--at", "2026-11-24T10:30"]):
+    for args in (
+        [
+            "contact",
+            "--type",
+            "payment",
+            "--no-input",
+            "--save",
+            "--at",
+            "2026-11-24T10:00",
+            "-d",
+            "정산 보류",
+            "--order-no",
+            "2026112412345678",
+        ],
+        ["contact", "--type", "technical", "--simple", "--no-input", "--save", "--at", "2026-11-25T10:00"],
+        ["case", "note", "1", "첫 메모", "--ref", "T-1", "--at", "2026-11-24T10:30"],
+    ):
         result = cli(*args, home=home)
         assert result.returncode == 0, result.stderr.decode()
     path = home / journal.DB_NAME
@@ -97,8 +125,12 @@ def home(tmp_path: Path) -> Path:
 def test_home_that_is_a_file(tmp_path: Path) -> None:
     not_a_folder = tmp_path / "home"
     not_a_folder.write_bytes(b"my notes, not a folder")
-    for args in (["case", "list"], ["case", "note", "1", "x"], ["case", "due"],
-                 ["contact", "--type", "payment", "--no-input", "--save"]):
+    for args in (
+        ["case", "list"],
+        ["case", "note", "1", "x"],
+        ["case", "due"],
+        ["contact", "--type", "payment", "--no-input", "--save"],
+    ):
         with unchanged(not_a_folder):
             one_line_error(cli(*args, home=not_a_folder), "폴더", str(not_a_folder))
     assert "folder is a file" in one_line_error(cli("case", "list", "--lang", "en", home=not_a_folder))
@@ -129,7 +161,11 @@ def test_a_read_only_database_file(home: Path) -> None:
     path.chmod(0o400)
     with unchanged(path):
         assert cli("case", "show", "1", "--json", home=home, unprivileged=True).returncode == 0
-        for args in (["case", "note", "1", "x"], ["case", "close", "1", "--resolved"], ["case", "delete", "1", "--yes"]):
+        for args in (
+            ["case", "note", "1", "x"],
+            ["case", "close", "1", "--resolved"],
+            ["case", "delete", "1", "--yes"],
+        ):
             one_line_error(cli(*args, home=home, unprivileged=True), "읽기 전용", str(path))
 
 
@@ -166,8 +202,13 @@ def test_an_empty_home_never_reads_or_writes_under_the_root_or_here(tmp_path: Pa
     under_root = Path("/.local/share/ss-help")
     existed = under_root.exists()
     env = {"HOME": "", "XDG_DATA_HOME": "", "SS_HELP_HOME": "", "SS_HELP_CACHE_DIR": str(tmp_path / "cache")}
-    for args in (["case", "list"], ["case", "due"], ["case", "stats"], ["hours", "--at", "2026-11-24T10:00"],
-                 ["contact", "--type", "payment", "--no-input", "--json"]):
+    for args in (
+        ["case", "list"],
+        ["case", "due"],
+        ["case", "stats"],
+        ["hours", "--at", "2026-11-24T10:00"],
+        ["contact", "--type", "payment", "--no-input", "--json"],
+    ):
         result = cli(*args, env=env, cwd=work)
         assert result.returncode == 0, (args, result.stderr.decode())
     assert under_root.exists() == existed and list(work.iterdir()) == []
@@ -209,8 +250,10 @@ def damage(path: Path, case_id: int, column: str = "answers", value: object = '{
         db.commit()
 
 
-@pytest.mark.parametrize(("column", "value"), [("answers", '{"urgent": tru'), ("details", "[1, 2]"),
-                                               ("answers", "null"), ("draft", b"\x00\xff binary")])
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("answers", '{"urgent": tru'), ("details", "[1, 2]"), ("answers", "null"), ("draft", b"\x00\xff binary")],
+)
 def test_one_damaged_row_is_skipped_and_named(home: Path, column: str, value: object) -> None:
     path = seed(home)
     damage(path, 1, column, value)
@@ -233,21 +276,31 @@ def test_one_damaged_row_is_skipped_and_named(home: Path, column: str, value: ob
 def test_follow_up_of_a_case_whose_type_was_removed(home: Path) -> None:
     path = seed(home)
     damage(path, 1, "type", "retired_type")
-    for args in (["case", "follow-up", "1", "--at", "2026-11-30T10:00"], ["case", "show", "1"], ["case", "list"],
-                 ["case", "export", "--csv"], ["case", "stats"]):
+    for args in (
+        ["case", "follow-up", "1", "--at", "2026-11-30T10:00"],
+        ["case", "show", "1"],
+        ["case", "list"],
+        ["case", "export", "--csv"],
+        ["case", "stats"],
+    ):
         result = cli(*args, home=home)
         assert result.returncode == 0, (args, result.stderr.decode())
     drafted = cli("case", "follow-up", "1", "--at", "2026-11-30T10:00", "--save", "--json", home=home)
     assert drafted.returncode == 0 and "[재문의] retired_type" in drafted.stdout.decode()
 
 
-@pytest.mark.parametrize("args", [["case", "show", "99999999999999999999"],
-                                  ["case", "note", "99999999999999999999", "x"],
-                                  ["case", "close", "99999999999999999999", "--resolved"],
-                                  ["case", "delete", "99999999999999999999", "--yes"],
-                                  ["case", "follow-up", "99999999999999999999"],
-                                  ["case", "show", "9223372036854775808"],
-                                  ["case", "show", "0"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["case", "show", "99999999999999999999"],
+        ["case", "note", "99999999999999999999", "x"],
+        ["case", "close", "99999999999999999999", "--resolved"],
+        ["case", "delete", "99999999999999999999", "--yes"],
+        ["case", "follow-up", "99999999999999999999"],
+        ["case", "show", "9223372036854775808"],
+        ["case", "show", "0"],
+    ],
+)
 def test_a_case_number_beyond_sqlite(home: Path, args: list[str]) -> None:
     path = seed(home)
     with unchanged(path):
@@ -295,8 +348,13 @@ def on_a_terminal(*args: str, home: Path) -> bytes:
     """The command's output as a terminal receives it (stdout is a pseudo-terminal)."""
     master, slave = pty.openpty()
     env = {**os.environ, "SS_HELP_HOME": str(home), "SS_HELP_LANG": "ko", "NO_COLOR": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "smartstore_help", *args], stdout=slave, stderr=subprocess.PIPE,
-                            stdin=subprocess.DEVNULL, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "smartstore_help", *args],
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=env,
+    )
     os.close(slave)
     out = b""
     try:
@@ -346,7 +404,9 @@ def test_csv_export_to_a_terminal_strips_control_sequences(home: Path) -> None:
 
 def test_case_show_and_due_on_a_terminal_strip_them_too(home: Path) -> None:
     seed(home)
-    assert cli("case", "note", "1", HOSTILE, "--reply-within", "2", "--at", "2026-11-24T11:00", home=home).returncode == 0
+    assert (
+        cli("case", "note", "1", HOSTILE, "--reply-within", "2", "--at", "2026-11-24T11:00", home=home).returncode == 0
+    )
     for args in (["case", "show", "1"], ["case", "due", "--at", "2026-11-24T12:00"], ["case", "list"]):
         shown = on_a_terminal(*args, home=home)
         assert b"\x1b]" not in shown and b"\x07" not in shown and b"\x1b[2J" not in shown, args

@@ -32,8 +32,10 @@ def at(columns: int, *args: str) -> str:
 def two_cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     home = str(tmp_path_factory.mktemp("journal"))
     env = {"SS_HELP_HOME": home}
-    for args in (["--type", "payment", "--at", "2026-09-25T11:00", "-d", "정산 보류"],
-                 ["--type", "return_exchange", "--at", "2026-09-26T11:00"]):
+    for args in (
+        ["--type", "payment", "--at", "2026-09-25T11:00", "-d", "정산 보류"],
+        ["--type", "return_exchange", "--at", "2026-09-26T11:00"],
+    ):
         result = run("contact", "--no-input", "--save", *args, env=env)
         assert result.exit_code == 0, result.output
     return env
@@ -60,8 +62,9 @@ WORD_FOR_WORD = {"hours", "channels", "case"}  # (elsewhere previews are cut to 
 
 @pytest.mark.parametrize("columns", [80, 60])
 @pytest.mark.parametrize("args", SCREENS, ids=" ".join)
-def test_screens_fit(args: tuple[str, ...], columns: int, two_cases: dict[str, str],
-                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_screens_fit(
+    args: tuple[str, ...], columns: int, two_cases: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     for name, value in two_cases.items():
         monkeypatch.setenv(name, value)
     wide, narrow = at(200, *args), at(columns, *args)
@@ -76,8 +79,9 @@ def test_screens_fit(args: tuple[str, ...], columns: int, two_cases: dict[str, s
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("columns", [80, 60, 40])
-def test_case_list_keeps_the_number_and_the_type(lang: str, columns: int, two_cases: dict[str, str],
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_case_list_keeps_the_number_and_the_type(
+    lang: str, columns: int, two_cases: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     for name, value in two_cases.items():
         monkeypatch.setenv(name, value)
     out = at(columns, "case", "list", "--lang", lang)
@@ -88,7 +92,7 @@ def test_case_list_keeps_the_number_and_the_type(lang: str, columns: int, two_ca
 
 
 def test_a_long_choice_is_cut_at_a_word() -> None:
-    from smartstore_help.term import truncate
+    from smartstore_help.ui.term import truncate
 
     title = "기술 문제 (오류·로그인·상품 등록) — 화면 오류, 저장 안 됨, 로그인·인증, 이미지 등록 실패"
     short = truncate(title, 76)

@@ -43,13 +43,16 @@ def test_every_readme_example_is_what_the_command_prints_at_80_columns() -> None
     assert len(list(examples.blocks(current))) >= 8
     fresh = examples.regenerate(current)
     stale = [line for line in difflib.unified_diff(current.splitlines(), fresh.splitlines(), lineterm="", n=0)]
-    assert fresh == current, "README examples differ from the real output; run scripts/readme_examples.py:\n" + \
-        "\n".join(stale[:40])
+    assert fresh == current, (
+        "README examples differ from the real output; run scripts/readme_examples.py:\n" + "\n".join(stale[:40])
+    )
 
 
 def test_an_example_edited_by_hand_is_put_back() -> None:
-    block = "Text.\n\n```console\n$ ss-help hours --check phone --at \"2026-11-28 10:00\"; echo $?\n" \
-            "전화 상담: 지금 열려 있습니다\n0\n```\n"
+    block = (
+        'Text.\n\n```console\n$ ss-help hours --check phone --at "2026-11-28 10:00"; echo $?\n'
+        "전화 상담: 지금 열려 있습니다\n0\n```\n"
+    )
     fresh = _examples().regenerate(block)
     assert fresh != block
     assert "전화 상담: 지금 닫혀 있습니다 · 주말" in fresh and fresh.rstrip().endswith("1\n```")

@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
-from smartstore_help import classify, data, search
+from smartstore_help.core import classify, search
+from smartstore_help.store import data
 
 HERE = Path(__file__).resolve().parent
 
@@ -39,8 +40,13 @@ def cases() -> list[Case]:
         if not line.strip() or line.startswith("#"):
             continue
         query, ids, types = line.split("\t")
-        out.append(Case(query, frozenset() if ids == "-" else frozenset(ids.split(",")),
-                        frozenset() if types == "-" else frozenset(types.split(","))))
+        out.append(
+            Case(
+                query,
+                frozenset() if ids == "-" else frozenset(ids.split(",")),
+                frozenset() if types == "-" else frozenset(types.split(",")),
+            )
+        )
     return out
 
 
@@ -60,11 +66,11 @@ def measure() -> Figures:
         top3 += bool(case.ids & set(got))
         if not search.confident(hits):
             flagged_wrong += 1
-            misses.append(f"not confident: {case.query} → {got} {[h.score for h in hits]} "
-                          f"{[h.coverage for h in hits]}")
+            misses.append(f"not confident: {case.query} → {got} {[h.score for h in hits]} {[h.coverage for h in hits]}")
         if not case.ids & set(got[:1]):
-            misses.append(f"{'top-3' if case.ids & set(got) else 'MISSED'}: {case.query} → {got} "
-                          f"(want {sorted(case.ids)})")
+            misses.append(
+                f"{'top-3' if case.ids & set(got) else 'MISSED'}: {case.query} → {got} (want {sorted(case.ids)})"
+            )
         guess = classify.infer_type(index, channels, case.query)
         if guess.type is not None:
             decided += 1
@@ -74,19 +80,32 @@ def measure() -> Figures:
     for case in off:
         hits = search.search(index, case.query, limit=3)
         if search.confident(hits):
-            misses.append(f"confident off-domain: {case.query} → {[h.entry.id for h in hits]} "
-                          f"{[h.score for h in hits]} {[h.coverage for h in hits]}")
+            misses.append(
+                f"confident off-domain: {case.query} → {[h.entry.id for h in hits]} "
+                f"{[h.score for h in hits]} {[h.coverage for h in hits]}"
+            )
         else:
             flagged_off += 1
     n = len(answerable)
-    return Figures(n, len(off), top1 / n, top3 / n, flagged_off / len(off), flagged_wrong / n, decided / n,
-                   right / decided if decided else 0.0, misses)
+    return Figures(
+        n,
+        len(off),
+        top1 / n,
+        top3 / n,
+        flagged_off / len(off),
+        flagged_wrong / n,
+        decided / n,
+        right / decided if decided else 0.0,
+        misses,
+    )
 
 
 def report(f: Figures) -> str:
-    return (f"{f.answerable} answerable, {f.off_domain} off-domain: top-1 {f.top1:.1%}, top-3 {f.top3:.1%}, "
-            f"off-domain flagged {f.off_domain_flagged:.1%}, answerable wrongly flagged {f.wrongly_flagged:.1%}, "
-            f"type decided {f.type_decided:.1%}, correct where decided {f.type_correct:.1%}")
+    return (
+        f"{f.answerable} answerable, {f.off_domain} off-domain: top-1 {f.top1:.1%}, top-3 {f.top3:.1%}, "
+        f"off-domain flagged {f.off_domain_flagged:.1%}, answerable wrongly flagged {f.wrongly_flagged:.1%}, "
+        f"type decided {f.type_decided:.1%}, correct where decided {f.type_correct:.1%}"
+    )
 
 
 def test_the_relevance_goals_hold() -> None:

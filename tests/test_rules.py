@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from smartstore_help import data, draft, rules
-from smartstore_help.model import ChannelData
+from smartstore_help.core import draft, rules
+from smartstore_help.core.model import ChannelData
+from smartstore_help.store import data
 
 KST = ZoneInfo("Asia/Seoul")
 CFG = data.load_channels()
@@ -20,7 +21,6 @@ MOMENTS = {
     "sat 10:00": "2026-11-28 10:00",
     "추석": "2026-09-25 11:00",
 }
-
 
 
 def plan(hol: dict, kind: str, when: str, cfg: ChannelData = CFG, **given: object) -> rules.Plan:  # type: ignore[type-arg]
@@ -55,8 +55,15 @@ SCENARIOS = [
 
 
 @pytest.mark.parametrize(("kind", "urgent", "complex_", "when", "best", "because"), SCENARIOS)
-def test_scenarios(hol: dict, kind: str, urgent: bool, complex_: bool, when: str, best: str,  # type: ignore[type-arg]
-                   because: str) -> None:
+def test_scenarios(
+    hol: dict,
+    kind: str,
+    urgent: bool,
+    complex_: bool,
+    when: str,
+    best: str,  # type: ignore[type-arg]
+    because: str,
+) -> None:
     result = plan(hol, kind, when, urgent=urgent, complex=complex_)
     assert result.best.channel.id == best, [(r.channel.id, r.score) for r in result.recommendations]
     assert any(because in reason.en for reason in result.best.reasons), result.best.reasons
@@ -108,10 +115,17 @@ def test_user_rules_change_the_ranking_without_code(tmp_path: Path, hol: dict) -
 def test_missing_answers_are_named(tmp_path: Path) -> None:
     assert rules.missing_answers(CFG, "payment", {}) == []  # every shipped question has a default
     assert rules.complete_answers(CFG, "payment", {})["topic"] == "settlement"
-    text = (data.builtin_dir() / "channels.yaml").read_text(encoding="utf-8").replace(
-        "questions:\n  - id: urgent", "questions:\n  - id: channel_count\n    kind: select\n"
-        "    prompt: {ko: 몇 개?, en: How many?}\n    choices:\n      - {value: one, label: {ko: 하나, en: One}}\n"
-        "  - id: urgent", 1)
+    text = (
+        (data.builtin_dir() / "channels.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "questions:\n  - id: urgent",
+            "questions:\n  - id: channel_count\n    kind: select\n"
+            "    prompt: {ko: 몇 개?, en: How many?}\n    choices:\n      - {value: one, label: {ko: 하나, en: One}}\n"
+            "  - id: urgent",
+            1,
+        )
+    )
     (tmp_path / "channels.yaml").write_text(text, encoding="utf-8")
     assert rules.missing_answers(data.load_channels(tmp_path), "payment", {}) == ["channel_count"]
 
@@ -124,8 +138,13 @@ def test_checklist_ticks_what_the_seller_has() -> None:
 
 def test_draft_is_ready_to_paste() -> None:
     answers = rules.complete_answers(CFG, "return_exchange", {"urgent": True, "has_evidence": True})
-    details = draft.Details("구매자가 {order_no} 반품을 요청", "2026112412345678",
-                            datetime(2026, 11, 24, 14, 30, tzinfo=KST), "택배사 문의", "mystore")
+    details = draft.Details(
+        "구매자가 {order_no} 반품을 요청",
+        "2026112412345678",
+        datetime(2026, 11, 24, 14, 30, tzinfo=KST),
+        "택배사 문의",
+        "mystore",
+    )
     text = draft.compose(CFG, "return_exchange", answers, details, "ko")
     assert text.splitlines() == [
         "[반품·교환 문의] [긴급]",
@@ -136,8 +155,9 @@ def test_draft_is_ready_to_paste() -> None:
         "지금까지 처리한 것: 택배사 문의",
         "준비한 증빙: 주문번호, 상품 상태 사진·운송장 번호·구매자와 주고받은 메시지",  # a typed number is prepared
     ]
-    english = draft.compose(CFG, "return_exchange", rules.complete_answers(CFG, "return_exchange", {}),
-                            draft.Details(), "en")
+    english = draft.compose(
+        CFG, "return_exchange", rules.complete_answers(CFG, "return_exchange", {}), draft.Details(), "en"
+    )
     assert english.startswith("[Return / exchange]\nStore ID: (please fill in)\nOrder number: (none)")
 
 
@@ -152,14 +172,16 @@ RECONCILED = [
 
 
 @pytest.mark.parametrize(("said", "typed", "has", "line", "ticked", "missing"), RECONCILED)
-def test_the_answer_and_the_typed_number_never_disagree(said: bool | None, typed: str, has: bool, line: str,
-                                                        ticked: bool, missing: frozenset[str]) -> None:
+def test_the_answer_and_the_typed_number_never_disagree(
+    said: bool | None, typed: str, has: bool, line: str, ticked: bool, missing: frozenset[str]
+) -> None:
     given = {} if said is None else {"has_order_no": said}
     answers = rules.complete_answers(CFG, "payment", given)
     facts = draft.reconcile(answers, {"order_no": typed})
     assert facts.answers["has_order_no"] is has and facts.missing == missing
-    checklist = dict((item.text.ko, ready) for item, ready in draft.checklist(CFG, "payment", facts.answers,
-                                                                                facts.missing))
+    checklist = dict(
+        (item.text.ko, ready) for item, ready in draft.checklist(CFG, "payment", facts.answers, facts.missing)
+    )
     assert checklist["관련 주문번호"] is ticked
     text = draft.compose(CFG, "payment", answers, draft.Details(order_no=typed), "ko")
     assert line in text.splitlines()
@@ -167,8 +189,10 @@ def test_the_answer_and_the_typed_number_never_disagree(said: bool | None, typed
     assert ("관련 주문번호" in prepared) is ticked
 
 
-@pytest.mark.parametrize(("raw", "clean"), [("2026112412345678", "2026112412345678"), ("2026-1124 1234-5678", "2026112412345678"),
-                                            ("", ""), ("  ", "")])
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [("2026112412345678", "2026112412345678"), ("2026-1124 1234-5678", "2026112412345678"), ("", ""), ("  ", "")],
+)
 def test_order_numbers(raw: str, clean: str) -> None:
     assert draft.clean_order_no(raw) == clean
 

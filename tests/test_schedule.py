@@ -9,16 +9,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from helpers import kst
 
-from smartstore_help import schedule, serial
-from smartstore_help.cache import SUFFIX
-from smartstore_help.holiday_table import korean_holidays
-from smartstore_help.model import ChannelData, Text
+from smartstore_help.core import schedule
+from smartstore_help.core.model import ChannelData, Text
+from smartstore_help.store import serial
+from smartstore_help.store.cache import SUFFIX
+from smartstore_help.store.holiday_table import korean_holidays
 
 KST = ZoneInfo("Asia/Seoul")
 pytestmark = pytest.mark.usefixtures("machine_tz")
-
-
-
 
 
 # (instant in KST, state, reason, Korean name of the day, next_open, closes_at)
@@ -64,9 +62,16 @@ PHONE_CASES = [
 
 
 @pytest.mark.parametrize(("at", "state", "reason", "name", "next_open", "closes_at"), PHONE_CASES)
-def test_phone_schedule(cfg: ChannelData, hol: schedule.Holidays, at: str, state: str,
-                        reason: str | None, name: str | None, next_open: str | None,
-                        closes_at: str | None) -> None:
+def test_phone_schedule(
+    cfg: ChannelData,
+    hol: schedule.Holidays,
+    at: str,
+    state: str,
+    reason: str | None,
+    name: str | None,
+    next_open: str | None,
+    closes_at: str | None,
+) -> None:
     got = schedule.status(cfg.channel("phone").schedule, kst(at), hol, KST)
     assert got.state == state
     assert got.reason == reason

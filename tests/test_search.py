@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smartstore_help import data, hangul, search
+from smartstore_help.core import hangul, search
+from smartstore_help.store import data
 
 SHIPPED = search.build_index(data.load_faq())
 
@@ -167,16 +168,19 @@ def own_index(tmp_path: Path) -> search.Index:
     return search.build_index(data.load_faq(tmp_path))
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("쿠폰 발급", "coupon-issue"),
-    ("할인권", "coupon-issue"),
-    ("ㅋㅍ", "coupon-issue"),
-    ("쿠퐁", "coupon-issue"),
-    ("해외택배", "overseas-shipping"),
-    ("국제배송", "overseas-shipping"),
-    ("선물포장", "gift-wrap"),
-    ("톡톡 알림", "talk-talk"),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("쿠폰 발급", "coupon-issue"),
+        ("할인권", "coupon-issue"),
+        ("ㅋㅍ", "coupon-issue"),
+        ("쿠퐁", "coupon-issue"),
+        ("해외택배", "overseas-shipping"),
+        ("국제배송", "overseas-shipping"),
+        ("선물포장", "gift-wrap"),
+        ("톡톡 알림", "talk-talk"),
+    ],
+)
 def test_a_sellers_own_faq(own_index: search.Index, query: str, expected: str) -> None:
     assert expected in top3(own_index, query)
 

@@ -10,13 +10,12 @@ from urllib.parse import urlsplit
 import pytest
 from helpers import run
 
-from smartstore_help import data
+from smartstore_help.store import data
 
 SHIPPED = (data.builtin_dir() / "channels.yaml").read_text(encoding="utf-8")
 
 
-def broken(tmp_path: Path, old: str, new: str, name: str = "channels.yaml",
-           base: str = SHIPPED) -> tuple[Path, int]:
+def broken(tmp_path: Path, old: str, new: str, name: str = "channels.yaml", base: str = SHIPPED) -> tuple[Path, int]:
     """The shipped file with one change, and the line the change starts on."""
     assert old in base, old
     text = base.replace(old, new, 1)
@@ -32,41 +31,93 @@ def problems(directory: Path, loader=data.load_channels) -> list[str]:  # type: 
 
 CASES = [
     # (old, new, field, words of the message)
-    ("    name: {ko: \"채팅 상담 (톡톡상담)\", en: \"Chat (TalkTalk)\"}",
-     "    name: {ko: \"채팅 상담 (톡톡상담)\", en: \"Chat (TalkTalk)\"}\n    colour: blue",
-     "channels[0].colour", "unknown key"),
+    (
+        '    name: {ko: "채팅 상담 (톡톡상담)", en: "Chat (TalkTalk)"}',
+        '    name: {ko: "채팅 상담 (톡톡상담)", en: "Chat (TalkTalk)"}\n    colour: blue',
+        "channels[0].colour",
+        "unknown key",
+    ),
     ('close: "18:00"', 'close: "25:00"', "schedules.business.close", "not a time of day"),
     ('close: "18:00"', 'close: "08:00"', "schedules.business.close", "closes (08:00) at or before it opens (09:00)"),
-    ('      - {start: "12:00", end: "13:00"}', '      - {start: "12:00", end: "13:00"}\n      - {start: "12:30", end: "14:00"}',
-     "schedules.business.breaks[1]", "overlaps another break (12:00-13:00)"),
-    ('      - {start: "12:00", end: "13:00"}', '      - {start: "17:30", end: "19:00"}',
-     "schedules.business.breaks[0]", "outside the opening hours"),
-    ("days: [mon, tue, wed, thu, fri]", "days: [mon, tue, wed, thu, fry]", "schedules.business.days[4]",
-     "unknown weekday: 'fry'"),
+    (
+        '      - {start: "12:00", end: "13:00"}',
+        '      - {start: "12:00", end: "13:00"}\n      - {start: "12:30", end: "14:00"}',
+        "schedules.business.breaks[1]",
+        "overlaps another break (12:00-13:00)",
+    ),
+    (
+        '      - {start: "12:00", end: "13:00"}',
+        '      - {start: "17:30", end: "19:00"}',
+        "schedules.business.breaks[0]",
+        "outside the opening hours",
+    ),
+    (
+        "days: [mon, tue, wed, thu, fri]",
+        "days: [mon, tue, wed, thu, fry]",
+        "schedules.business.days[4]",
+        "unknown weekday: 'fry'",
+    ),
     ("timezone: Asia/Seoul", "timezone: Asia/Busan", "timezone", "unknown time zone: 'Asia/Busan'"),
-    ("  - channel: chat\n    score: 40", "  - channel: fax\n    score: 40", "rules[0].channel", "unknown channel: 'fax'"),
+    (
+        "  - channel: chat\n    score: 40",
+        "  - channel: fax\n    score: 40",
+        "rules[0].channel",
+        "unknown channel: 'fax'",
+    ),
     ("    score: 40", "    score: lots", "rules[0].score", "expected an integer, got 'lots'"),
     ("    schedule: business\n    url:", "    schedule: office\n    url:", "channels[0].schedule", "unknown schedule"),
     ("    when: {complex: false}", "    when: {complexity: low}", "rules[0].when.complexity", "unknown condition"),
     ("    when: {type: payment}", "    when: {type: refunds}", "rules[10].when.type", "not a choice of this question"),
-    ("    when: {break_now: true}", "    when: {break_now: true, open_now: true}", "rules[17].when",
-     "impossible conditions: open_now and break_now both true"),
-    ('    when: {time_between: ["09:00", "10:00"]}', '    when: {time_between: ["10:00", "09:00"]}',
-     "rules[21].when.time_between", "can never hold"),
-    ("    when: {type: payment}", "    when: {type: payment, has_evidence: true}", "rules[10].when",
-     "question has_evidence belongs to type return_exchange only"),
-    ("    when: {urgent: true, channels_open: {phone: false}}", "    when: {urgent: true, channels_open: {faq: false}}",
-     "rules[14].when.channels_open.faq", "always open"),
+    (
+        "    when: {break_now: true}",
+        "    when: {break_now: true, open_now: true}",
+        "rules[17].when",
+        "impossible conditions: open_now and break_now both true",
+    ),
+    (
+        '    when: {time_between: ["09:00", "10:00"]}',
+        '    when: {time_between: ["10:00", "09:00"]}',
+        "rules[21].when.time_between",
+        "can never hold",
+    ),
+    (
+        "    when: {type: payment}",
+        "    when: {type: payment, has_evidence: true}",
+        "rules[10].when",
+        "question has_evidence belongs to type return_exchange only",
+    ),
+    (
+        "    when: {urgent: true, channels_open: {phone: false}}",
+        "    when: {urgent: true, channels_open: {faq: false}}",
+        "rules[14].when.channels_open.faq",
+        "always open",
+    ),
     ("  - id: phone\n", "  - id: chat\n", "channels[1].id", "duplicate channel id: chat"),
-    ("        [기술 문제 문의]{urgency}", "        [기술 문제 문의]{urgency} {seller_name}", "problem_types[0].template.ko",
-     "unknown placeholder {seller_name}"),
-    ("ticked_by: has_screenshots}", "ticked_by: has_photos}", "problem_types[0].checklist[3].ticked_by",
-     "no such question for this type: has_photos"),
+    (
+        "        [기술 문제 문의]{urgency}",
+        "        [기술 문제 문의]{urgency} {seller_name}",
+        "problem_types[0].template.ko",
+        "unknown placeholder {seller_name}",
+    ),
+    (
+        "ticked_by: has_screenshots}",
+        "ticked_by: has_photos}",
+        "problem_types[0].checklist[3].ticked_by",
+        "no such question for this type: has_photos",
+    ),
     ("    phone: 1588-3819", "    phone: call us", "channels[1].phone", "not a phone number"),
-    ("  url: https://help.sell.smartstore.naver.com/\n  note:", "  url: http://example.com/\n  note:", "help_center.url",
-     "expected an https:// address"),
-    ("    checked: 2026-11-30\n\n  - id: phone", "    checked: 2026-31-11\n\n  - id: phone", "channels[0].checked",
-     "not a date"),
+    (
+        "  url: https://help.sell.smartstore.naver.com/\n  note:",
+        "  url: http://example.com/\n  note:",
+        "help_center.url",
+        "expected an https:// address",
+    ),
+    (
+        "    checked: 2026-11-30\n\n  - id: phone",
+        "    checked: 2026-31-11\n\n  - id: phone",
+        "channels[0].checked",
+        "not a date",
+    ),
 ]
 
 
@@ -78,7 +129,7 @@ def test_each_rule_names_file_line_and_field(tmp_path: Path, old: str, new: str,
     match = [p for p in found if f": {field}: " in p and words in p]
     assert match, found
     assert match[0].startswith(expected_prefix)
-    reported_line = int(match[0][len(expected_prefix):].split(":")[0])
+    reported_line = int(match[0][len(expected_prefix) :].split(":")[0])
     assert abs(reported_line - line) <= 1, (match[0], line)
 
 
@@ -132,8 +183,14 @@ def test_faq_problems(tmp_path: Path) -> None:
     found = problems(tmp_path, data.load_faq)
     file = tmp_path / "faq.yaml"
     assert f"{file}:3: synonyms[0]: a synonym group needs two or more words" in found
-    assert f"{file}:10: entries[1].type: unknown type: 'refunds' (known: technical, payment, return_exchange, general)" in found
-    assert f"{file}:13: entries[1].colour: unknown key (allowed: answer, en, id, keywords, question, source, sources, type)" in found
+    assert (
+        f"{file}:10: entries[1].type: unknown type: 'refunds' (known: technical, payment, return_exchange, general)"
+        in found
+    )
+    assert (
+        f"{file}:13: entries[1].colour: unknown key (allowed: answer, en, id, keywords, question, source, sources, type)"
+        in found
+    )
     assert f"{file}:9: entries[1].id: duplicate FAQ id: a-one" in found
 
 
@@ -183,7 +240,9 @@ def test_shipped_faq_needs_sources_with_https_urls() -> None:
     line = SHIPPED_FAQ[: SHIPPED_FAQ.index(FIRST_SOURCE)].count("\n") + 1
     entry_line = SHIPPED_FAQ[: SHIPPED_FAQ.index("  - id: reach-an-agent")].count("\n") + 1
     insecure = SHIPPED_FAQ.replace(FIRST_SOURCE, FIRST_SOURCE.replace("https://", "http://"), 1)
-    assert shipped_problems(insecure) == [f"faq.yaml:{line + 1}: entries[0].sources[0].url: expected an https:// address"]
+    assert shipped_problems(insecure) == [
+        f"faq.yaml:{line + 1}: entries[0].sources[0].url: expected an https:// address"
+    ]
     start = SHIPPED_FAQ.index(FIRST_SOURCE)
     end = SHIPPED_FAQ.index("    en:", start)
     missing = SHIPPED_FAQ[:start] + SHIPPED_FAQ[end:]
@@ -192,24 +251,30 @@ def test_shipped_faq_needs_sources_with_https_urls() -> None:
     assert shipped_problems(empty) == [f"faq.yaml:{line}: entries[0].sources: needs at least one source"]
 
 
-@pytest.mark.parametrize(("old", "new", "field", "message"), [
-    ("kind: official", "kind: blog", "kind", "unknown kind of source: 'blog' (known: official, news, third_party)"),
-    ("checked: 2026-11-30", "checked: 2026-11-31", "checked", "not a date (YYYY-MM-DD): '2026-11-31'"),
-    ("checked: 2026-11-30", "checked: soon", "checked", "not a date (YYYY-MM-DD): 'soon'"),
-    ("title: 스마트스토어센터 고객센터 FAQ", 'title: " "\n        x: y', "title", "is empty"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "field", "message"),
+    [
+        ("kind: official", "kind: blog", "kind", "unknown kind of source: 'blog' (known: official, news, third_party)"),
+        ("checked: 2026-11-30", "checked: 2026-11-31", "checked", "not a date (YYYY-MM-DD): '2026-11-31'"),
+        ("checked: 2026-11-30", "checked: soon", "checked", "not a date (YYYY-MM-DD): 'soon'"),
+        ("title: 스마트스토어센터 고객센터 FAQ", 'title: " "\n        x: y', "title", "is empty"),
+    ],
+)
 def test_each_source_field_is_checked(old: str, new: str, field: str, message: str) -> None:
     start = SHIPPED_FAQ.index(FIRST_SOURCE)
     at = SHIPPED_FAQ.index(old, start)
     line = SHIPPED_FAQ[:at].count("\n") + 1
-    found = shipped_problems(SHIPPED_FAQ[:at] + new + SHIPPED_FAQ[at + len(old):])
+    found = shipped_problems(SHIPPED_FAQ[:at] + new + SHIPPED_FAQ[at + len(old) :])
     assert f"faq.yaml:{line}: entries[0].sources[0].{field}: {message}" in found
 
 
-def test_data_check_names_the_line_of_a_source_missing_in_the_shipped_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_data_check_names_the_line_of_a_source_missing_in_the_shipped_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     start = SHIPPED_FAQ.index(FIRST_SOURCE)
-    (tmp_path / "faq.yaml").write_text(SHIPPED_FAQ[:start] + SHIPPED_FAQ[SHIPPED_FAQ.index("    en:", start):],
-                                       encoding="utf-8")
+    (tmp_path / "faq.yaml").write_text(
+        SHIPPED_FAQ[:start] + SHIPPED_FAQ[SHIPPED_FAQ.index("    en:", start) :], encoding="utf-8"
+    )
     (tmp_path / "channels.yaml").write_text(SHIPPED, encoding="utf-8")
     monkeypatch.setattr(data, "builtin_dir", lambda: tmp_path)
     result = run("data", "check", "--lang", "en")
@@ -244,4 +309,5 @@ def test_the_shipped_faq_refuses_the_old_source_text() -> None:
     line = SHIPPED_FAQ[: SHIPPED_FAQ.index(FIRST_SOURCE)].count("\n") + 1
     assert shipped_problems(text) == [
         f"faq.yaml:{line}: entries[0].source: use a sources: list (url, title, kind, checked) instead of the single "
-        "source: text"]
+        "source: text"
+    ]

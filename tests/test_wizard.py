@@ -10,8 +10,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from smartstore_help import data, search
-from smartstore_help.wizard import BACK, Back, State, Wizard
+from smartstore_help.core import search
+from smartstore_help.store import data
+from smartstore_help.ui.prompter import BACK, Back
+from smartstore_help.ui.wizard import State, Wizard
 
 KST = ZoneInfo("Asia/Seoul")
 CFG = data.load_channels()
@@ -30,8 +32,13 @@ class Script:
         self.shown: list[Any] = []
         self.matchers: dict[str, Any] = {}
 
-    def _next(self, message: str, valid: Callable[[str], str | None] | None = None, default: str | None = "",
-              can_go_back: bool = True) -> Any:
+    def _next(
+        self,
+        message: str,
+        valid: Callable[[str], str | None] | None = None,
+        default: str | None = "",
+        can_go_back: bool = True,
+    ) -> Any:
         expected, reply = self.steps.pop(0)
         assert expected in message, (expected, message)
         reply = default if reply == "<default>" else reply
@@ -42,16 +49,29 @@ class Script:
             assert valid(reply) is None, valid(reply)
         return reply
 
-    def select(self, message: str, choices: Sequence[tuple[str, str]], default: str | None = None, *,
-               can_go_back: bool = True, matcher: Any = None) -> str | Back:
+    def select(
+        self,
+        message: str,
+        choices: Sequence[tuple[str, str]],
+        default: str | None = None,
+        *,
+        can_go_back: bool = True,
+        matcher: Any = None,
+    ) -> str | Back:
         self.matchers[message] = matcher
         reply = self._next(message, None, default, can_go_back)
         assert reply is BACK or reply in [v for v, _ in choices], (reply, choices)
         assert reply is not BACK or can_go_back, f"Back offered nowhere to go at {message}"
         return reply  # type: ignore[return-value]
 
-    def text(self, message: str, default: str = "", validate: Callable[[str], str | None] | None = None,
-             *, can_go_back: bool = True) -> str | Back:
+    def text(
+        self,
+        message: str,
+        default: str = "",
+        validate: Callable[[str], str | None] | None = None,
+        *,
+        can_go_back: bool = True,
+    ) -> str | Back:
         reply = self._next(message, validate, default, can_go_back)
         assert reply is not BACK or can_go_back, f"Back offered nowhere to go at {message}"
         return reply  # type: ignore[no-any-return]
@@ -60,8 +80,9 @@ class Script:
         self.shown.append(content)
 
 
-
-def run(hol: Any, steps: list[tuple[str, object]], preset: State | None = None, lang: str = "ko") -> tuple[State, Script]:
+def run(
+    hol: Any, steps: list[tuple[str, object]], preset: State | None = None, lang: str = "ko"
+) -> tuple[State, Script]:
     script = Script(steps)
     state = Wizard(CFG, INDEX, NOW, hol, lang, script, preset).run()  # type: ignore[arg-type]
     assert script.steps == [], f"not asked: {script.steps}"
@@ -90,16 +111,35 @@ PAYMENT = [
 def test_a_full_run(hol: Any) -> None:
     state, script = run(hol, PAYMENT)
     assert state.type == "payment"
-    assert state.answers == {"urgent": True, "complex": False, "has_order_no": True, "checked_faq": False,
-                             "prefer": "any", "topic": "settlement", "has_payment_history": True}
-    assert state.details == {"description": "정산 보류", "order_no": "2026112412345678",
-                             "occurred_at": "2026-11-24 10:00", "tried": "", "store_id": "mystore"}
+    assert state.answers == {
+        "urgent": True,
+        "complex": False,
+        "has_order_no": True,
+        "checked_faq": False,
+        "prefer": "any",
+        "topic": "settlement",
+        "has_payment_history": True,
+    }
+    assert state.details == {
+        "description": "정산 보류",
+        "order_no": "2026112412345678",
+        "occurred_at": "2026-11-24 10:00",
+        "tried": "",
+        "store_id": "mystore",
+    }
     assert set(state.faq_ids[:2]) == {"settlement-hold", "settlement-hold-release"}
     assert len(script.shown) == 4  # the FAQ matches, the plan, the checklist, the time read back
 
 
 def test_back_returns_to_the_previous_answered_question(hol: Any) -> None:
-    steps = [*PAYMENT[:4], ("주문번호가 있나요", BACK), ("복잡한 문제", BACK), ("급한 문제", "no"), ("복잡한 문제", "yes"), *PAYMENT[4:]]
+    steps = [
+        *PAYMENT[:4],
+        ("주문번호가 있나요", BACK),
+        ("복잡한 문제", BACK),
+        ("급한 문제", "no"),
+        ("복잡한 문제", "yes"),
+        *PAYMENT[4:],
+    ]
     state, _ = run(hol, steps)
     assert state.answers["urgent"] is False and state.answers["complex"] is True
 
@@ -116,16 +156,31 @@ def test_back_skips_screens_that_asked_nothing(hol: Any) -> None:
 
 
 def test_flags_skip_their_questions(hol: Any) -> None:
-    preset = State("payment", {"urgent": True, "complex": False, "has_order_no": True, "checked_faq": False,
-                               "prefer": "any", "topic": "settlement", "has_payment_history": True},
-                   {"description": "정산 보류", "order_no": "", "occurred_at": "2026-11-24 09:00", "tried": "",
-                    "store_id": ""})
+    preset = State(
+        "payment",
+        {
+            "urgent": True,
+            "complex": False,
+            "has_order_no": True,
+            "checked_faq": False,
+            "prefer": "any",
+            "topic": "settlement",
+            "has_payment_history": True,
+        },
+        {"description": "정산 보류", "order_no": "", "occurred_at": "2026-11-24 09:00", "tried": "", "store_id": ""},
+    )
     state, _script = run(hol, [("답이 있나요", "continue")], preset)
     assert state.details["occurred_at"] == "2026-11-24 09:00"
 
 
 def test_reading_an_faq_answer_can_end_it(hol: Any) -> None:
-    steps = [*PAYMENT[:10], ("답이 있나요", "read:settlement-hold"), ("해결됐나요", "no"), ("답이 있나요", "read:settlement-hold"), ("해결됐나요", "yes")]
+    steps = [
+        *PAYMENT[:10],
+        ("답이 있나요", "read:settlement-hold"),
+        ("해결됐나요", "no"),
+        ("답이 있나요", "read:settlement-hold"),
+        ("해결됐나요", "yes"),
+    ]
     state, _ = run(hol, steps)
     assert state.solved_by == "settlement-hold"
 
@@ -142,9 +197,21 @@ def test_order_number_is_validated(hol: Any) -> None:
 
 
 def test_english_prompts(hol: Any) -> None:
-    steps = [("What is the problem", ""), ("What kind of problem", "other"), ("urgent", "no"), ("complex", "no"), ("order number", "no"),
-             ("FAQ", "yes"), ("prefer", "chat"), ("Describe", "bad review"), ("answer it", "continue"),
-             ("Order number", ""), ("When did it happen", "<default>"), ("already tried", ""), ("Store ID", "")]
+    steps = [
+        ("What is the problem", ""),
+        ("What kind of problem", "other"),
+        ("urgent", "no"),
+        ("complex", "no"),
+        ("order number", "no"),
+        ("FAQ", "yes"),
+        ("prefer", "chat"),
+        ("Describe", "bad review"),
+        ("answer it", "continue"),
+        ("Order number", ""),
+        ("When did it happen", "<default>"),
+        ("already tried", ""),
+        ("Store ID", ""),
+    ]
     _state, script = run(hol, steps, lang="en")
     assert all(not any("\uac00" <= ch <= "\ud7a3" for ch in m) for m in script.asked)
 
@@ -153,11 +220,15 @@ def test_english_prompts(hol: Any) -> None:
 def test_the_faq_step_marks_answers_checked_long_ago(hol: Any, now: datetime, stale: bool) -> None:
     from rich.console import Console
 
-    steps = [*PAYMENT[:PAYMENT.index(("답이 있나요", "continue"))], ("답이 있나요", "read:settlement-hold"),
-             ("해결됐나요", "yes")]
+    steps = [
+        *PAYMENT[: PAYMENT.index(("답이 있나요", "continue"))],
+        ("답이 있나요", "read:settlement-hold"),
+        ("해결됐나요", "yes"),
+    ]
     script = Script(steps)
     state = Wizard(CFG, INDEX, now, hol, "ko", script, None).run()  # type: ignore[arg-type]
     assert state.solved_by == "settlement-hold" and script.steps == []
+
     def screen(shown: Any) -> str:
         console = Console(width=200, record=True, file=io.StringIO())
         console.print(shown)
@@ -166,14 +237,18 @@ def test_the_faq_step_marks_answers_checked_long_ago(hol: Any, now: datetime, st
     matches, answer = (screen(shown) for shown in script.shown)
     listed = [line for line in matches.splitlines() if line.startswith("  • ")]
     assert len(listed) == len(state.faq_ids)
-    assert all(line.endswith("확인한 지 오래됨") is stale for line in listed)  # every match shown was checked 2026-11-30
+    assert all(
+        line.endswith("확인한 지 오래됨") is stale for line in listed
+    )  # every match shown was checked 2026-11-30
     assert "출처:" in answer and ("확인한 지 오래됨 (마지막 확인 2026-11-30)" in answer) is stale  # the answer read
 
 
 def test_back_offers_every_earlier_answer_as_the_default(hol: Any) -> None:
     """Back and forth over every kind of question: choice, yes/no, free text, order number, time."""
     steps = [
-        *PAYMENT[:8],  # (no description), type, 급한(yes), 복잡한(no), 주문번호가 있나요(yes), FAQ(no), 선호(any), 어떤 내용(settlement)
+        *PAYMENT[
+            :8
+        ],  # (no description), type, 급한(yes), 복잡한(no), 주문번호가 있나요(yes), FAQ(no), 선호(any), 어떤 내용(settlement)
         ("영수증", "yes"),
         ("한 줄로", "정산 보류"),
         ("답이 있나요", "continue"),
@@ -207,13 +282,24 @@ def test_back_offers_every_earlier_answer_as_the_default(hol: Any) -> None:
     assert asked_again[next(m for m in asked_again if "언제" in m)] == "2026-11-23 15:00"  # shown back absolute
     assert asked_again[next(m for m in asked_again if "해 본 것" in m)] == "새로고침"
     assert state.answers["topic"] == "settlement" and state.answers["has_payment_history"] is True
-    assert state.details == {"description": "정산 보류", "order_no": "2026112412345678",
-                             "occurred_at": "2026-11-23 15:00", "tried": "새로고침", "store_id": "mystore"}
+    assert state.details == {
+        "description": "정산 보류",
+        "order_no": "2026112412345678",
+        "occurred_at": "2026-11-23 15:00",
+        "tried": "새로고침",
+        "store_id": "mystore",
+    }
 
 
 def test_back_to_a_yes_no_question_offers_the_answer_given(hol: Any) -> None:
-    steps = [*PAYMENT[:4], ("주문번호가 있나요", BACK), ("복잡한 문제", BACK), ("급한 문제", "<default>"),
-             ("복잡한 문제", "<default>"), *PAYMENT[4:]]
+    steps = [
+        *PAYMENT[:4],
+        ("주문번호가 있나요", BACK),
+        ("복잡한 문제", BACK),
+        ("급한 문제", "<default>"),
+        ("복잡한 문제", "<default>"),
+        *PAYMENT[4:],
+    ]
     state, script = run(hol, steps)
     assert script.defaults[6:8] == ["yes", "no"]  # not the questions' own default (no, no)
     assert state.answers["urgent"] is True
@@ -258,18 +344,33 @@ def shown_text(script: Script) -> str:
     return console.export_text()
 
 
-COMMON = [("급한 문제", "no"), ("복잡한 문제", "no"), ("주문번호가 있나요", "no"), ("FAQ는 이미", "no"), ("선호하는", "any")]
+COMMON = [
+    ("급한 문제", "no"),
+    ("복잡한 문제", "no"),
+    ("주문번호가 있나요", "no"),
+    ("FAQ는 이미", "no"),
+    ("선호하는", "any"),
+]
 TAIL = [("주문번호 (숫자", ""), ("언제 일어났나요", "<default>"), ("이미 해 본 것", ""), ("스토어 ID", "")]
 
 
 def test_describing_first_preselects_the_type_and_says_why(hol: Any) -> None:
-    steps = [("한 줄로 적어", "판매한 돈이 아직 통장에 안들어왔어요"), ("어떤 종류", "payment"), *COMMON,
-             ("어떤 내용", "settlement"), ("영수증", "no"), ("답이 있나요", "continue"), *TAIL]
+    steps = [
+        ("한 줄로 적어", "판매한 돈이 아직 통장에 안들어왔어요"),
+        ("어떤 종류", "payment"),
+        *COMMON,
+        ("어떤 내용", "settlement"),
+        ("영수증", "no"),
+        ("답이 있나요", "continue"),
+        *TAIL,
+    ]
     state, script = run(hol, steps)
     assert default_at(script, "어떤 종류의 문제인가요?") == "payment"
     assert "결제·정산 문제로 보여 미리 골라 두었습니다 (근거: " in shown_text(script)
     assert state.details["description"] == "판매한 돈이 아직 통장에 안들어왔어요"  # not asked a second time
-    assert state.faq_confident and {"settlement-not-arrived", "settlement-when"} & set(state.faq_ids)  # as in relevance.tsv
+    assert state.faq_confident and {"settlement-not-arrived", "settlement-when"} & set(
+        state.faq_ids
+    )  # as in relevance.tsv
 
 
 def test_an_unclear_description_preselects_nothing(hol: Any) -> None:
@@ -281,25 +382,53 @@ def test_an_unclear_description_preselects_nothing(hol: Any) -> None:
 
 
 def test_going_back_to_the_first_question_forgets_the_description(hol: Any) -> None:
-    steps = [("한 줄로 적어", "환불"), ("어떤 종류", BACK), ("한 줄로 적어", ""), ("어떤 종류", "other"), *COMMON,
-             ("한 줄로", "리뷰 신고"), ("답이 있나요", "continue"), *TAIL]
+    steps = [
+        ("한 줄로 적어", "환불"),
+        ("어떤 종류", BACK),
+        ("한 줄로 적어", ""),
+        ("어떤 종류", "other"),
+        *COMMON,
+        ("한 줄로", "리뷰 신고"),
+        ("답이 있나요", "continue"),
+        *TAIL,
+    ]
     state, _ = run(hol, steps)
     assert state.details["description"] == "리뷰 신고"
 
 
 def test_the_type_favours_faq_entries_but_does_not_filter_them(hol: Any) -> None:
     # asked under returns, a cancellation still finds the entry typed payment
-    preset = State("return_exchange", {"urgent": False, "complex": False, "has_order_no": False,
-                                       "checked_faq": False, "prefer": "any", "knows_policy": True,
-                                       "has_evidence": False}, {"description": "구매자가 주문 취소를 요청했어요"})
+    preset = State(
+        "return_exchange",
+        {
+            "urgent": False,
+            "complex": False,
+            "has_order_no": False,
+            "checked_faq": False,
+            "prefer": "any",
+            "knows_policy": True,
+            "has_evidence": False,
+        },
+        {"description": "구매자가 주문 취소를 요청했어요"},
+    )
     state, _ = run(hol, [("답이 있나요", "continue"), *TAIL], preset)
     assert state.faq_ids[0] == "buyer-cancel-request" and state.faq_confident
 
 
 def test_with_no_good_match_the_faq_is_skipped_saying_so(hol: Any) -> None:
-    preset = State("payment", {"urgent": False, "complex": False, "has_order_no": False, "checked_faq": False,
-                               "prefer": "any", "topic": "settlement", "has_payment_history": False},
-                   {"description": "쿠팡 윙 정산 보류 해제"})
+    preset = State(
+        "payment",
+        {
+            "urgent": False,
+            "complex": False,
+            "has_order_no": False,
+            "checked_faq": False,
+            "prefer": "any",
+            "topic": "settlement",
+            "has_payment_history": False,
+        },
+        {"description": "쿠팡 윙 정산 보류 해제"},
+    )
     state, script = run(hol, TAIL, preset)  # no "does one of these answer it?"
     assert not state.faq_confident
     assert "FAQ에는 이 문제에 맞는 답이 없어 바로 추천 창구로 넘어갑니다." in shown_text(script)
@@ -308,16 +437,33 @@ def test_with_no_good_match_the_faq_is_skipped_saying_so(hol: Any) -> None:
 
 def test_without_a_description_no_faq_entries_are_offered(hol: Any) -> None:
     # entries that would match only the type's name and hint are not answers
-    steps = [("한 줄로 적어", ""), ("어떤 종류", "technical"), *COMMON, ("공지사항", "no"), ("캡처", "no"),
-             ("다른 브라우저", "no"), ("한 줄로", ""), *TAIL]
+    steps = [
+        ("한 줄로 적어", ""),
+        ("어떤 종류", "technical"),
+        *COMMON,
+        ("공지사항", "no"),
+        ("캡처", "no"),
+        ("다른 브라우저", "no"),
+        ("한 줄로", ""),
+        *TAIL,
+    ]
     state, script = run(hol, steps)
     assert state.faq_ids == [] and "먼저 FAQ를 확인해 보세요" not in shown_text(script)
 
 
-@pytest.mark.parametrize(("typed", "expected"), [
-    ("환불", {"return_exchange"}), ("돈", {"payment"}), ("송장", {"technical"}), ("ㅂㅍ", {"return_exchange"}),
-    ("반퓸", {"return_exchange"}), ("리뷰", {"other"}), ("뷁뷁", set()), ("zzqx", set()),
-])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("환불", {"return_exchange"}),
+        ("돈", {"payment"}),
+        ("송장", {"technical"}),
+        ("ㅂㅍ", {"return_exchange"}),
+        ("반퓸", {"return_exchange"}),
+        ("리뷰", {"other"}),
+        ("뷁뷁", set()),
+        ("zzqx", set()),
+    ],
+)
 def test_the_type_menu_filters_by_meaning(hol: Any, typed: str, expected: set[str]) -> None:
     wizard_script = Script([("한 줄로 적어", ""), ("어떤 종류", "other")])
     wizard = Wizard(CFG, INDEX, NOW, hol, "ko", wizard_script)  # type: ignore[arg-type]

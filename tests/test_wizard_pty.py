@@ -21,10 +21,18 @@ def ss_help() -> list[str]:
 
 def spawn(*args: str, tmp: Path) -> pexpect.spawn:
     command = ss_help()
-    env = {**os.environ, "SS_HELP_CACHE_DIR": str(tmp / "cache"), "SS_HELP_HOME": str(tmp / "home"),
-           "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin"}
-    child = pexpect.spawn(command[0], [*command[1:], "contact", *args], env=env, encoding="utf-8",
-                          timeout=15, dimensions=(24, 80))
+    env = {
+        **os.environ,
+        "SS_HELP_CACHE_DIR": str(tmp / "cache"),
+        "SS_HELP_HOME": str(tmp / "home"),
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "TERM": "xterm",
+        "NO_COLOR": "1",
+        "PATH": "/usr/bin:/bin",
+    }
+    child = pexpect.spawn(
+        command[0], [*command[1:], "contact", *args], env=env, encoding="utf-8", timeout=15, dimensions=(24, 80)
+    )
     return child
 
 
@@ -76,16 +84,25 @@ def test_the_whole_wizard_with_keys(tmp_path: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    listed = subprocess.run([*ss_help(), "case", "list", "--json"], capture_output=True, text=True, timeout=20,
-                            env={**os.environ, "SS_HELP_HOME": str(tmp_path / "home"),
-                                 "SS_HELP_CACHE_DIR": str(tmp_path / "cache")})
+    listed = subprocess.run(
+        [*ss_help(), "case", "list", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=20,
+        env={**os.environ, "SS_HELP_HOME": str(tmp_path / "home"), "SS_HELP_CACHE_DIR": str(tmp_path / "cache")},
+    )
     (case,) = json.loads(listed.stdout)["cases"]
     assert case["type"] == "payment" and case["chosen"] != case["recommended"]
 
 
 def _cli(tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*ss_help(), *args], capture_output=True, text=True, timeout=20,
-                          env={**os.environ, "SS_HELP_HOME": str(tmp / "home"), "SS_HELP_CACHE_DIR": str(tmp / "cache")})
+    return subprocess.run(
+        [*ss_help(), *args],
+        capture_output=True,
+        text=True,
+        timeout=20,
+        env={**os.environ, "SS_HELP_HOME": str(tmp / "home"), "SS_HELP_CACHE_DIR": str(tmp / "cache")},
+    )
 
 
 def test_back_and_forth_over_every_kind_of_question_keeps_the_answers(tmp_path: Path) -> None:
@@ -137,8 +154,22 @@ def test_back_and_forth_over_every_kind_of_question_keeps_the_answers(tmp_path: 
 
 
 def test_a_number_typed_after_no_is_the_same_in_the_draft_the_case_and_the_json(tmp_path: Path) -> None:
-    flags = ["--type", "payment", "--not-urgent", "--simple", "-a", "checked_faq=no", "--prefer", "any",
-             "-a", "topic=settlement", "-a", "has_payment_history=no", "-d", "정산 보류"]
+    flags = [
+        "--type",
+        "payment",
+        "--not-urgent",
+        "--simple",
+        "-a",
+        "checked_faq=no",
+        "--prefer",
+        "any",
+        "-a",
+        "topic=settlement",
+        "-a",
+        "has_payment_history=no",
+        "-d",
+        "정산 보류",
+    ]
     child = spawn(*flags, "--at", "2026-11-24T10:00", "--no-copy", tmp=tmp_path)
     answer(child, "관련 주문번호가 있나요", ENTER)  # 아니요
     answer(child, "이 중에 답이 있나요", ENTER)
@@ -161,8 +192,22 @@ def test_a_number_typed_after_no_is_the_same_in_the_draft_the_case_and_the_json(
     assert case["details"]["order_no"] == "2026112412345678"
     assert case["details"]["occurred_at"] == "2026-11-24 07:00"
     assert "관련 주문번호: 2026112412345678" in case["draft"] and "준비한 자료: 관련 주문번호" in case["draft"]
-    scripted = json.loads(_cli(tmp_path, "contact", *flags, "-a", "has_order_no=no", "--order-no", "2026112412345678",
-                               "--occurred-at", "3시간 전", "--at", "2026-11-24T10:00", "--json").stdout)
+    scripted = json.loads(
+        _cli(
+            tmp_path,
+            "contact",
+            *flags,
+            "-a",
+            "has_order_no=no",
+            "--order-no",
+            "2026112412345678",
+            "--occurred-at",
+            "3시간 전",
+            "--at",
+            "2026-11-24T10:00",
+            "--json",
+        ).stdout
+    )
     assert scripted["answers"] == case["answers"]
     assert scripted["draft"] == case["draft"]
     assert {"item": "관련 주문번호", "ready": True} in scripted["checklist"]
@@ -171,9 +216,32 @@ def test_a_number_typed_after_no_is_the_same_in_the_draft_the_case_and_the_json(
 def test_declining_to_overwrite_asks_for_another_name_then_offers_to_save(tmp_path: Path) -> None:
     taken, other = tmp_path / "draft.txt", tmp_path / "draft2.txt"
     taken.write_text("my own notes", encoding="utf-8")
-    child = spawn("--type", "other", "--not-urgent", "--simple", "-a", "has_order_no=no", "-a", "checked_faq=no",
-                  "--prefer", "any", "-d", "리뷰", "--order-no", "", "--occurred-at", "지금", "--tried", "",
-                  "--store-id", "", "--no-copy", "-o", str(taken), tmp=tmp_path)
+    child = spawn(
+        "--type",
+        "other",
+        "--not-urgent",
+        "--simple",
+        "-a",
+        "has_order_no=no",
+        "-a",
+        "checked_faq=no",
+        "--prefer",
+        "any",
+        "-d",
+        "리뷰",
+        "--order-no",
+        "",
+        "--occurred-at",
+        "지금",
+        "--tried",
+        "",
+        "--store-id",
+        "",
+        "--no-copy",
+        "-o",
+        str(taken),
+        tmp=tmp_path,
+    )
     answer(child, "이 중에 답이 있나요", ENTER)
     answer(child, "덮어쓸까요", ENTER)  # 아니요 (the default)
     answer(child, "다른 파일 이름", str(other), ENTER)
@@ -244,9 +312,27 @@ def test_a_filter_that_matches_nothing_selects_nothing(tmp_path: Path) -> None:
 
 
 def test_the_faq_can_solve_it(tmp_path: Path) -> None:
-    child = spawn("--type", "technical", "--not-urgent", "--simple", "-a", "has_order_no=no", "-a", "checked_faq=no",
-                  "--prefer", "any", "-a", "checked_notices=no", "-a", "has_screenshots=no", "-a", "reproducible=no",
-                  "--lang", "en", tmp=tmp_path)
+    child = spawn(
+        "--type",
+        "technical",
+        "--not-urgent",
+        "--simple",
+        "-a",
+        "has_order_no=no",
+        "-a",
+        "checked_faq=no",
+        "--prefer",
+        "any",
+        "-a",
+        "checked_notices=no",
+        "-a",
+        "has_screenshots=no",
+        "-a",
+        "reproducible=no",
+        "--lang",
+        "en",
+        tmp=tmp_path,
+    )
     answer(child, "Describe the problem", "image upload", ENTER)
     child.expect("Check the FAQ first")
     answer(child, "Does one of these answer it", UP, ENTER)  # the entry just above "No, I need…"
@@ -260,18 +346,24 @@ def test_the_faq_can_solve_it(tmp_path: Path) -> None:
 
 def test_without_a_terminal_it_never_waits(tmp_path: Path) -> None:
     env = {**os.environ, "SS_HELP_CACHE_DIR": str(tmp_path / "cache")}
-    done = subprocess.run([*ss_help(), "contact"], stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                          timeout=20, env=env)
+    done = subprocess.run(
+        [*ss_help(), "contact"], stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=20, env=env
+    )
     assert done.returncode == 2
     assert "--type" in done.stderr and "Traceback" not in done.stderr
 
 
 def _case_cli(tmp: Path, *args: str) -> pexpect.spawn:
     command = ss_help()
-    env = {**os.environ, "SS_HELP_CACHE_DIR": str(tmp / "cache"), "SS_HELP_HOME": str(tmp / "home"),
-           "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1"}
-    return pexpect.spawn(command[0], [*command[1:], *args], env=env, encoding="utf-8", timeout=15,
-                         dimensions=(24, 80))
+    env = {
+        **os.environ,
+        "SS_HELP_CACHE_DIR": str(tmp / "cache"),
+        "SS_HELP_HOME": str(tmp / "home"),
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "TERM": "xterm",
+        "NO_COLOR": "1",
+    }
+    return pexpect.spawn(command[0], [*command[1:], *args], env=env, encoding="utf-8", timeout=15, dimensions=(24, 80))
 
 
 def test_case_note_prompt_and_delete_confirmation(tmp_path: Path) -> None:
@@ -282,9 +374,13 @@ def test_case_note_prompt_and_delete_confirmation(tmp_path: Path) -> None:
     answer(note, "메모", "첫 줄", ENTER, "둘째 줄", ESC, ENTER)  # multi-line: Esc then Enter finishes
     note.expect("#1에 메모를 남겼습니다")
     note.expect(pexpect.EOF)
-    shown = subprocess.run([*ss_help(), "case", "show", "1", "--json"], capture_output=True, text=True, timeout=20,
-                           env={**os.environ, "SS_HELP_HOME": str(tmp_path / "home"),
-                                "SS_HELP_CACHE_DIR": str(tmp_path / "cache")})
+    shown = subprocess.run(
+        [*ss_help(), "case", "show", "1", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=20,
+        env={**os.environ, "SS_HELP_HOME": str(tmp_path / "home"), "SS_HELP_CACHE_DIR": str(tmp_path / "cache")},
+    )
     assert [n["text"] for n in json.loads(shown.stdout)["notes"]] == ["첫 줄\n둘째 줄"]
     keep = _case_cli(tmp_path, "case", "delete", "1")
     answer(keep, "삭제할까요", ENTER)  # 아니요 is the default

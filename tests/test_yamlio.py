@@ -7,15 +7,34 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smartstore_help import data, yamlio
+from smartstore_help.core import yamlio
+from smartstore_help.store import data
 
 EDGES = [
-    "a: 1\nb: -60\nc: +3\nd: 0\n", "a: 0x1F\nb: 1_000\nc: 017\nd: 0b101\n", "a: 1.5\nb: .inf\nc: -.5e+3\n",
-    "a: yes\nb: No\nc: on\nd: OFF\ne: true\n", "a: ~\nb: null\nc:\n", "a: =\n", "a: 18:00\nb: 09:00\nc: '18:00'\n",
-    "a: 2026-11-29\nb: 2026-31-11\n", "a: &x [1, 2]\nb: *x\n", "a: !!str 1\n", "<<: {a: 1}\n", "a: 1\na: 2\n",
-    "---\na: 1\n---\nb: 2\n", "", "# only a comment\n", "[1, [2, [3]]]\n", "? [a]\n: 1\n", "a: |\n  block\n  text\n",
-    "a: >\n  folded\n  text\n", "a: \"quoted \\u00e9\"\nb: 'single'\n", "- {x: 1}\n- [y]\n- z\n", "정산: 보류\n",
-    "a: !!python/object/apply:os.system ['echo hi']\n", "a: [1,\n",
+    "a: 1\nb: -60\nc: +3\nd: 0\n",
+    "a: 0x1F\nb: 1_000\nc: 017\nd: 0b101\n",
+    "a: 1.5\nb: .inf\nc: -.5e+3\n",
+    "a: yes\nb: No\nc: on\nd: OFF\ne: true\n",
+    "a: ~\nb: null\nc:\n",
+    "a: =\n",
+    "a: 18:00\nb: 09:00\nc: '18:00'\n",
+    "a: 2026-11-29\nb: 2026-31-11\n",
+    "a: &x [1, 2]\nb: *x\n",
+    "a: !!str 1\n",
+    "<<: {a: 1}\n",
+    "a: 1\na: 2\n",
+    "---\na: 1\n---\nb: 2\n",
+    "",
+    "# only a comment\n",
+    "[1, [2, [3]]]\n",
+    "? [a]\n: 1\n",
+    "a: |\n  block\n  text\n",
+    "a: >\n  folded\n  text\n",
+    "a: \"quoted \\u00e9\"\nb: 'single'\n",
+    "- {x: 1}\n- [y]\n- z\n",
+    "정산: 보류\n",
+    "a: !!python/object/apply:os.system ['echo hi']\n",
+    "a: [1,\n",
 ]
 
 
@@ -40,10 +59,18 @@ def test_shipped_files_match() -> None:
         assert yamlio._from_events(text) == full(text)
 
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=20),
-                    st.sampled_from(["yes", "no", "~", "1_0", "0x10", "18:00", "2026-01-01", "1.5", "=", "<<"]))
-documents = st.recursive(scalars, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)), max_leaves=20)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.text(max_size=20),
+    st.sampled_from(["yes", "no", "~", "1_0", "0x10", "18:00", "2026-01-01", "1.5", "=", "<<"]),
+)
+documents = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)),
+    max_leaves=20,
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,3 +1,3 @@
-from smartstore_help.cli import main
+from smartstore_help.cli.main import main
 
 main()

@@ -1,0 +1,1 @@
+"""The commands: parse flags into options, call the core, show through the UI."""

@@ -1,0 +1,138 @@
+"""What every command shares: the Typer app, the global options and the settings made from them.
+
+The commands themselves live in the other modules of `cli`; the error boundary is in `cli.main`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NamedTuple
+from zoneinfo import ZoneInfo
+
+import typer
+
+from smartstore_help import __version__
+from smartstore_help.core import schedule, timeparse
+from smartstore_help.core.errors import Finished, UserError
+from smartstore_help.core.i18n import t
+from smartstore_help.core.model import Channel, ChannelData, Lang
+from smartstore_help.store import data
+
+if TYPE_CHECKING:
+    from smartstore_help.core.search import Index
+    from smartstore_help.ui.iostreams import IOStreams
+
+__all__ = ["UserError"]
+
+# Help texts come from i18n (see helptext.localise); -h works everywhere.
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings=CONTEXT,
+)
+data_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, context_settings=CONTEXT)
+app.add_typer(data_app, name="data")
+
+LangOpt = Annotated[str | None, typer.Option("--lang", envvar="SS_HELP_LANG", metavar="ko|en")]
+DataDirOpt = Annotated[Path | None, typer.Option("--data-dir", envvar="SS_HELP_DATA_DIR", metavar="DIR")]
+AtOpt = Annotated[str | None, typer.Option("--at", metavar="TIME")]
+JsonOpt = Annotated[bool, typer.Option("--json")]
+
+
+class Settings(NamedTuple):
+    lang: Lang
+    data_dir: Path | None
+    io: IOStreams
+
+    def channels(self) -> ChannelData:
+        from smartstore_help.store import cache
+
+        path = data.data_file(data.CHANNELS_FILE, self.data_dir)
+        return cache.load(path, data.read_bytes(path), "channels", data.channels_from_bytes, ChannelData)
+
+    def faq_index(self) -> Index:
+        from smartstore_help.core.search import Index, build_index
+        from smartstore_help.store import cache
+
+        path = data.data_file(data.FAQ_FILE, self.data_dir)
+
+        def build(raw: bytes, file: str) -> Index:
+            return build_index(data.faq_from_bytes(raw, file, data.is_builtin(path)))
+
+        return cache.load(path, data.read_bytes(path), "faq-index", build, Index)
+
+    def moment(self, at: str | None, tz: ZoneInfo) -> datetime:
+        """Now in `tz`, or the moment `--at` names."""
+        now = self.io.now().astimezone(tz)
+        if at is None:
+            return now
+        try:
+            return timeparse.parse_at(at, now, tz)
+        except timeparse.TimeOutOfRange as error:
+            raise UserError(
+                t("error.option", self.lang, option="--at", message=timeparse.explain(error, now, tz, self.lang))
+            ) from None
+        except timeparse.BadTime:
+            raise UserError(t("error.bad_at", self.lang, value=at)) from None
+
+
+def settings(ctx: typer.Context, lang: str | None, data_dir: Path | None) -> Settings:
+    """The validated global options, from this command's flags or the root's."""
+    parent: Settings | None = ctx.find_object(Settings)
+    chosen = lang or (parent.lang if parent else None) or "ko"
+    if chosen not in ("ko", "en"):
+        raise UserError(_bad_lang(chosen))
+    assert parent is not None
+    return Settings(chosen, data_dir or parent.data_dir, parent.io)  # type: ignore[arg-type]
+
+
+def exclusive(lang: Lang, **flags: object) -> None:
+    """Two flags that contradict each other are an error naming both, never a silent choice."""
+    given = [name for name, value in flags.items() if value not in (None, False)]
+    if len(given) > 1:
+        raise UserError(t("error.conflict", lang, flags=", ".join(given)))
+
+
+def _bad_lang(value: str) -> str:
+    """Said in both languages: the one asked for is the one that is not known."""
+    return t("error.bad_lang", "ko", value=value) + " / " + t("error.bad_lang", "en", value=value)
+
+
+def _version(value: bool) -> None:
+    if value:
+        raise Finished(f"ss-help {__version__}")
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    lang: LangOpt = None,
+    data_dir: DataDirOpt = None,
+    ascii_only: Annotated[bool, typer.Option("--ascii")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
+) -> None:
+    from smartstore_help.ui.iostreams import IOStreams
+
+    io = ctx.obj if isinstance(ctx.obj, IOStreams) else IOStreams.system()
+    if ascii_only:
+        io.draw_ascii_symbols()
+    if lang is not None and lang not in ("ko", "en"):
+        raise UserError(_bad_lang(lang))
+    ctx.obj = Settings(lang or "ko", data_dir, io)  # type: ignore[arg-type]
+
+
+def holidays_for(now: datetime) -> schedule.Holidays:
+    from smartstore_help.store.holiday_table import korean_holidays
+
+    return korean_holidays((now.year - 1, now.year, now.year + 1))
+
+
+def pick_channel(cfg: ChannelData, channel_id: str, lang: Lang) -> Channel:
+    known = [c.id for c in cfg.channels]
+    if channel_id not in known:
+        raise UserError(t("error.unknown_channel", lang, value=channel_id, known=", ".join(known)))
+    return cfg.channel(channel_id)

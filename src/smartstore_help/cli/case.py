@@ -1,0 +1,441 @@
+"""`ss-help case …`: the local journal of contacts, notes, outcomes and follow-ups."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated, Any
+from zoneinfo import ZoneInfo
+
+import typer
+
+if TYPE_CHECKING:
+    from smartstore_help.core.history import Stats
+    from smartstore_help.core.promises import Due
+    from smartstore_help.core.records import Case
+    from smartstore_help.store.journal import Journal
+
+from smartstore_help.cli.app import (
+    CONTEXT,
+    AtOpt,
+    DataDirOpt,
+    JsonOpt,
+    LangOpt,
+    Settings,
+    UserError,
+    app,
+    exclusive,
+    holidays_for,
+    settings,
+)
+from smartstore_help.core import draft, rules, timeparse, timesay
+from smartstore_help.core.i18n import t
+from smartstore_help.core.model import ChannelData, Lang
+
+case_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, context_settings=CONTEXT)
+app.add_typer(case_app, name="case")
+
+IdArg = Annotated[int, typer.Argument(metavar="ID")]
+KST = ZoneInfo("Asia/Seoul")  # every journal time is KST, whatever the data's other settings
+
+
+@contextmanager
+def opened(*, write: bool) -> Iterator[Journal]:
+    from smartstore_help.store.journal import Journal  # sqlite3: only when needed
+
+    journal = Journal(write=write)
+    try:
+        yield journal
+    finally:
+        journal.close()
+
+
+def _report_damaged(cfg: Settings, damaged: tuple[int, ...]) -> None:
+    """Skipped rows are named on stderr: the listing goes on, and the seller still learns of them."""
+    if damaged:
+        cfg.io.write(t("case.skipped_damaged", cfg.lang, ids=", ".join(f"#{i}" for i in damaged)), err=True)
+
+
+@case_app.command("list")
+def case_list(
+    ctx: typer.Context,
+    status: Annotated[str | None, typer.Option("--status", metavar="open|closed")] = None,
+    as_json: JsonOpt = False,
+    lang: LangOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    cfg = settings(ctx, lang, data_dir)
+    if status not in (None, "open", "closed"):
+        raise UserError(t("error.unknown_type", cfg.lang, value=status, known="open, closed"))
+    with opened(write=False) as journal:
+        cases, damaged = journal.cases(status)
+        counts = {c.id: journal.note_count(c.id) for c in cases}
+    _report_damaged(cfg, damaged)
+    if as_json:
+        cfg.io.json({"cases": [{**c.as_json(), "notes": counts[c.id]} for c in cases]})
+        return
+    from smartstore_help.ui import render
+
+    if not cases:
+        cfg.io.write(t("case.none", cfg.lang))
+        return
+    cfg.io.lines(render.case_table(cases, counts, cfg.channels(), cfg.lang, cfg.io.columns))
+
+
+@case_app.command("show")
+def case_show(
+    ctx: typer.Context, case_id: IdArg, as_json: JsonOpt = False, lang: LangOpt = None, data_dir: DataDirOpt = None
+) -> None:
+    cfg = settings(ctx, lang, data_dir)
+    with opened(write=False) as journal:
+        case = journal.case(case_id)
+    if as_json:
+        cfg.io.json(case.as_json())
+        return
+    from smartstore_help.ui import render
+
+    cfg.io.show(render.case_view(case, cfg.channels(), cfg.lang))
+
+
+@case_app.command("note")
+def case_note(
+    ctx: typer.Context,
+    case_id: IdArg,
+    text: Annotated[str | None, typer.Argument(metavar="TEXT")] = None,
+    ref: Annotated[str | None, typer.Option("--ref", metavar="REF")] = None,
+    reply_within: Annotated[int | None, typer.Option("--reply-within", metavar="N")] = None,
+    reply_by: Annotated[str | None, typer.Option("--reply-by", metavar="DATE")] = None,
+    at: AtOpt = None,
+    lang: LangOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    cfg = settings(ctx, lang, data_dir)
+    exclusive(cfg.lang, **{"--reply-within": reply_within, "--reply-by": reply_by})
+    now = cfg.moment(at, KST)
+    due = _promise_due(cfg, now, reply_within, reply_by) if reply_within is not None or reply_by is not None else None
+    if text is None:
+        if cfg.io.interactive:
+            from smartstore_help.ui.prompter import Back
+
+            typed = cfg.io.prompter(cfg.lang).text(t("case.note_prompt", cfg.lang), multiline=True)
+            text = "" if isinstance(typed, Back) else typed
+        else:
+            text = cfg.io.read_all()
+    from smartstore_help.core.textin import clean
+
+    text = clean(text or "").strip()
+    ref = clean(ref or "").strip() or None
+    if not text and not ref and due is None:
+        raise UserError(t("error.empty_note", cfg.lang))
+    from smartstore_help.store.journal import stamp
+
+    with opened(write=True) as journal:
+        journal.add_note(case_id, stamp(now), text, ref, stamp(due) if due else None, reply_within)
+    cfg.io.write(t("case.noted", cfg.lang, id=case_id))
+    if due is not None:
+        cfg.io.write(
+            t(
+                "promise.noted",
+                cfg.lang,
+                due=f"{timesay.stamp(due, KST, cfg.lang)} ({timesay.until(due, now, cfg.lang)})",
+            )
+        )
+
+
+def _promise_due(cfg: Settings, now: datetime, within: int | None, by: str | None) -> datetime:
+    """When a promised reply falls due, on the `business` schedule of the data."""
+    import re
+    from datetime import date
+
+    from smartstore_help.core import business_days
+
+    lang = cfg.lang
+    try:
+        schedule = business_days.business_schedule(cfg.channels())
+    except business_days.NoBusinessDay:
+        raise UserError(t("error.no_business_day", lang, schedule=business_days.BUSINESS)) from None
+    if within is not None:
+        if not 1 <= within <= business_days.MAX_DAYS:
+            raise UserError(t("error.reply_days", lang, max=business_days.MAX_DAYS))
+        try:
+            return business_days.due_within(schedule, now, within, holidays_for(now), KST)
+        except business_days.NoBusinessDay:
+            raise UserError(t("error.no_business_day", lang, schedule=schedule.id)) from None
+        except (OverflowError, ValueError):  # counted past the last date the calendar can hold
+            raise UserError(t("error.promise_range", lang)) from None
+    assert by is not None
+    value = by.strip()
+    try:
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            day = date.fromisoformat(value)
+            if not timeparse.FIRST_YEAR <= day.year <= timeparse.LAST_YEAR:
+                raise timeparse.TimeOutOfRange(by)
+            due = business_days.due_by(schedule, day, holidays_for(datetime(day.year, 6, 1, tzinfo=KST)), KST)
+        else:
+            due = timeparse.parse_at(value, now, KST)
+    except timeparse.TimeOutOfRange as error:
+        raise UserError(
+            t("error.option", lang, option="--reply-by", message=timeparse.explain(error, now, KST, lang))
+        ) from None
+    except (ValueError, OverflowError):
+        raise UserError(t("error.reply_by", lang, value=by)) from None
+    if due < now:
+        raise UserError(t("error.reply_past", lang, value=by, now=timesay.stamp(now, KST, lang)))
+    return due
+
+
+@case_app.command("close")
+def case_close(
+    ctx: typer.Context,
+    case_id: IdArg,
+    resolved: Annotated[
+        bool | None,
+        typer.Option(
+            "--resolved/--unresolved",
+        ),
+    ] = None,
+    rating: Annotated[int | None, typer.Option("--rating", metavar="1-5")] = None,
+    feedback: Annotated[str | None, typer.Option("--feedback", metavar="TEXT")] = None,
+    at: AtOpt = None,
+    lang: LangOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    cfg = settings(ctx, lang, data_dir)
+    if resolved is None:
+        raise UserError(t("error.resolved_flag", cfg.lang))
+    if rating is not None and not 1 <= rating <= 5:
+        raise UserError(t("error.rating", cfg.lang))
+    from smartstore_help.core.textin import clean
+    from smartstore_help.store.journal import stamp
+
+    with opened(write=True) as journal:
+        journal.close_case(case_id, stamp(cfg.moment(at, KST)), resolved, rating, clean(feedback or "").strip() or None)
+    cfg.io.write(
+        t("case.closed", cfg.lang, id=case_id, outcome=t("case.resolved" if resolved else "case.unresolved", cfg.lang))
+    )
+
+
+@case_app.command("follow-up")
+def case_follow_up(
+    ctx: typer.Context,
+    case_id: IdArg,
+    at: AtOpt = None,
+    save: Annotated[bool, typer.Option("--save")] = False,
+    as_json: JsonOpt = False,
+    lang: LangOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    cfg = settings(ctx, lang, data_dir)
+    data = cfg.channels()
+    tz = ZoneInfo(data.timezone)
+    now = cfg.moment(at, tz)
+    from smartstore_help.store.journal import save_case
+
+    with opened(write=False) as journal:
+        case = journal.case(case_id)
+    first = case.follow_up_of or case.id
+    # a type since removed from the data: the follow-up still cites the case, with the answers it has
+    answers = (
+        rules.complete_answers(data, case.type, case.answers)
+        if case.type in {p.id for p in data.problem_types}
+        else {"type": case.type}
+    )
+    plan = rules.recommend(data, answers, now, holidays_for(now))
+    text = draft.follow_up(data, case.type, answers, _details(case), _earlier(case, data, now, cfg.lang), cfg.lang)
+    new_id = (
+        save_case(now, case.type, answers, case.details, plan.best.channel.id, plan.best.channel.id, text, first)
+        if save
+        else None
+    )
+    if as_json:
+        from smartstore_help.core import jsonout
+
+        cfg.io.json(
+            {
+                "case": case.id,
+                "draft": text,
+                "saved_as": new_id,
+                "now": jsonout.iso(now),
+                "recommendations": jsonout.recommendations(plan, cfg.lang),
+            }
+        )
+        return
+    from smartstore_help.ui import render
+
+    cfg.io.show(render.plan_view(plan, now, tz, cfg.lang))
+    cfg.io.show(render.draft_view(text, cfg.lang, t("case.follow_up_title", cfg.lang)))
+    if new_id is not None:
+        cfg.io.write(t("case.saved", cfg.lang, id=new_id))
+
+
+def _details(case: Case) -> draft.Details:
+    d = case.details
+    return draft.Details(
+        d.get("description", ""), d.get("order_no", ""), None, d.get("tried", ""), d.get("store_id", "")
+    )
+
+
+def _earlier(case: Case, data: ChannelData, now: datetime, lang: Lang) -> draft.EarlierContact:
+    names = {c.id: c.name(lang) for c in data.channels}
+    promised = next((n for n in reversed(case.notes) if n.reply_due), None)
+    due = _parse_stamp(promised.reply_due) if promised is not None and promised.reply_due else None
+    return draft.EarlierContact(
+        when=case.created_at.replace("T", " ")[:16] + " KST",
+        channel=names.get(case.chosen, case.chosen),
+        refs=tuple(n.ref for n in case.notes if n.ref),
+        notes=tuple(n.text for n in case.notes if n.text and n is not promised)
+        + ((case.feedback,) if case.feedback else ()),
+        promise=promised.text if promised is not None and due is not None else "",
+        promise_due=timesay.stamp(due, KST, lang) if due is not None else "",
+        promise_overdue=due is not None and now > due and case.status == "open",
+    )
+
+
+def _parse_stamp(value: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+@case_app.command("due")
+def case_due(
+    ctx: typer.Context, at: AtOpt = None, as_json: JsonOpt = False, lang: LangOpt = None, data_dir: DataDirOpt = None
+) -> None:
+    from smartstore_help.core import promises
+
+    cfg = settings(ctx, lang, data_dir)
+    cfg.io.remind = False  # this list is the reminder
+    now = cfg.moment(at, KST)
+    with opened(write=False) as journal:
+        due = promises.due_list(journal.open_promises(), now)
+    if as_json:
+        from smartstore_help.core.jsonout import iso
+
+        cfg.io.json(
+            {
+                "now": iso(now),
+                "cases": [
+                    {
+                        "id": d.case_id,
+                        "due": iso(d.due),
+                        "overdue": d.overdue,
+                        "promise": d.promise or _said(d, cfg.lang),
+                        "follow_up": f"ss-help case follow-up {d.case_id}",
+                    }
+                    for d in due
+                ],
+            }
+        )
+        return
+    if not due:
+        cfg.io.write(t("due.none", cfg.lang))
+        return
+    from smartstore_help.ui import render
+
+    shown = [d._replace(promise=d.promise or _said(d, cfg.lang)) for d in due]
+    cfg.io.lines(render.due_view(shown, now, KST, cfg.lang, cfg.io.columns))
+
+
+def _said(due: Due, lang: Lang) -> str:
+    """A promise recorded with no words of its own, described by its terms."""
+    if due.days:
+        return t("promise.within", lang, days=due.days)
+    return t("promise.by", lang, date=timesay.stamp(due.due, KST, lang))
+
+
+@case_app.command("stats")
+def case_stats(ctx: typer.Context, as_json: JsonOpt = False, lang: LangOpt = None, data_dir: DataDirOpt = None) -> None:
+    from smartstore_help.core import history
+
+    cfg = settings(ctx, lang, data_dir)
+    with opened(write=False) as journal:
+        cases, damaged = journal.cases()
+    _report_damaged(cfg, damaged)
+    data = cfg.channels()
+    by_channel = history.stats(cases, lambda c: c.chosen, {c.id: i for i, c in enumerate(data.channels)})
+    by_type = history.stats(cases, lambda c: c.type, {p.id: i for i, p in enumerate(data.problem_types)})
+    if as_json:
+        cfg.io.json(
+            {
+                "channels": [_stats_json(s, "channel") for s in by_channel],
+                "types": [_stats_json(s, "type") for s in by_type],
+            }
+        )
+        return
+    if not cases:
+        cfg.io.write(t("stats.none", cfg.lang))
+        return
+    from smartstore_help.ui import render
+
+    cfg.io.lines(render.stats_view(by_channel, by_type, data, cfg.lang))
+
+
+def _stats_json(stats: Stats, key: str) -> dict[str, Any]:
+    return {
+        key: stats.key,
+        "cases": stats.cases,
+        "closed": stats.closed,
+        "resolved": stats.resolved,
+        "avg_rating": stats.avg_rating,
+        "median_hours": stats.median_hours,
+    }
+
+
+@case_app.command("export")
+def case_export(
+    ctx: typer.Context,
+    as_csv: Annotated[bool, typer.Option("--csv")] = False,
+    as_json: JsonOpt = False,
+    lang: LangOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    cfg = settings(ctx, lang, data_dir)
+    exclusive(cfg.lang, **{"--csv": as_csv, "--json": as_json})
+    with opened(write=False) as journal:
+        cases, damaged = journal.cases(with_notes=True)
+    _report_damaged(cfg, damaged)
+    if not as_csv:
+        cfg.io.json({"cases": [c.as_json() for c in cases]})
+        return
+    import csv
+    import io
+
+    from smartstore_help.core import export
+    from smartstore_help.ui.render import plain
+
+    # The stored text is the seller's own, but a terminal must never receive its escape sequences.
+    clean = plain if cfg.io.out.isatty() else str
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(export.rows(cases, cfg.channels(), cfg.lang, clean))
+    cfg.io.write_bytes((export.BOM + buffer.getvalue()).encode("utf-8"))
+
+
+@case_app.command("delete")
+def case_delete(
+    ctx: typer.Context,
+    case_id: IdArg,
+    yes: Annotated[bool, typer.Option("--yes", "-y")] = False,
+    lang: LangOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    cfg = settings(ctx, lang, data_dir)
+    import contextlib
+
+    from smartstore_help.store.journal import DamagedCase
+
+    with opened(write=False) as journal, contextlib.suppress(DamagedCase):
+        journal.case(case_id)  # a damaged case exists all the same: deleting it is how the seller gets rid of it
+    if not yes:
+        if not cfg.io.interactive:
+            raise UserError(t("error.delete_needs_yes", cfg.lang))
+        from smartstore_help.ui.prompter import ask_yes_no
+
+        if not ask_yes_no(cfg.io.prompter(cfg.lang), cfg.lang, t("case.delete_confirm", cfg.lang, id=case_id)):
+            cfg.io.write(t("case.kept", cfg.lang))
+            return
+    with opened(write=True) as journal:
+        journal.delete_case(case_id)
+    cfg.io.write(t("case.deleted", cfg.lang, id=case_id))

@@ -1,0 +1,183 @@
+"""The entry point and the one error boundary.
+
+`main` runs the command tree without Click's own error handling and turns whatever ends the run
+into one line in the seller's language and an `ExitCode`: Click's usage errors (translated here
+from their types, since the Click bundled in typer carries English strings only), our own
+`Failure`s, Ctrl-C, a closed pipe or a full disk. Nothing below this needs a try/except to keep
+a traceback off the screen. Imports happen inside `main` so that even a Ctrl-C pressed while
+Python is still loading the program ends cleanly with 130.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+TYPE_CHECKING = False  # not `from typing import …`: nothing here may be loaded before `main` can catch Ctrl-C
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any, NoReturn
+
+    from smartstore_help.core.model import Lang
+    from smartstore_help.ui.iostreams import IOStreams
+
+PROG = "ss-help"
+
+
+def requested_lang(args: Sequence[str]) -> Lang:
+    """The language asked for on the command line or in SS_HELP_LANG, before anything is parsed:
+    help and usage errors happen before the options are."""
+    chosen = os.environ.get("SS_HELP_LANG", "")
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            chosen = args[i + 1]
+        elif arg.startswith("--lang="):
+            chosen = arg.partition("=")[2]
+    return "en" if chosen.strip().lower() == "en" else "ko"
+
+
+def main(args: Sequence[str] | None = None) -> NoReturn:
+    sys.exit(run(list(sys.argv[1:] if args is None else args)))
+
+
+def run(args: list[str], io: IOStreams | None = None) -> int:
+    lang = requested_lang(args)
+    try:
+        from smartstore_help.cli import tree as commands
+        from smartstore_help.ui.iostreams import IOStreams
+
+        io = io or IOStreams.system()
+        result = commands.build(lang, args).main(args, prog_name=PROG, standalone_mode=False, obj=io)
+        code = result if isinstance(result, int) else 0
+        if code == 130:  # typer turns Ctrl-C inside a command into Exit(130)
+            return report(KeyboardInterrupt(), lang, io)
+        if code == 0:
+            from smartstore_help.cli.reminder import after_command
+
+            after_command(io, lang)
+        return code
+    except BaseException as error:  # the boundary: everything ends here as one line and a code
+        try:
+            return report(error, lang, io)
+        except KeyboardInterrupt:  # pressed again while the first ending was being said
+            return 130
+
+
+def report(error: BaseException, lang: Lang, io: IOStreams | None) -> int:
+    """Say what ended the run, once, and give its exit code."""
+    from smartstore_help.core.errors import ExitCode, Failure, Finished, OutputClosed
+    from smartstore_help.core.i18n import t
+
+    if isinstance(error, Finished):  # help or the version: not an error at all
+        try:
+            _say(error.text, io, err=False)
+        except OutputClosed as closed:
+            return report(closed, lang, io)
+        return ExitCode.OK
+    if isinstance(error, SystemExit):
+        return error.code if isinstance(error.code, int) else ExitCode.USAGE
+    if isinstance(error, OutputClosed):
+        _silence_stdout()
+        return error.code
+    prefix = t("error.prefix", lang)
+    if isinstance(error, KeyboardInterrupt | EOFError) or type(error).__name__ == "Abort":
+        message, code = t("interrupted", lang), ExitCode.INTERRUPTED
+    elif isinstance(error, Failure):
+        message, code = error.describe(lang), error.code
+        if code == ExitCode.USAGE:
+            message = "\n".join(f"{prefix}: {line}" for line in message.splitlines())
+    elif (usage := _usage_error(error, lang)) is not None:
+        message, code = f"{prefix}: {usage}", ExitCode.USAGE
+    elif isinstance(error, OSError):  # the surroundings: a folder we may not read, a device gone
+        where = f"{error.filename}: " if error.filename else ""
+        message, code = f"{prefix}: {where}{error.strerror or error}", ExitCode.USAGE
+    else:
+        raise error  # a bug: let Python show it rather than hide it behind a vague line
+    import contextlib
+
+    with contextlib.suppress(Exception):  # if even stderr is gone, there is nowhere left to complain to
+        _say(message, io, err=True)
+    return code
+
+
+def _say(message: str, io: IOStreams | None, *, err: bool) -> None:
+    from smartstore_help.ui.render import plain
+
+    text = "\n".join(plain(line) for line in message.splitlines())
+    if io is not None:
+        io.write(text, err=err)
+    else:
+        print(text, file=sys.stderr if err else sys.stdout, flush=True)
+
+
+def _silence_stdout() -> None:
+    """After the reader went away, the interpreter's last flush must not print a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _usage_error(error: BaseException, lang: Lang) -> str | None:
+    """Click's usage errors, said in the seller's language."""
+    import difflib
+    import re
+
+    from typer._click import exceptions as click_errors
+
+    from smartstore_help.core.i18n import t
+
+    if not isinstance(error, click_errors.UsageError):
+        return None
+    ctx: Any = error.ctx
+    where = ctx.command_path if ctx is not None else PROG
+    helping = t("usage.help", lang, command=where)
+    if isinstance(error, click_errors.NoSuchOption):
+        close = difflib.get_close_matches(error.option_name, sorted(error.possibilities or ()) or _options(ctx), 1)
+        hint = t("usage.did_you_mean", lang, value=close[0]) if close else ""
+        return t("usage.no_such_option", lang, option=error.option_name, hint=hint) + " " + helping
+    if isinstance(error, click_errors.BadOptionUsage):
+        key = "usage.needs_value" if "requires" in error.message else "usage.takes_no_value"
+        return t(key, lang, option=error.option_name) + " " + helping
+    if isinstance(error, click_errors.MissingParameter):
+        return t("usage.missing", lang, param=_param_name(error)) + " " + helping
+    if isinstance(error, click_errors.BadParameter):
+        number = re.match(r"(.+?) is not a valid (?:int|integer)\b", error.message)
+        if number:
+            return t("usage.not_a_number", lang, param=_param_name(error), value=number[1]) + " " + helping
+        return t("usage.bad_value", lang, param=_param_name(error), value=error.message) + " " + helping
+    command = re.match(r"No such command '(.*?)'\.", error.message)
+    if command:
+        names = sorted(getattr(ctx.command, "commands", {})) if ctx is not None else []
+        close = difflib.get_close_matches(command[1], names, 1)
+        hint = (
+            t("usage.did_you_mean", lang, value=close[0])
+            if close
+            else t("usage.commands", lang, names=", ".join(names))
+        )
+        return t("usage.no_such_command", lang, name=command[1], hint=hint)
+    extra = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", error.message)
+    if extra:
+        return t("usage.extra", lang, args=extra[1]) + " " + helping
+    return f"{error.message} {helping}"
+
+
+def _param_name(error: Any) -> str:
+    param = error.param
+    if param is None:
+        return str(error.param_hint or "")
+    return " / ".join(param.opts) if getattr(param, "param_type_name", "") == "option" else param.human_readable_name
+
+
+def _options(ctx: Any) -> list[str]:
+    if ctx is None:
+        return []
+    return sorted(
+        opt
+        for param in ctx.command.get_params(ctx)
+        for opt in (*param.opts, *param.secondary_opts)
+        if opt.startswith("-")
+    )

@@ -1,0 +1,43 @@
+"""`ss-help completion SHELL` and `ss-help paths`: fitting the tool into the seller's computer."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from smartstore_help.cli.app import DataDirOpt, JsonOpt, LangOpt, UserError, app, settings
+from smartstore_help.core.i18n import t
+
+SHELLS = ("bash", "zsh", "fish", "powershell")
+
+
+@app.command()
+def completion(
+    ctx: typer.Context, shell: Annotated[str, typer.Argument(metavar="bash|zsh|fish|powershell")], lang: LangOpt = None
+) -> None:
+    cfg = settings(ctx, lang, None)
+    if shell not in SHELLS:
+        raise UserError(t("error.unknown_shell", cfg.lang, value=shell, known=", ".join(SHELLS)))
+    from typer._completion_shared import get_completion_script
+
+    from smartstore_help.cli.tree import COMPLETE_VAR
+
+    cfg.io.write(get_completion_script(prog_name="ss-help", complete_var=COMPLETE_VAR, shell=shell))
+
+
+@app.command()
+def paths(ctx: typer.Context, as_json: JsonOpt = False, lang: LangOpt = None, data_dir: DataDirOpt = None) -> None:
+    from smartstore_help.store import data, places
+
+    cfg = settings(ctx, lang, data_dir)
+    where = {
+        "journal": str(places.journal_file()),
+        "cache": str(places.cache_dir()),
+        "channels": str(data.data_file(data.CHANNELS_FILE, cfg.data_dir)),
+        "faq": str(data.data_file(data.FAQ_FILE, cfg.data_dir)),
+    }
+    if as_json:
+        cfg.io.json(where)
+        return
+    cfg.io.write("\n".join(f"{t(f'paths.{name}', cfg.lang)}: {path}" for name, path in where.items()))

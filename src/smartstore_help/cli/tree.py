@@ -1,0 +1,64 @@
+"""The command tree: the command modules registered on the shared app, help in one language.
+
+Only the module of the command being run is imported (`ss-help hours` never loads the journal's
+or the wizard's commands) and only its commands are built into the Click tree: building every
+command's parameters from its signature is a good part of start-up. A run that names no known
+command (`ss-help`, `ss-help --help`, a typo, shell completion) builds them all, so the command
+list, the suggestions and completion see everything.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Sequence
+from typing import Any
+
+from smartstore_help.core.model import Lang
+
+COMPLETE_VAR = "_SS_HELP_COMPLETE"  # what the scripts of `ss-help completion SHELL` set
+MODULES = {  # top-level command → the module that registers it
+    "hours": "hours",
+    "channels": "channels",
+    "data": "datacheck",
+    "faq": "faq",
+    "contact": "contact",
+    "case": "case",
+    "completion": "setup",
+    "paths": "setup",
+}
+ROOT_OPTIONS_WITH_VALUE = ("--lang", "--data-dir")
+
+
+def command_named(args: Sequence[str]) -> str | None:
+    """The top-level command in `args`, past the root's own options; None when there is none."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in ROOT_OPTIONS_WITH_VALUE:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def build(lang: Lang, args: Sequence[str] = ()) -> Any:
+    """The Click command for `ss-help` (with as much of the tree as `args` needs), help in `lang`."""
+    import typer.main
+
+    from smartstore_help.cli.app import app
+    from smartstore_help.ui.helptext import localise
+
+    completing = bool(os.environ.get(COMPLETE_VAR))
+    if completing:  # the shell asks for completions: typer's own machinery answers
+        from typer._completion_classes import completion_init
+
+        completion_init()
+    named = command_named(args)
+    wanted = {MODULES[named]} if named in MODULES and not completing else set(MODULES.values())
+    for module in sorted(wanted):
+        importlib.import_module(f"smartstore_help.cli.{module}")  # each registers its commands on `app`
+    command = typer.main.get_command(app)
+    localise(command, lang)
+    return command

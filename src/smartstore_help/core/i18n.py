@@ -1,0 +1,930 @@
+"""Every sentence the program itself says, in Korean and English."""
+
+from __future__ import annotations
+
+import re
+
+from smartstore_help.core.model import Lang, Text
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    # hours
+    "title.hours": ("스마트스토어 판매자 고객센터", "SmartStore seller support"),
+    "col.channel": ("채널", "Channel"),
+    "col.status": ("상태", "Status"),
+    "col.when": ("언제", "When"),
+    "col.hours": ("운영 시간", "Hours"),
+    "state.open": ("열림", "open"),
+    "state.break": ("휴게 시간", "on break"),
+    "state.closed": ("닫힘", "closed"),
+    "state.always": ("항상 이용 가능", "always available"),
+    "reason.break": ("점심시간", "lunch break"),
+    "reason.before_open": ("업무 시작 전", "not open yet"),
+    "reason.after_close": ("업무 종료", "closed for the day"),
+    "reason.weekend": ("주말", "weekend"),
+    "reason.holiday": ("공휴일", "public holiday"),
+    "reason.closed_date": ("휴무일", "closed date"),
+    "closes_at": ("{when}까지 · {left} 남음", "until {when} · {left} left"),
+    "opens_at": ("{when} 열림 · {left}", "opens {when} · {left}"),
+    "answered_during": ("접수는 언제든, 답변은 업무 시간에", "send any time; answered in business hours"),
+    "answers_from": ("답변은 {when}부터", "answers from {when}"),
+    "answered_now": ("지금 업무 시간: 답변이 진행 중", "business hours: answers are going out"),
+    "never_opens": ("다시 열리는 날을 찾지 못했습니다", "no upcoming opening found"),
+    "checked": (
+        "정보 확인일 {date} · 바뀌었을 수 있으니 공식 고객센터에서 꼭 확인하세요:\n{url}",
+        "Facts checked on {date}; they may have changed, so confirm on the official help center:\n{url}",
+    ),
+    "schedule.weekdays": ("{days} {open}–{close}", "{days} {open}-{close}"),
+    "schedule.break": ("휴게 {start}–{end}", "break {start}-{end}"),
+    "schedule.holidays_closed": ("공휴일 휴무", "closed on public holidays"),
+    "schedule.always": ("24시간", "24 hours"),
+    "week.title": ("{channel} · {start}부터 7일", "{channel} · 7 days from {start}"),
+    "week.legend": ("█ 운영  ▒ 휴게  · 닫힘  ▼ 지금", "█ open  ▒ break  · closed  ▼ now"),
+    "check.open": ("{channel}: 지금 열려 있습니다", "{channel}: open now"),
+    "check.closed": ("{channel}: 지금 닫혀 있습니다 · {why}", "{channel}: closed now · {why}"),
+    "wait.already": ("{channel}: 이미 열려 있습니다", "{channel}: already open"),
+    "wait.waiting": ("{channel} 열릴 때까지 기다리는 중 · {when}", "Waiting for {channel} to open · {when}"),
+    "wait.done": ("{channel}: 지금 열렸습니다!", "{channel} is open now!"),
+    "wait.never": ("{channel}: 다시 열리는 시각이 없습니다", "{channel}: it has no upcoming opening"),
+    # faq
+    "faq.type.technical": ("기술", "Technical"),
+    "faq.type.payment": ("결제·정산", "Payment"),
+    "faq.type.return_exchange": ("반품·교환", "Returns"),
+    "faq.type.general": ("일반", "General"),
+    "faq.results": ("'{query}' 검색 결과 {count}건", "{count} result(s) for '{query}'"),
+    "faq.more": ("전체 답변 보기: ss-help faq show {id}", "Full answer: ss-help faq show {id}"),
+    # faq search: an honest "no good match" (issue 8)
+    "faq.none": ("'{query}'에 잘 맞는 FAQ 항목이 없습니다.", "Nothing in the FAQ fits '{query}' well."),
+    "faq.closest": ("가까운 항목 (답이 아닐 수 있습니다)", "Closest entries (they may not answer it)"),
+    "faq.ask_instead": ("상담으로 물어보세요 (ss-help contact):", "Ask support instead (ss-help contact):"),
+    "faq.source": ("출처", "Source"),
+    "faq.confirm": (
+        "정책은 바뀔 수 있으니 공식 고객센터에서 확인하세요: {url}",
+        "Policies change; confirm on the official help center: {url}",
+    ),
+    "faq.count": ("FAQ {count}건", "{count} FAQ entries"),
+    # faq: sources and how long ago they were checked
+    "faq.sources": ("출처", "Sources"),
+    "faq.kind.official": ("공식", "official"),
+    "faq.kind.news": ("언론 보도", "news"),
+    "faq.kind.third_party": ("제3자 안내", "third party"),
+    "faq.checked_on": ("{date} 확인", "checked {date}"),
+    "faq.stale": (
+        "확인한 지 오래됨 (마지막 확인 {date}) · 지금도 맞는지 공식 고객센터에서 확인하세요",
+        "Checked long ago (last on {date}); confirm it still holds on the official help center",
+    ),
+    "faq.stale_short": ("확인한 지 오래됨", "checked long ago"),
+    "error.empty_query": (
+        "검색어를 입력하세요 (예: ss-help faq search 정산 보류)",
+        "type something to search for (e.g. ss-help faq search settlement hold)",
+    ),
+    "error.unknown_faq": ("FAQ 항목이 없습니다: {value!r}{hint}", "no FAQ entry {value!r}{hint}"),
+    "error.unknown_faq_hint": (" (비슷한 id: {ids})", " (similar ids: {ids})"),
+    "error.unknown_type": (
+        "알 수 없는 유형입니다: {value!r} (가능: {known})",
+        "unknown type {value!r} (known: {known})",
+    ),
+    "error.bad_limit": ("--limit은 1 이상이어야 합니다", "--limit must be 1 or more"),
+    # contact
+    "contact.type": ("어떤 종류의 문제인가요?", "What kind of problem is it?"),
+    # contact: describe first, the type inferred (issue 8)
+    "contact.problem": (
+        "어떤 문제인가요? 한 줄로 적어 주세요 (Enter: 목록에서 고르기)",
+        "What is the problem? Describe it in one line (Enter: choose from a list)",
+    ),
+    "contact.inferred": (
+        "{type} 문제로 보여 미리 골라 두었습니다 ({why})",
+        "This looks like {type}, so it is preselected ({why})",
+    ),
+    "contact.inferred_cues": ("근거: {words}", "because of {words}"),
+    "contact.inferred_faq": ("근거: 비슷한 FAQ '{question}'", "because of the similar FAQ entry '{question}'"),
+    "contact.filter_none": ("맞는 유형이 없습니다 · 지우려면 Backspace", "no type matches · Backspace to erase"),
+    "contact.filter_hint": ("(↑↓ 또는 글자를 쳐서 찾기, Enter 선택)", "(↑↓ or type to filter, Enter to choose)"),
+    "contact.select_hint": ("(↑↓ 고르고 Enter · Esc 이전 질문)", "(↑↓ then Enter · Esc goes back)"),
+    "contact.yes": ("예", "Yes"),
+    "contact.no": ("아니요", "No"),
+    "contact.back": ("← 이전 질문", "← Back"),
+    "contact.description": (
+        "문제를 한 줄로 적어 주세요 (없으면 Enter)",
+        "Describe the problem in one line (Enter to skip)",
+    ),
+    "contact.faq_title": ("먼저 FAQ를 확인해 보세요", "Check the FAQ first"),
+    "contact.faq_none": (
+        "FAQ에는 이 문제에 맞는 답이 없어 바로 추천 창구로 넘어갑니다.",
+        "The FAQ has nothing that fits this problem, so on to the recommended channel.",
+    ),
+    "contact.faq_ask": ("이 중에 답이 있나요?", "Does one of these answer it?"),
+    "contact.faq_read": ("읽어 보기: {question}", "Read: {question}"),
+    "contact.faq_continue": ("아니요, 상담이 필요해요", "No, I need to contact support"),
+    "contact.faq_solved": ("이 답변으로 해결됐나요?", "Did this answer solve it?"),
+    "contact.solved": (
+        "다행입니다! 해결됐으니 상담은 필요 없습니다.",
+        "Glad it is solved: no need to contact support.",
+    ),
+    "contact.best": ("추천: {channel}", "Recommended: {channel}"),
+    "contact.now_open": ("지금 이용할 수 있습니다", "available now"),
+    "contact.now_closed": ("지금은 이용할 수 없습니다", "not available now"),
+    "contact.meanwhile": ("그동안 지금 할 수 있는 것: {channel}", "Meanwhile, right now: {channel}"),
+    "contact.why": ("이유", "Why"),
+    "contact.others": ("다른 방법", "Other ways"),
+    "contact.checklist": ("준비할 것 ({type})", "What to prepare ({type})"),
+    "contact.draft_title": ("문의 글 (복사해서 붙여 넣으세요)", "Inquiry text (copy and paste it)"),
+    "contact.order_no": ("주문번호 (숫자, 없으면 Enter)", "Order number (digits, Enter if none)"),
+    "contact.occurred_at": (
+        "언제 일어났나요? (예: 어제 15:00, 3시간 전 · Enter: 지금)",
+        "When did it happen? (e.g. yesterday 3pm, 2h ago · Enter: now)",
+    ),
+    "contact.tried": ("이미 해 본 것 (없으면 Enter)", "What have you already tried? (Enter if nothing)"),
+    "contact.store_id": ("스토어 ID (없으면 Enter)", "Store ID (Enter to skip)"),
+    "contact.written": ("문의 글을 저장했습니다: {path}", "Inquiry text saved to {path}"),
+    "contact.copied": ("클립보드에 복사했습니다.", "Copied to the clipboard."),
+    "contact.not_copied": (
+        "클립보드에 복사하지 못했습니다: {why}. 위의 글을 직접 복사하세요.",
+        "Not copied to the clipboard: {why}. Copy the text above by hand.",
+    ),
+    "clipboard.no_display": ("화면(디스플레이)이 없는 환경입니다", "there is no display here"),
+    "clipboard.no_tool": (
+        "클립보드 프로그램(wl-copy, xclip 또는 xsel)이 없습니다",
+        "no clipboard program (wl-copy, xclip or xsel) is installed",
+    ),
+    "clipboard.failed": ("클립보드 프로그램이 응답하지 않았습니다", "the clipboard program did not respond"),
+    "contact.opened": ("브라우저에서 열었습니다: {url}", "Opened in the browser: {url}"),
+    "contact.overwrite": ("{path} 파일이 이미 있습니다. 덮어쓸까요?", "{path} exists. Overwrite it?"),
+    # contact: describe first, the type inferred (issue 8)
+    "error.two_descriptions": (
+        "설명은 한 번만 주세요 (DESCRIPTION 또는 -d)",
+        "give the description once (DESCRIPTION or -d)",
+    ),
+    "error.type_not_inferred": (
+        "설명만으로는 문제 유형을 정할 수 없습니다. --type을 주세요 (가장 가까운 유형: {likely})",
+        "the description does not settle the problem type; add --type (likeliest: {likely})",
+    ),
+    "error.bad_order_no": (
+        "주문번호는 숫자 8~20자리여야 합니다: {value!r}",
+        "an order number is 8-20 digits: {value!r}",
+    ),
+    "error.unknown_problem_type": (
+        "알 수 없는 문제 유형입니다: {value!r} (가능: {known})",
+        "unknown problem type {value!r} (known: {known})",
+    ),
+    "error.bad_answer": ("--answer {value!r}: {why}", "--answer {value!r}: {why}"),
+    "error.answer_form": ("ID=값 형태여야 합니다", "expected ID=VALUE"),
+    "error.answer_unknown": (
+        "이 유형에 없는 질문입니다 (가능: {known})",
+        "no such question for this type (known: {known})",
+    ),
+    "error.answer_value": ("맞지 않는 값입니다 (가능: {known})", "value does not fit (allowed: {known})"),
+    "error.missing_flags": (
+        "터미널이 없어 질문할 수 없습니다. 다음 옵션을 주세요: {flags}",
+        "no terminal to ask questions on; add these options: {flags}",
+    ),
+    "error.output_exists": (
+        "{path} 파일이 이미 있어 덮어쓰지 않았습니다 (--force로 덮어쓰기)",
+        "{path} exists; not overwritten (use --force to overwrite)",
+    ),
+    "error.output_failed": ("{path}에 쓸 수 없습니다: {why}", "cannot write {path}: {why}"),
+    # the wizard: going back, what the seller has, spoken times, the output file
+    "contact.select_hint_first": ("(↑↓ 고르고 Enter)", "(↑↓ then Enter)"),
+    "contact.text_hint": ("(Esc 이전 질문)", "(Esc goes back)"),
+    "contact.order_no_again": (
+        "주문번호가 있다고 하셨어요. 번호를 적어 주세요 (Enter: 나중에 직접 적기)",
+        "You said there is an order number: type it (Enter: fill it in later)",
+    ),
+    "contact.when_read": ("→ {when}", "→ {when}"),
+    "contact.other_path": (
+        "다른 파일 이름 (Enter: 파일로 저장하지 않기)",
+        "Another file name (Enter: don't write a file)",
+    ),
+    "contact.not_written": ("문의 글을 파일로 저장하지 않았습니다.", "The inquiry text was not written to a file."),
+    "error.when_unreadable": (
+        "시각을 읽을 수 없습니다: {value!r} (예: 어제 15:00, 오늘 오후 3시, 3시간 전, 2026-11-24 14:30)",
+        "cannot read the time {value!r} (e.g. yesterday 15:00, today 3pm, 3 hours ago, 2026-11-24 14:30)",
+    ),
+    "error.when_no_time": (
+        "날짜만 있고 시각이 없습니다: {value!r} (예: 어제 15:00, 어제 오후 3시)",
+        "a date with no time of day: {value!r} (e.g. yesterday 15:00, yesterday 3pm)",
+    ),
+    "error.when_future": (
+        "{value!r} → {when}: 아직 오지 않은 시각입니다 (지금 {now}). 어제라면 '어제 …'로 적어 주세요",
+        "{value!r} is {when}, which has not come yet (now {now}); for yesterday, say 'yesterday …'",
+    ),
+    "error.option": ("{option}: {message}", "{option}: {message}"),
+    # case journal
+    "case.saved": (
+        "상담 기록 #{id:을} 저장했습니다 (ss-help case show {id})",
+        "Saved as case #{id} (ss-help case show {id})",
+    ),
+    "case.offer": (
+        "이 상담을 기록해 둘까요? (메모·피드백·재문의에 쓰입니다)",
+        "Save this case? (for notes, feedback and follow-ups)",
+    ),
+    "case.chosen": ("어느 채널로 문의하시겠어요?", "Which channel will you use?"),
+    "case.none": (
+        "저장된 상담 기록이 없습니다. ss-help contact 끝에서 저장할 수 있습니다.",
+        "No saved cases yet. Save one at the end of ss-help contact.",
+    ),
+    "case.col.id": ("#", "#"),
+    "case.col.created": ("만든 때", "Created"),
+    "case.col.type": ("유형", "Type"),
+    "case.col.channel": ("채널", "Channel"),
+    "case.col.status": ("상태", "Status"),
+    "case.col.notes": ("메모", "Notes"),
+    "case.status.open": ("진행 중", "open"),
+    "case.status.closed": ("종료", "closed"),
+    "case.resolved": ("해결됨", "resolved"),
+    "case.unresolved": ("해결 안 됨", "not resolved"),
+    "case.recommended": ("추천 채널", "Recommended"),
+    "case.chosen_label": ("선택한 채널", "Chosen"),
+    "case.answers": ("답변", "Answers"),
+    "case.details": ("문의 내용", "Details"),
+    "case.draft": ("문의 글", "Inquiry text"),
+    "case.notes": ("메모", "Notes"),
+    "case.outcome": ("결과", "Outcome"),
+    "case.rating": ("평점 {rating}/5", "rated {rating}/5"),
+    "case.follow_up_of": ("#{id}의 재문의", "follow-up of #{id}"),
+    "case.noted": ("#{id}에 메모를 남겼습니다", "Note added to #{id}"),
+    "case.note_prompt": (
+        "메모 (여러 줄 가능, 끝내려면 Esc 다음 Enter)",
+        "Note (several lines allowed; Esc then Enter to finish)",
+    ),
+    "case.closed": ("#{id:을} 종료했습니다: {outcome}", "Closed #{id}: {outcome}"),
+    "case.deleted": ("#{id:을} 삭제했습니다", "Deleted #{id}"),
+    "case.delete_confirm": ("#{id} 상담 기록과 메모를 모두 삭제할까요?", "Delete case #{id} and all its notes?"),
+    "case.kept": ("삭제하지 않았습니다", "Not deleted"),
+    "case.follow_up_title": ("재문의 글", "Follow-up inquiry"),
+    "error.unknown_case": ("상담 기록 #{id:이} 없습니다 (ss-help case list)", "no case #{id} (see ss-help case list)"),
+    "error.empty_note": ("빈 메모는 남길 수 없습니다", "a note cannot be empty"),
+    "error.rating": ("--rating은 1~5 사이여야 합니다", "--rating must be between 1 and 5"),
+    "error.resolved_flag": ("--resolved 또는 --unresolved 중 하나를 주세요", "give --resolved or --unresolved"),
+    "error.delete_needs_yes": (
+        "터미널이 없어 확인할 수 없습니다. 지우려면 --yes를 주세요",
+        "no terminal to confirm on; add --yes to delete",
+    ),
+    "error.journal.corrupt": (
+        "상담 기록 파일이 손상되었거나 SQLite 파일이 아닙니다: {path} ({detail}). 파일은 그대로 두었습니다.",
+        "the case journal is damaged or not an SQLite file: {path} ({detail}). The file was left as it is.",
+    ),
+    "error.journal.foreign": (
+        "ss-help의 상담 기록 파일이 아닙니다: {path}. 파일은 그대로 두었습니다 (SS_HELP_HOME으로 다른 폴더 지정 가능).",
+        "not an ss-help case journal: {path}. The file was left as it is (set SS_HELP_HOME to use another folder).",
+    ),
+    "error.journal.newer": (
+        "더 새 버전의 ss-help가 만든 상담 기록입니다: {path}. 쓰지 않았습니다 — ss-help를 업그레이드하세요.",
+        "the case journal was written by a newer ss-help: {path}. Nothing was written; upgrade ss-help.",
+    ),
+    # case journal: its file and folder (each names the real cause; the file is never changed)
+    "error.journal.permission": (
+        "상담 기록 파일을 열 권한이 없습니다: {path} ({detail}). 파일은 그대로 두었습니다.",
+        "permission denied on the case journal: {path} ({detail}). The file was left as it is.",
+    ),
+    "error.journal.read_only": (
+        "읽기 전용이라 상담 기록을 쓸 수 없습니다: {path}. 기록은 바뀌지 않았습니다.",
+        "the case journal cannot be written, it is read-only: {path}. Nothing was changed.",
+    ),
+    "error.journal.not_a_folder": (
+        "상담 기록 폴더 자리에 같은 이름의 파일이 있습니다: {path}. SS_HELP_HOME에 폴더를 지정하세요.",
+        "the case journal's folder is a file, not a folder: {path}. Point SS_HELP_HOME at a folder.",
+    ),
+    "error.journal.not_a_file": (
+        "상담 기록 파일 자리에 폴더나 특수 파일이 있습니다: {path}. 그대로 두었습니다.",
+        "a folder or special file stands where the case journal should be: {path}. Left as it is.",
+    ),
+    "error.journal.disk_full": (
+        "디스크 공간이 부족해 상담 기록을 쓰지 못했습니다: {path}. 기록은 바뀌지 않았습니다.",
+        "the disk is full, the case journal was not written: {path}. Nothing was changed.",
+    ),
+    "error.journal.file_limit": (
+        "파일 크기 제한(ulimit -f)에 걸려 상담 기록을 쓰지 못했습니다: {path}. 기록은 바뀌지 않았습니다.",
+        "the file size limit (ulimit -f) stopped the write to the case journal: {path}. Nothing was changed.",
+    ),
+    "error.journal.busy": (
+        "다른 프로그램이 상담 기록을 쓰고 있습니다: {path}. 잠시 뒤에 다시 해 보세요.",
+        "another program is writing the case journal: {path}. Try again in a moment.",
+    ),
+    "error.journal.insecure": (
+        "상담 기록 파일을 소유자만 읽도록(0600) 바꿀 수 없어 쓰지 않았습니다: {path} ({detail})",
+        "the case journal cannot be made owner-only (0600), so nothing was written: {path} ({detail})",
+    ),
+    "error.journal.io": (
+        "상담 기록 파일을 읽거나 쓰지 못했습니다: {path} ({detail}). 기록은 바뀌지 않았습니다.",
+        "the case journal could not be read or written: {path} ({detail}). Nothing was changed.",
+    ),
+    "error.damaged_case": (
+        "#{id} 상담 기록은 저장된 내용이 손상되어 읽을 수 없습니다 (다른 기록은 그대로입니다)",
+        "case #{id} is damaged and cannot be read (the other cases are fine)",
+    ),
+    "case.skipped_damaged": (
+        "손상되어 읽을 수 없는 상담 기록을 건너뛰었습니다: {ids}",
+        "skipped damaged cases that cannot be read: {ids}",
+    ),
+    # case journal: promised replies (case note --reply-within / --reply-by, case due)
+    "promise.within": ("{days}영업일 내 회신 약속", "reply promised within {days} business day(s)"),
+    "promise.by": ("{date}까지 회신 약속", "reply promised by {date}"),
+    "promise.noted": ("회신 기한: {due}", "Reply due: {due}"),
+    "error.reply_days": (
+        "--reply-within은 1~{max} 영업일이어야 합니다",
+        "--reply-within must be 1 to {max} business days",
+    ),
+    "error.reply_by": (
+        "--reply-by 날짜를 읽을 수 없습니다: {value!r} (예: 2026-12-03, 2026-12-03 15:00)",
+        "cannot read the --reply-by date {value!r} (e.g. 2026-12-03, 2026-12-03 15:00)",
+    ),
+    "error.reply_past": (
+        "--reply-by 기한이 메모 시각({now})보다 앞섭니다: {value}",
+        "--reply-by is earlier than the note ({now}): {value}",
+    ),
+    "error.promise_range": (
+        "그 날짜로는 회신 기한을 셀 수 없습니다 (달력이 끝나는 9999년을 넘습니다)",
+        "cannot count a reply's due date from there (it runs past the year 9999)",
+    ),
+    "error.no_business_day": (
+        "{schedule} 일정에 영업일이 없어 기한을 셀 수 없습니다",
+        "the {schedule} schedule has no business days to count",
+    ),
+    "due.none": (
+        "회신을 기다리는 상담이 없습니다 (약속은 ss-help case note ID --reply-within N으로 기록합니다)",
+        "No case is waiting for a promised reply (record one with ss-help case note ID --reply-within N)",
+    ),
+    "due.title": ("회신 약속 · {now} 기준", "Promised replies · as of {now}"),
+    "due.overdue": ("{late} 지남", "{late} overdue"),
+    "due.left": ("{left} 남음", "{left} left"),
+    "due.follow_up": ("재문의 글: ss-help case follow-up {id}", "Follow-up text: ss-help case follow-up {id}"),
+    "reminder.overdue": (
+        "회신 기한이 지난 상담 {count}건 ({ids}) · ss-help case due",
+        "{count} case(s) past a promised reply ({ids}) · ss-help case due",
+    ),
+    # case journal: what worked before (case stats, history in contact)
+    "stats.none": ("통계를 낼 상담 기록이 없습니다.", "No saved cases to count yet."),
+    "stats.by_channel": ("선택한 창구별", "By the channel chosen"),
+    "stats.by_type": ("문제 유형별", "By problem type"),
+    "stats.col.channel": ("창구", "Channel"),
+    "stats.col.type": ("유형", "Type"),
+    "stats.col.cases": ("상담", "Cases"),
+    "stats.col.closed": ("종료", "Closed"),
+    "stats.col.resolved": ("해결", "Resolved"),
+    "stats.col.rating": ("평균 평점", "Avg rating"),
+    "stats.col.hours": ("종료까지 (중앙값)", "To close (median)"),
+    "stats.hours": ("{hours}시간", "{hours} h"),
+    "history.reason": (
+        "지난 {type} 상담: {channel} {cases}건 중 {resolved}건 해결",
+        "Earlier {type} cases: {channel} solved {resolved} of {cases}",
+    ),
+    # case journal: labels for what the seller typed (case show, the CSV export)
+    "detail.description": ("문의 내용", "Description"),
+    "detail.order_no": ("주문번호", "Order number"),
+    "detail.occurred_at": ("발생 시각", "When it happened"),
+    "detail.tried": ("이미 해 본 것", "Already tried"),
+    "detail.store_id": ("스토어 ID", "Store ID"),
+    "case.reply_due": ("회신 기한 {due}", "reply due {due}"),
+    "export.col.id": ("번호", "Case"),
+    "export.col.created_at": ("만든 때", "Created"),
+    "export.col.type": ("유형", "Type"),
+    "export.col.status": ("상태", "Status"),
+    "export.col.resolved": ("해결", "Resolved"),
+    "export.col.rating": ("평점", "Rating"),
+    "export.col.feedback": ("피드백", "Feedback"),
+    "export.col.closed_at": ("종료한 때", "Closed"),
+    "export.col.recommended": ("추천 창구", "Recommended"),
+    "export.col.chosen": ("선택한 창구", "Chosen"),
+    "export.col.follow_up_of": ("재문의 대상", "Follow-up of"),
+    "export.col.notes": ("메모", "Notes"),
+    "export.col.refs": ("접수번호", "References"),
+    "export.col.reply_due": ("회신 기한", "Reply due"),
+    "export.col.draft": ("문의 글", "Inquiry text"),
+    # data check
+    "data.valid": ("데이터가 올바릅니다", "The data is valid"),
+    "data.invalid": ("문제 {count}개를 찾았습니다", "Found {count} problem(s)"),
+    "data.builtin": ("기본 제공", "built-in"),
+    "data.user": ("사용자 파일", "your file"),
+    # data files: what the validator reports, each at its file:line and field
+    "data.no_folder": ("데이터 폴더가 없습니다", "the data directory does not exist"),
+    "data.no_file": ("파일이 없습니다", "file not found"),
+    "data.unreadable": ("읽을 수 없습니다 ({why})", "cannot be read ({why})"),
+    "data.not_utf8": ("UTF-8 텍스트가 아닙니다", "not UTF-8 text"),
+    "data.duplicate_key": ("같은 키가 두 번 있습니다", "duplicate key"),
+    "data.yaml_too_large": (
+        "별칭(*)을 펼치면 값이 {limit}개를 넘습니다. 별칭 안의 별칭을 줄이세요",
+        "aliases (*) expand to more than {limit} values; use fewer aliases of aliases",
+    ),
+    "data.yaml_syntax": ("YAML 문법 오류: {detail}", "YAML syntax error: {detail}"),
+    "data.not_mapping": ("키: 값 형태의 항목이어야 합니다", "expected a mapping (key: value)"),
+    "data.unknown_key": ("알 수 없는 키입니다 (가능한 키: {known})", "unknown key (allowed: {known})"),
+    "data.required": ("필수 항목이 없습니다", "required field is missing"),
+    "data.expected": ("{what}이어야 합니다 (받은 값: {value!r})", "expected {what}, got {value!r}"),
+    "data.expect.text": ("텍스트", "text"),
+    "data.expect.bool": ("true 또는 false", "true or false"),
+    "data.expect.integer": ("정수", "an integer"),
+    "data.expect.list": ("목록", "a list"),
+    "data.expect.schedules": ("일정 id: 일정 형태", "a mapping of schedule id: schedule"),
+    "data.expect.conditions": ("키: 값 형태의 조건", "a mapping of conditions"),
+    "data.expect.case_count": ("건수(정수)", "a number of cases (an integer)"),
+    "data.expect.channel_flags": ("{{채널 id: true/false}}", "{{channel id: true/false}}"),
+    "data.expect.minutes": ("분(정수)", "minutes (an integer)"),
+    "data.empty": ("비어 있습니다", "is empty"),
+    "data.bad_id": ("id는 영문 소문자, 숫자, -, _ 만 쓸 수 있습니다", "an id may use only a-z, 0-9, - and _"),
+    "data.bad_date": ("날짜(YYYY-MM-DD)가 아닙니다: {value!r}", "not a date (YYYY-MM-DD): {value!r}"),
+    "data.bad_time": (
+        "시각(HH:MM, 00:00–23:59)이 아닙니다: {value!r}",
+        "not a time of day (HH:MM, 00:00-23:59): {value!r}",
+    ),
+    "data.duplicate_id": ("{what} id가 중복됩니다: {value}", "duplicate {what} id: {value}"),
+    "data.id_of.channel": ("채널", "channel"),
+    "data.id_of.problem_type": ("문제 유형", "problem type"),
+    "data.id_of.question": ("질문", "question"),
+    "data.id_of.faq": ("FAQ", "FAQ"),
+    "data.version": ("이 버전의 ss-help는 version: 1 만 읽습니다", "this ss-help reads version: 1 only"),
+    "data.unknown_timezone": ("알 수 없는 시간대입니다: {value!r}", "unknown time zone: {value!r}"),
+    "data.same_as_common": ("공통 질문과 같은 id입니다: {id}", "same id as a common question: {id}"),
+    "data.not_in_type": ("이 유형에 없는 질문입니다: {id}", "no such question for this type: {id}"),
+    "data.not_https": ("https:// 로 시작하는 주소여야 합니다", "expected an https:// address"),
+    "data.required_or_always_open": (
+        "필수 항목이 없습니다 (항상 열린 채널이면 always_open: true)",
+        "required field is missing (or always_open: true)",
+    ),
+    "data.unknown_weekday": ("알 수 없는 요일입니다: {value!r} (mon…sun)", "unknown weekday: {value!r} (mon..sun)"),
+    "data.closes_before_opens": (
+        "문 닫는 시각({closes})이 여는 시각({opens})보다 빠르거나 같습니다",
+        "closes ({closes}) at or before it opens ({opens})",
+    ),
+    "data.break_backwards": ("휴게 시간이 시작보다 먼저 끝납니다", "the break ends before it starts"),
+    "data.break_outside": ("휴게 시간이 운영 시간 밖에 있습니다", "the break lies outside the opening hours"),
+    "data.break_overlap": ("다른 휴게 시간({start}–{end})과 겹칩니다", "overlaps another break ({start}-{end})"),
+    "data.holiday_policy": ("closed 또는 open 이어야 합니다", "expected closed or open"),
+    "data.unknown_schedule": (
+        "알 수 없는 일정입니다: {value!r} (schedules에 정의하세요)",
+        "unknown schedule: {value!r} (define it under schedules)",
+    ),
+    "data.bad_phone": ("전화번호 형식이 아닙니다: {value!r}", "not a phone number: {value!r}"),
+    "data.question_kind": ("confirm 또는 select 이어야 합니다", "expected confirm or select"),
+    "data.no_choices": ("select 질문에는 선택지가 필요합니다", "a select question needs choices"),
+    "data.bad_default": (
+        "이 질문에 맞지 않는 기본값입니다: {value!r}",
+        "default does not fit this question: {value!r}",
+    ),
+    "data.unknown_faq_type": ("알 수 없는 FAQ 유형입니다: {value!r}", "unknown FAQ type: {value!r}"),
+    "data.template_braces": (
+        "템플릿의 중괄호가 맞지 않습니다 ({{이름}} 형태만 쓸 수 있습니다)",
+        "unbalanced braces in the template (only {{name}} placeholders are allowed)",
+    ),
+    "data.unknown_placeholder": (
+        "알 수 없는 자리표시자입니다: {{{name}}} (가능: {known})",
+        "unknown placeholder {{{name}}} (allowed: {known})",
+    ),
+    "data.no_channel": ("채널이 하나 이상 있어야 합니다", "name at least one channel"),
+    "data.unknown_rule_channel": (
+        "알 수 없는 채널입니다: {value!r} (가능: {known})",
+        "unknown channel: {value!r} (known: {known})",
+    ),
+    "data.at_least_one": ("1 이상이어야 합니다", "must be 1 or more"),
+    "data.unknown_condition": (
+        "알 수 없는 조건입니다 (질문 id 또는 {names})",
+        "unknown condition (a question id, or {names})",
+    ),
+    "data.unknown_channel": ("알 수 없는 채널입니다: {value!r}", "unknown channel: {value!r}"),
+    "data.always_open_never": (
+        "항상 열려 있는 채널이라 절대 맞지 않는 조건입니다",
+        "this channel is always open, so the condition can never hold",
+    ),
+    "data.two_times": ('["HH:MM", "HH:MM"] 두 시각이어야 합니다', 'expected two times ["HH:MM", "HH:MM"]'),
+    "data.end_not_after_start": (
+        "끝 시각이 시작 시각보다 빠르거나 같아 절대 맞지 않는 조건입니다",
+        "the end is not after the start, so the condition can never hold",
+    ),
+    "data.minutes_positive": ("0보다 큰 분이어야 합니다", "must be more than 0 minutes"),
+    "data.not_a_choice": (
+        "이 질문의 선택지가 아닙니다: {value!r} (가능: {known})",
+        "not a choice of this question: {value!r} (choices: {known})",
+    ),
+    "data.impossible": ("절대 맞을 수 없는 조건입니다: {why}", "impossible conditions: {why}"),
+    "data.impossible.open_and_break": ("open_now와 break_now가 동시에 true", "open_now and break_now both true"),
+    "data.impossible.closes_when_closed": ("open_now: false 인데 closes_within", "closes_within with open_now: false"),
+    "data.impossible.always_open": (
+        "항상 열려 있는 채널에 닫힘/휴게 조건",
+        "a closed or break condition on an always-open channel",
+    ),
+    "data.impossible.other_type": (
+        "{question} 질문은 {types} 유형에만 있습니다",
+        "question {question} belongs to type {types} only",
+    ),
+    "data.synonyms": ("동의어 묶음에는 낱말이 둘 이상 필요합니다", "a synonym group needs two or more words"),
+    "data.single_source": (
+        "한 줄짜리 source: 대신 sources: 목록(url, title, kind, checked)을 쓰세요",
+        "use a sources: list (url, title, kind, checked) instead of the single source: text",
+    ),
+    "data.unknown_entry_type": (
+        "알 수 없는 유형입니다: {value!r} (가능: {known})",
+        "unknown type: {value!r} (known: {known})",
+    ),
+    "data.no_sources": ("출처가 하나 이상 있어야 합니다", "needs at least one source"),
+    "data.control_chars": ("줄바꿈이나 제어 문자는 쓸 수 없습니다", "may not hold line breaks or control characters"),
+    "data.unknown_source_kind": (
+        "알 수 없는 출처 종류입니다: {value!r} (가능: {known})",
+        "unknown kind of source: {value!r} (known: {known})",
+    ),
+    # errors
+    "error.prefix": ("오류", "error"),
+    "error.bad_at": (
+        "--at 시각을 읽을 수 없습니다: {value!r} (예: 2026-02-13T18:00, 2026-02-13 18:00+09:00, 17:59)",
+        "cannot read the --at time {value!r} (e.g. 2026-02-13T18:00, 2026-02-13 18:00+09:00, 17:59)",
+    ),
+    "error.unknown_channel": (
+        "알 수 없는 채널입니다: {value!r} (가능: {known})",
+        "unknown channel {value!r} (known: {known})",
+    ),
+    "error.bad_lang": ("알 수 없는 언어입니다: {value!r} (ko 또는 en)", "unknown language {value!r} (ko or en)"),
+    "error.wait_at": (
+        "--wait는 지금 시각에만 쓸 수 있어 --at과 함께 쓸 수 없습니다",
+        "--wait follows the real clock and cannot be combined with --at",
+    ),
+    # hardening: times outside what the calendar and the clock can say, output onto what is not a file
+    "error.time_range": (
+        "{first}년부터 {last}년까지(KST)의 시각만 쓸 수 있습니다: {value!r}",
+        "only times from {first} to {last} (KST) can be used: {value!r}",
+    ),
+    "error.output_not_file": (
+        "일반 파일이 아니어서 쓰지 않았습니다: {path} ({kind}). 새 파일 이름이나 일반 파일을 주세요",
+        "{path} is not a regular file ({kind}); nothing was written. Give a new file name or a regular file",
+    ),
+    "error.output_dangling": (
+        "없는 곳을 가리키는 심볼릭 링크라서 쓰지 않았습니다: {path}",
+        "{path} is a symbolic link to nothing; nothing was written",
+    ),
+    "file.directory": ("폴더", "a folder"),
+    "file.fifo": ("이름 있는 파이프(FIFO)", "a named pipe (FIFO)"),
+    "file.device": ("장치 파일", "a device"),
+    "file.socket": ("소켓", "a socket"),
+    "interrupted": ("중단했습니다. 저장하거나 바꾼 것은 없습니다.", "Stopped. Nothing was saved or changed."),
+    # front door: usage errors, output, conflicting flags, paths
+    "error.no_folder": ("폴더가 없습니다", "no such folder"),
+    "error.output": ("출력을 쓸 수 없습니다: {why}", "cannot write the output: {why}"),
+    "error.conflict": ("함께 쓸 수 없는 옵션입니다: {flags}", "these options cannot be used together: {flags}"),
+    "error.unknown_shell": (
+        "지원하지 않는 셸입니다: {value!r} (가능: {known})",
+        "unsupported shell {value!r} (known: {known})",
+    ),
+    "usage.help": ("(도움말: {command} -h)", "(help: {command} -h)"),
+    "usage.did_you_mean": (" · 혹시 {value}?", " · did you mean {value}?"),
+    "usage.commands": (" · 명령: {names}", " · commands: {names}"),
+    "usage.no_such_option": ("알 수 없는 옵션입니다: {option}{hint}", "no such option: {option}{hint}"),
+    "usage.no_such_command": ("알 수 없는 명령입니다: {name}{hint}", "no such command: {name}{hint}"),
+    "usage.needs_value": ("{option} 옵션에 값이 필요합니다", "option {option} needs a value"),
+    "usage.takes_no_value": ("{option} 옵션은 값을 받지 않습니다", "option {option} takes no value"),
+    "usage.missing": ("빠진 값이 있습니다: {param}", "missing {param}"),
+    "usage.not_a_number": ("{param}: 숫자가 아닙니다: {value}", "{param}: not a number: {value}"),
+    "usage.bad_value": ("{param}: 올바르지 않은 값입니다 ({value})", "{param}: invalid value ({value})"),
+    "usage.extra": ("필요 없는 값이 더 있습니다: {args}", "unexpected extra arguments: {args}"),
+    "paths.journal": ("상담 기록", "Case journal"),
+    "paths.cache": ("캐시 폴더", "Cache folder"),
+    "paths.channels": ("창구 데이터", "Channel data"),
+    "paths.faq": ("FAQ 데이터", "FAQ data"),
+}
+
+# Korean particles that depend on the word before them: `{id:을}` → `1을`, `2를`.
+_PARTICLES = {"을": ("을", "를"), "이": ("이", "가"), "은": ("은", "는"), "과": ("과", "와"), "으로": ("으로", "로")}
+_PARTICLE_SPEC = re.compile(r"\{(\w+):(을|이|은|과|으로)\}")
+
+
+def has_final_consonant(word: str) -> bool:
+    """Whether the last sound of `word` ends in a consonant (받침), as Korean particles need.
+    Numbers are read as Sino-Korean: 1 일, 2 이, 10 십 …"""
+    word = word.rstrip()
+    if not word:
+        return False
+    last = word[-1]
+    if last.isdigit():
+        return last == "0" or last not in "2459"
+    if "가" <= last <= "힣":
+        return (ord(last) - 0xAC00) % 28 != 0
+    return last.lower() in "lmnr"  # an English word: roughly how it is read aloud
+
+
+def _with_particle(match: re.Match[str], values: dict[str, object]) -> str:
+    word = str(values[match[1]])
+    with_final, without = _PARTICLES[match[2]]
+    if match[2] == "으로" and word and word[-1:] in "1789ㄹ":  # 1 일로, 7 칠로, 8 팔로: ㄹ takes 로
+        return word + "로"
+    return word + (with_final if has_final_consonant(word) else without)
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    ko, en = _MESSAGES[key]
+    if lang == "ko" and ":" in ko:
+        ko = _PARTICLE_SPEC.sub(lambda m: _with_particle(m, values).replace("{", "{{").replace("}", "}}"), ko)
+    return (ko if lang == "ko" else en).format(**values)
+
+
+def both(key: str, /, **values: object) -> Text:
+    """The message in both languages, for what is said later in a language not known yet (a data
+    file's problems). A value that is itself a `Text` is put in each language's own words."""
+
+    def said(lang: Lang) -> str:
+        return t(key, lang, **{k: v(lang) if isinstance(v, Text) else v for k, v in values.items()})
+
+    return Text(said("ko"), said("en"))
+
+
+# --- help ------------------------------------------------------------------------------------
+# Command help by command path ("faq search"), with ":short" for the one-line summary shown in
+# lists; option help by "path --option", falling back to "--option" for the options many
+# commands share. Lines that start with spaces (examples) are shown as written.
+
+HELP: dict[str, tuple[str, str]] = {
+    "": (
+        "스마트스토어 판매자 고객센터 도우미: 지금 맞는 상담 창구, 준비물, 문의 글, FAQ.\n\n"
+        '예시:\n  $ ss-help contact "정산금이 아직 안 들어왔어요"\n  $ ss-help hours\n'
+        "  $ ss-help faq search 반품 배송비",
+        "SmartStore seller support helper: the right channel now, what to prepare, the inquiry text, the FAQ.\n\n"
+        'Examples:\n  $ ss-help contact "my settlement has not arrived"\n  $ ss-help hours\n'
+        "  $ ss-help faq search return shipping fee",
+    ),
+    ":short": ("스마트스토어 판매자 고객센터 도우미", "SmartStore seller support helper"),
+    "--lang": (
+        "화면 언어: ko(기본) 또는 en. SS_HELP_LANG 환경 변수로도 정합니다.",
+        "Language of every screen: ko (the default) or en. Also SS_HELP_LANG.",
+    ),
+    "--data-dir": (
+        "channels.yaml이나 faq.yaml을 대신할 파일이 있는 폴더. SS_HELP_DATA_DIR로도 정합니다.",
+        "Folder whose channels.yaml or faq.yaml replace the built-in ones. Also SS_HELP_DATA_DIR.",
+    ),
+    "--ascii": (
+        "기호와 테두리를 ASCII로 그립니다 (Windows에서는 기본). SS_HELP_ASCII=1로도 켭니다.",
+        "Draw symbols and borders in ASCII (the default on Windows). Also SS_HELP_ASCII=1.",
+    ),
+    "--version": ("버전을 보여 줍니다.", "Show the version."),
+    "--help": ("이 도움말을 보여 줍니다.", "Show this help."),
+    "--json": ("스크립트용 JSON으로 출력합니다.", "Print JSON for scripts."),
+    "--at": (
+        "지금 대신 이 시각을 기준으로 합니다. 한국 시간(KST), 예: 2026-02-13 18:00, 17:59.",
+        "Plan for this moment instead of now. KST, e.g. 2026-02-13 18:00 or 17:59.",
+    ),
+    "hours": (
+        "지금 상담 창구가 열려 있는지, 닫혀 있으면 언제 열리는지 한국 시간(KST)으로 알려 줍니다. 주말, "
+        "공휴일(설날·추석·대체공휴일·임시공휴일), 점심시간을 계산합니다.\n\n"
+        '예시:\n  $ ss-help hours\n  $ ss-help hours --at "2026-09-25 11:00" --channel phone\n'
+        "  $ ss-help hours --week\n  $ ss-help hours --check phone && echo 열림",
+        "Whether each support channel is open now and, if not, when it opens, in Korean time (KST), "
+        "with weekends, public holidays and the lunch break.\n\n"
+        'Examples:\n  $ ss-help hours\n  $ ss-help hours --at "2026-09-25 11:00" --channel phone\n'
+        "  $ ss-help hours --week\n  $ ss-help hours --check phone && echo open",
+    ),
+    "hours:short": ("지금 열려 있는지, 언제 열리는지", "Open now? If not, when?"),
+    "hours --channel": ("한 창구만: chat, phone, faq, email.", "One channel only: chat, phone, faq or email."),
+    "hours --week": ("7일 운영 시간표 (기본: 전화 상담).", "A 7-day picture of the hours (phone by default)."),
+    "hours --wait": (
+        "창구(기본: phone)가 열릴 때까지 카운트다운하고 열리면 알립니다.",
+        "Count down until the channel (phone by default) opens, then ring.",
+    ),
+    "hours --check": (
+        "그 창구가 지금 열려 있으면 종료 코드 0, 아니면 1.",
+        "Exit 0 if that channel is open now, 1 if not.",
+    ),
+    "channels": (
+        "창구별 연락 방법, 운영 시간, 장단점과 정보 확인일을 나란히 보여 줍니다.\n\n"
+        "예시:\n  $ ss-help channels\n  $ ss-help channels --json",
+        "The channels side by side: how to reach them, hours, pros and cons, and when the facts were "
+        "checked.\n\nExamples:\n  $ ss-help channels\n  $ ss-help channels --json",
+    ),
+    "channels:short": ("창구 비교: 연락처, 운영 시간, 장단점", "The channels side by side"),
+    "data": (
+        "데이터 파일(channels.yaml, faq.yaml)을 다룹니다.\n\n예시:\n  $ ss-help data check --data-dir ./mydata",
+        "The data files (channels.yaml, faq.yaml).\n\nExample:\n  $ ss-help data check --data-dir ./mydata",
+    ),
+    "data:short": ("데이터 파일 검사", "Validate the data files"),
+    "data check": (
+        "데이터 파일을 검사해 모든 문제를 파일:줄: 항목: 내용으로 보여 줍니다. 문제가 있으면 종료 코드 2.\n\n"
+        "예시:\n  $ ss-help data check\n  $ ss-help data check --data-dir ./mydata --json",
+        "Validate the data files and list every problem as file:line: field: what is wrong; exit 2 "
+        "when there is one.\n\nExamples:\n  $ ss-help data check\n"
+        "  $ ss-help data check --data-dir ./mydata --json",
+    ),
+    "data check:short": ("모든 문제를 파일:줄과 함께", "Every problem, with file:line"),
+    "faq": (
+        "판매자 FAQ를 검색하고 읽습니다. 띄어쓰기, 초성, 오타, 문장으로 찾아도 됩니다.\n\n"
+        "예시:\n  $ ss-help faq search 판매한 돈이 아직 안 들어왔어요\n  $ ss-help faq show settlement-hold\n"
+        "  $ ss-help faq list --type payment",
+        "Search and read the seller FAQ: spacing, initial consonants, typos and whole sentences all work.\n\n"
+        "Examples:\n  $ ss-help faq search settlement on hold\n  $ ss-help faq show settlement-hold\n"
+        "  $ ss-help faq list --type payment",
+    ),
+    "faq:short": ("판매자 FAQ 검색", "Search the seller FAQ"),
+    "faq search": (
+        "FAQ를 검색합니다. 문장 그대로, 띄어쓰기 없이, 초성(ㅈㅅ ㅂㄹ)이나 오타가 있어도 찾습니다.\n\n"
+        "예시:\n  $ ss-help faq search 정산 보류\n  $ ss-help faq search 구매자가 사이즈 안맞는다고 "
+        "바꿔달래요\n  $ ss-help faq search ㅈㅅ ㅂㄹ --json",
+        "Search the FAQ: whole sentences, missing spaces, Korean initial consonants and typos "
+        "all work.\n\nExamples:\n  $ ss-help faq search settlement on hold\n"
+        "  $ ss-help faq search settlement hold --json",
+    ),
+    "faq search:short": ("문장, 초성, 오타로 FAQ 찾기", "Find entries by sentence, initials or typo"),
+    "faq search query": ("검색어 또는 문장.", "Search words or a sentence."),
+    "faq search --type": (
+        "이 유형만: technical, payment, return_exchange, general.",
+        "Only this type: technical, payment, return_exchange or general.",
+    ),
+    "faq search --limit": ("최대 결과 수 (기본 5).", "At most this many results (5 by default)."),
+    "faq show": (
+        "FAQ 한 항목의 전체 답변과 출처를 보여 줍니다.\n\n예시:\n  $ ss-help faq show settlement-hold",
+        "One entry's whole answer with its sources.\n\nExample:\n  $ ss-help faq show settlement-hold",
+    ),
+    "faq show:short": ("한 항목의 전체 답변과 출처", "One entry's whole answer and sources"),
+    "faq show entry_id": (
+        "FAQ 항목 id (faq search나 faq list에 나옵니다).",
+        "The entry's id (shown by faq search and faq list).",
+    ),
+    "faq list": (
+        "FAQ 전체를 유형별로 보여 줍니다.\n\n예시:\n  $ ss-help faq list --type return_exchange",
+        "Every entry, grouped by type.\n\nExample:\n  $ ss-help faq list --type return_exchange",
+    ),
+    "faq list:short": ("유형별 FAQ 목록", "Every entry, by type"),
+    "faq list --type": (
+        "이 유형만: technical, payment, return_exchange, general.",
+        "Only this type: technical, payment, return_exchange or general.",
+    ),
+    "contact": (
+        "문제를 듣고, 지금(KST) 맞는 상담 창구와 이유, 준비할 것, 붙여 넣을 문의 글, 먼저 볼 FAQ를 "
+        "알려 줍니다. 터미널이 없거나 --no-input이면 묻지 않고 옵션만 씁니다.\n\n"
+        '예시:\n  $ ss-help contact\n  $ ss-help contact "정산이 3일째 보류 상태예요" --no-input\n'
+        "  $ ss-help contact --type payment --urgent --no-input\n"
+        "  $ ss-help contact --type technical --simple --no-input --json",
+        "Hears the problem and gives the right channel now (KST) with the reasons, what to prepare, an "
+        "inquiry text to paste and the FAQ entries to read first. Without a terminal, or with "
+        "--no-input, it never asks: the flags answer.\n\n"
+        'Examples:\n  $ ss-help contact\n  $ ss-help contact "my settlement is on hold" --no-input\n'
+        "  $ ss-help contact --type payment --urgent --no-input\n"
+        "  $ ss-help contact --type technical --simple --no-input --json",
+    ),
+    "contact:short": ("지금 맞는 창구, 준비물, 문의 글", "The right channel now, what to prepare, the text"),
+    "contact --type": (
+        "문제 유형: technical, payment, return_exchange, other.",
+        "Problem type: technical, payment, return_exchange or other.",
+    ),
+    "contact --urgent": ("급한 문제인지 (--not-urgent: 아님).", "Whether it is urgent (--not-urgent: it is not)."),
+    "contact --complex": ("복잡한 문제인지 (--simple: 간단함).", "Whether it is complex (--simple: it is simple)."),
+    "contact --prefer": ("선호하는 창구: any, chat, phone, email.", "Preferred channel: any, chat, phone or email."),
+    "contact --answer": (
+        "그 밖의 질문에 답하기 (여러 번 가능), 예: -a topic=settlement.",
+        "Answer any other question (repeatable), e.g. -a topic=settlement.",
+    ),
+    "contact described": (
+        "문제를 내 말로 한 줄 (--description과 같음). --type이 없으면 이 말로 유형을 짐작합니다.",
+        "The problem in your own words (the same as --description); without --type, the type is inferred from it.",
+    ),
+    "contact --description": (
+        "문제를 한 줄로 (DESCRIPTION과 같음).",
+        "The problem in one line (the same as DESCRIPTION).",
+    ),
+    "contact --order-no": ("주문번호 (숫자 8~20자리).", "Order number (8 to 20 digits)."),
+    "contact --occurred-at": (
+        "문제가 생긴 시각 (KST), 예: 2026-11-24 14:30.",
+        "When it happened (KST), e.g. 2026-11-24 14:30.",
+    ),
+    "contact --tried": ("이미 해 본 것.", "What you already tried."),
+    "contact --store-id": ("스토어 ID (판매자 아이디).", "Your store ID (seller ID)."),
+    "contact --no-input": ("아무것도 묻지 않고 옵션만 씁니다.", "Never ask; use the flags only."),
+    "contact --output": (
+        "문의 글을 이 파일로 저장합니다 (있는 파일은 덮어쓰지 않음).",
+        "Write the inquiry text to FILE (never over an existing file).",
+    ),
+    "contact --force": ("--output 파일이 있어도 덮어씁니다.", "Overwrite the --output file if it exists."),
+    "contact --copy": (
+        "문의 글을 클립보드에 복사 (대화형에서는 기본).",
+        "Copy the inquiry text (the default when interactive).",
+    ),
+    "contact --open": ("추천 창구의 주소를 브라우저로 엽니다.", "Open the recommended channel's page in the browser."),
+    "contact --save": (
+        "상담 기록으로 저장 (대화형에서는 물어봄).",
+        "Save the case in the journal (asked when interactive).",
+    ),
+    "contact --chosen": (
+        "실제로 쓸 창구 (기본: 추천 창구).",
+        "The channel you will use (the recommended one by default).",
+    ),
+    "case": (
+        "이 컴퓨터에만 남는 상담 기록: 메모, 종료와 피드백, 재문의 글.\n\n"
+        '예시:\n  $ ss-help case list\n  $ ss-help case note 1 "상담사: 2영업일 내 회신" --reply-within 2\n'
+        "  $ ss-help case due\n"
+        "  $ ss-help case close 1 --resolved --rating 5",
+        "The case journal, kept on this computer only: notes, outcomes and feedback, follow-ups.\n\n"
+        'Examples:\n  $ ss-help case list\n  $ ss-help case note 1 "agent: reply in 2 business days" '
+        "--reply-within 2\n  $ ss-help case due\n"
+        "  $ ss-help case close 1 --resolved --rating 5",
+    ),
+    "case:short": ("상담 기록: 메모, 피드백, 재문의", "The case journal"),
+    "case_id": ("상담 기록 번호.", "The case number."),
+    "case list": (
+        "상담 기록 목록, 최근 것부터.\n\n예시:\n  $ ss-help case list --status open",
+        "The cases, newest first.\n\nExample:\n  $ ss-help case list --status open",
+    ),
+    "case list:short": ("상담 기록 목록", "The cases, newest first"),
+    "case list --status": ("open(진행 중) 또는 closed(종료)만.", "Only open or only closed cases."),
+    "case show": (
+        "한 상담의 전체 기록: 답변, 문의 글, 메모, 결과.\n\n예시:\n  $ ss-help case show 1",
+        "One case, the whole story: answers, inquiry text, notes, outcome.\n\nExample:\n  $ ss-help case show 1",
+    ),
+    "case show:short": ("한 상담의 전체 기록", "One case, the whole story"),
+    "case note": (
+        "메모를 남깁니다 (시각 자동 기록). 메모를 주지 않으면 표준 입력이나 입력 창에서 받습니다.\n\n"
+        '예시:\n  $ ss-help case note 1 "상담사: 보류 사유 확인 후 연락" --ref T-20260928',
+        "Add a timestamped note; without TEXT it is read from standard input or an editor field.\n\n"
+        'Example:\n  $ ss-help case note 1 "agent will call back" --ref T-20260928',
+    ),
+    "case note:short": ("메모 남기기", "Add a timestamped note"),
+    "case note text": ("메모 내용.", "The note."),
+    "case note --ref": ("상담사가 준 접수·참고번호.", "The agent's ticket or reference number."),
+    "case note --reply-within": (
+        "상담사가 N영업일 안에 회신하기로 약속했습니다 (1~60). 기한은 N번째 영업일의 업무 종료 "
+        "시각입니다 (주말·공휴일·대체공휴일 제외, 메모한 날은 세지 않음).",
+        "The agent promised a reply within N business days (1-60): due at closing time on "
+        "the Nth business day, weekends and public holidays skipped, the note's day not "
+        "counted.",
+    ),
+    "case note --reply-by": (
+        "상담사가 이 날짜(그날 업무 종료 시각)나 시각까지 회신하기로 약속했습니다.",
+        "The agent promised a reply by this date (its closing time) or this time.",
+    ),
+    "case note --at": ("메모를 남긴 시각 (기본: 지금, KST).", "When the note was taken (default: now, KST)."),
+    "case close --at": ("종료한 시각 (기본: 지금, KST).", "When the case was closed (default: now, KST)."),
+    "case due": (
+        "회신 약속이 있는 진행 중 상담을 기한이 가까운 것부터 보여 줍니다: 기한, 지났는지, 재문의 명령.\n\n"
+        "예시:\n  $ ss-help case due\n  $ ss-help case due --json",
+        "Open cases with a promised reply, soonest first: when it is due, whether it is overdue, "
+        "and the command that drafts the follow-up.\n\nExamples:\n  $ ss-help case due\n"
+        "  $ ss-help case due --json",
+    ),
+    "case due:short": ("회신 기한이 있는 상담, 기한 순", "Promised replies, soonest first"),
+    "case due --at": ("이 시각 기준으로 (KST).", "As of this moment (KST)."),
+    "case stats": (
+        "선택한 창구별·문제 유형별로 무엇이 통했는지: 상담 수, 종료, 해결, 평균 평점, 종료까지 걸린 "
+        "시간(중앙값).\n\n예시:\n  $ ss-help case stats",
+        "What worked before, per channel chosen and per problem type: cases, closed, resolved, "
+        "average rating, median time to close.\n\nExample:\n  $ ss-help case stats",
+    ),
+    "case stats:short": ("창구별·유형별 결과 통계", "What worked, per channel and type"),
+    "case close": (
+        "상담을 종료하고 결과를 남깁니다.\n\n예시:\n  $ ss-help case close 1 --resolved --rating 4 "
+        '--feedback "빨리 해결됨"',
+        "Close a case with its outcome.\n\nExample:\n  $ ss-help case close 1 --resolved --rating 4",
+    ),
+    "case close:short": ("종료: 해결 여부, 평점, 피드백", "Close with the outcome"),
+    "case close --resolved": (
+        "해결됐는지 (--unresolved: 해결 안 됨).",
+        "Whether it was solved (--unresolved: it was not).",
+    ),
+    "case close --rating": ("상담 만족도 1~5.", "How the support was, 1 to 5."),
+    "case close --feedback": ("피드백 한 줄.", "One line of feedback."),
+    "case follow-up": (
+        "같은 문제가 다시 생겼을 때, 이전 상담을 인용한 재문의 글과 지금 맞는 창구.\n\n"
+        "예시:\n  $ ss-help case follow-up 1 --save",
+        "When the problem comes back: a new inquiry citing the earlier contact, and the channel "
+        "for now.\n\nExample:\n  $ ss-help case follow-up 1 --save",
+    ),
+    "case follow-up:short": ("이전 상담을 인용한 재문의 글", "A follow-up citing the first contact"),
+    "case follow-up --save": ("새 상담 기록으로 저장합니다.", "Save it as a new case."),
+    "case export": (
+        "모든 상담 기록을 JSON(기본)이나 CSV(엑셀용)로 내보냅니다.\n\n"
+        "예시:\n  $ ss-help case export --csv > 상담기록.csv",
+        "Export every case as JSON (the default) or CSV for Excel.\n\n"
+        "Example:\n  $ ss-help case export --csv > cases.csv",
+    ),
+    "case export:short": ("모두 내보내기 (JSON, CSV)", "Export every case (JSON, CSV)"),
+    "case export --csv": ("엑셀에서 열 수 있는 CSV로.", "As CSV that Excel opens."),
+    "case delete": (
+        "상담 기록과 메모를 삭제합니다 (먼저 묻습니다).\n\n예시:\n  $ ss-help case delete 1",
+        "Delete a case and its notes (asks first).\n\nExample:\n  $ ss-help case delete 1",
+    ),
+    "case delete:short": ("상담 기록 삭제", "Delete a case"),
+    "case delete --yes": ("묻지 않고 삭제합니다.", "Delete without asking."),
+    "completion": (
+        "셸 자동 완성 스크립트를 출력합니다.\n\n예시:\n  $ ss-help completion bash >> ~/.bashrc\n"
+        "  $ ss-help completion powershell >> $PROFILE",
+        "Print a shell completion script.\n\nExamples:\n  $ ss-help completion bash >> ~/.bashrc\n"
+        "  $ ss-help completion powershell >> $PROFILE",
+    ),
+    "completion:short": ("셸 자동 완성 스크립트", "Shell completion script"),
+    "completion shell": ("bash, zsh, fish 또는 powershell.", "bash, zsh, fish or powershell."),
+    "paths": (
+        "상담 기록, 캐시, 데이터 파일이 있는 곳을 보여 줍니다.\n\n예시:\n  $ ss-help paths",
+        "Where the case journal, the cache and the data files are.\n\nExample:\n  $ ss-help paths",
+    ),
+    "paths:short": ("기록·캐시·데이터 파일 위치", "Where the journal, cache and data live"),
+}
+
+# Click's and typer's own fixed words, for the help screens.
+CLICK_WORDS: dict[str, tuple[str, str]] = {
+    "Usage": ("사용법", "Usage"),
+    "Options": ("옵션", "Options"),
+    "Commands": ("명령", "Commands"),
+    "Arguments": ("인자", "Arguments"),
+    "Show this message and exit.": ("이 도움말을 보여 줍니다.", "Show this help."),
+    "required": ("필수", "required"),
+}
+
+
+def help_text(path: str, lang: Lang, *, short: bool = False, param: str | None = None) -> str:
+    """The help for a command path (or one of its options); "" when none is written."""
+    if param is not None:
+        pair = HELP.get(f"{path} {param}".strip()) or HELP.get(param)
+    else:
+        pair = HELP.get(f"{path}:short" if short else path)
+    if pair is None:
+        return ""
+    return pair[0] if lang == "ko" else pair[1]

@@ -1,0 +1,1 @@
+"""Files on the seller's computer: data loading, caches, the journal."""

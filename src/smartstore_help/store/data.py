@@ -1,0 +1,115 @@
+"""Find and load the YAML data files.
+
+Validation itself lives in `validate`, imported only when a file must really be parsed; the
+problems both report are in `problems`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from smartstore_help.core.model import ChannelData, Faq
+from smartstore_help.core.problems import DataError, Problem, problem
+
+__all__ = ["DataError", "Problem"]
+
+CHANNELS_FILE = "channels.yaml"
+FAQ_FILE = "faq.yaml"
+
+
+def builtin_dir() -> Path:
+    packaged = Path(__file__).parents[1] / "data"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[3] / "data"
+
+
+def is_builtin(path: Path) -> bool:
+    """Whether `path` is a file shipped with ss-help (held to a stricter standard than a seller's)."""
+    return path.parent == builtin_dir()
+
+
+def data_file(name: str, data_dir: Path | None) -> Path:
+    """The user's file of that name in `data_dir` when there is one, else the built-in one."""
+    if data_dir is not None:
+        if not data_dir.is_dir():
+            raise DataError([problem(str(data_dir), 0, "", "data.no_folder")])
+        if (data_dir / name).is_file():
+            return data_dir / name
+    return builtin_dir() / name
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise DataError([problem(str(path), 0, "", "data.no_file")]) from None
+    except OSError as error:
+        raise DataError([problem(str(path), 0, "", "data.unreadable", why=error.strerror)]) from None
+
+
+def decode(raw: bytes, file: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DataError([problem(file, line, "", "data.not_utf8")]) from None
+
+
+def read_text(path: Path) -> str:
+    return decode(read_bytes(path), str(path))
+
+
+def parse_yaml(text: str, file: str) -> Any:
+    import yaml  # only when the parsed-data cache misses: it is a good part of start-up
+
+    from smartstore_help.core import yamlio
+
+    try:
+        return yamlio.load(text)
+    except yamlio.TooLarge as error:
+        raise DataError([problem(file, error.line, "", "data.yaml_too_large", limit=f"{error.limit:,}")]) from None
+    except yamlio.DuplicateKeyError as error:
+        raise DataError([problem(file, error.line, str(error.key), "data.duplicate_key")]) from None
+    except yaml.YAMLError as error:
+        detail = str(getattr(error, "problem", None) or error).strip()
+        raise DataError([problem(file, yamlio.error_line(error) or 1, "", "data.yaml_syntax", detail=detail)]) from None
+
+
+def channels_from_bytes(raw: bytes, file: str) -> ChannelData:
+    return channels_from_text(decode(raw, file), file)
+
+
+def faq_from_bytes(raw: bytes, file: str, shipped: bool = False) -> Faq:
+    return faq_from_text(decode(raw, file), file, shipped)
+
+
+def channels_from_text(text: str, file: str) -> ChannelData:
+    from smartstore_help.core.validate import parse_channels
+
+    return parse_channels(parse_yaml(text, file), file, text)
+
+
+def faq_from_text(text: str, file: str, shipped: bool = False) -> Faq:
+    """`shipped`: the file is ss-help's own, so every entry must cite its sources (see `parse_faq`)."""
+    from smartstore_help.core.validate import parse_faq
+
+    return parse_faq(parse_yaml(text, file), file, text, shipped)
+
+
+def load_channels(data_dir: Path | None = None) -> ChannelData:
+    path = data_file(CHANNELS_FILE, data_dir)
+    return channels_from_text(read_text(path), str(path))
+
+
+def load_faq(data_dir: Path | None = None) -> Faq:
+    path = data_file(FAQ_FILE, data_dir)
+    return faq_from_text(read_text(path), str(path), is_builtin(path))
+
+
+def all_problems(load: Callable[[], object]) -> list[Problem]:
+    try:
+        load()
+    except DataError as error:
+        return list(error.problems)
+    return []

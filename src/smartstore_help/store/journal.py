@@ -1,0 +1,571 @@
+"""The case journal: cases, timestamped notes and outcomes in a local SQLite file.
+
+It holds order numbers, so the file is created owner-only (0600) in a private folder. Every
+write is one transaction (an interrupted run leaves no half case), WAL mode and a busy timeout
+let several processes write at once, and the schema carries its own version and an
+application id so that a foreign or newer file is refused, never reset.
+
+Whatever goes wrong around the file (no permission, a read-only folder, a full disk, a folder
+where the file should be, a damaged file) becomes a `JournalError` whose `kind` names the real
+cause, found by asking the operating system rather than guessing from SQLite's message; the
+file is never changed by a failed command. Readers never migrate or write: an older file is
+read as it is. sqlite3 itself is imported only when a journal is opened, so the error types
+and `journal_file()` cost nothing on the commands that never touch the journal.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import stat
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager, suppress
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
+from zoneinfo import ZoneInfo
+
+from smartstore_help.core.errors import Failure
+from smartstore_help.core.records import Case, CaseList, Note, Promise
+from smartstore_help.store.places import JOURNAL_FILE, journal_file
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from smartstore_help.core.history import History
+    from smartstore_help.core.model import Lang
+
+APPLICATION_ID = 0x53534850  # "SSHP": marks the file as ours
+DB_NAME = JOURNAL_FILE
+BUSY_TIMEOUT_MS = 15_000
+MAX_ID = 2**63 - 1  # SQLite's largest integer: a bigger case number cannot exist
+MIGRATIONS = (
+    # 1: cases and their notes
+    """
+    CREATE TABLE cases (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        type TEXT NOT NULL,
+        answers TEXT NOT NULL,
+        details TEXT NOT NULL,
+        recommended TEXT NOT NULL,
+        chosen TEXT NOT NULL,
+        draft TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+        resolved INTEGER CHECK (resolved IN (0, 1)),
+        rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+        feedback TEXT,
+        closed_at TEXT
+    );
+    CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX notes_by_case ON notes (case_id);
+    """,
+    # 2: an agent's ticket or reference number on a note; a follow-up points at its first case
+    """
+    ALTER TABLE notes ADD COLUMN ref TEXT;
+    ALTER TABLE cases ADD COLUMN follow_up_of INTEGER REFERENCES cases (id) ON DELETE SET NULL;
+    """,
+    # 3: a note may record a promised reply: when it falls due and how many business days were promised
+    """
+    ALTER TABLE notes ADD COLUMN reply_due TEXT;
+    ALTER TABLE notes ADD COLUMN reply_days INTEGER;
+    CREATE INDEX notes_with_promise ON notes (case_id, id) WHERE reply_due IS NOT NULL;
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class JournalError(Failure):
+    """The journal cannot be used. `kind` names the real cause, one message each:
+
+    corrupt, foreign, newer, permission (not allowed to read it), read_only (the file, its folder
+    or the file system cannot be written), not_a_folder (the journal's folder is a file),
+    not_a_file (a folder or special file where the journal should be), disk_full, file_limit
+    (the process's file size limit, `ulimit -f`), busy, insecure (others may read it and it
+    cannot be made owner-only), io (anything else). `path` names the file or folder at fault.
+    """
+
+    def __init__(self, kind: str, path: Path, detail: str = "") -> None:
+        super().__init__(f"{kind}: {path} {detail}".strip())
+        self.kind, self.path, self.detail = kind, path, detail
+
+    def describe(self, lang: Lang) -> str:
+        from smartstore_help.core.i18n import t
+
+        return t(f"error.journal.{self.kind}", lang, path=self.path, detail=self.detail)
+
+
+class UnknownCase(Failure, LookupError):
+    def describe(self, lang: Lang) -> str:
+        from smartstore_help.core.i18n import t
+
+        return t("error.unknown_case", lang, id=self.args[0])
+
+
+class DamagedCase(Failure, ValueError):
+    """A stored case whose answers or details are not readable (edited by hand, half-restored)."""
+
+    def describe(self, lang: Lang) -> str:
+        from smartstore_help.core.i18n import t
+
+        return t("error.damaged_case", lang, id=self.args[0])
+
+
+# --- telling the real cause ---------------------------------------------------------------------
+
+_OS_KINDS = {
+    errno.EACCES: "permission",
+    errno.EPERM: "permission",
+    errno.EROFS: "read_only",
+    errno.ENOSPC: "disk_full",
+    errno.EDQUOT: "disk_full",
+    errno.EFBIG: "file_limit",
+    errno.ENOTDIR: "not_a_folder",
+    errno.EEXIST: "not_a_folder",
+    errno.EISDIR: "not_a_file",
+}
+# SQLite's primary result codes: PERM, BUSY, LOCKED, READONLY, CORRUPT, FULL, CANTOPEN, AUTH, NOTADB
+_SQLITE_KINDS = {
+    3: "permission",
+    5: "busy",
+    6: "busy",
+    8: "read_only",
+    11: "corrupt",
+    13: "disk_full",
+    14: "cannot_open",
+    23: "permission",
+    26: "corrupt",
+}
+
+
+def from_os_error(error: OSError, path: Path) -> JournalError:
+    return JournalError(_OS_KINDS.get(error.errno or 0, "io"), path, error.strerror or str(error))
+
+
+def _size_limited() -> bool:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return False
+    soft = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    return soft != resource.RLIM_INFINITY
+
+
+def _diagnose(path: Path, kind: str, write: bool) -> tuple[str, Path]:
+    """SQLite says "disk I/O error" or "unable to open" for many causes; the file system knows which."""
+    folder = path.parent
+    if folder.exists() and not folder.is_dir():
+        return "not_a_folder", folder
+    if path.exists() and not os.access(path, os.R_OK):
+        return "permission", path
+    if kind in ("io", "disk_full"):
+        if _size_limited():
+            return "file_limit", path
+        with suppress(OSError):
+            usage = os.statvfs(folder)
+            if usage.f_bavail * usage.f_frsize < 1 << 20:
+                return "disk_full", folder
+        return kind, path
+    if write and not os.access(folder, os.W_OK):
+        return "read_only", folder
+    if write and path.exists() and not os.access(path, os.W_OK):
+        return "read_only", path
+    return ("read_only" if kind == "read_only" else "io"), path
+
+
+def _guarded(method: Callable[Concatenate[Journal, P], R]) -> Callable[Concatenate[Journal, P], R]:
+    """Any SQLite or OS failure inside a journal operation becomes a JournalError naming its cause."""
+
+    def wrapper(self: Journal, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        import sqlite3
+
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as error:
+            raise self.error_from(error) from None
+        except OSError as error:
+            raise from_os_error(error, self.path) from None
+
+    wrapper.__doc__ = method.__doc__
+    return wrapper
+
+
+def _text(row: sqlite3.Row, key: str) -> Any:
+    """A column that older schemas lack reads as None (readers never migrate)."""
+    try:
+        return row[key]
+    except IndexError:
+        return None
+
+
+def _valid_id(case_id: int) -> int:
+    if not 0 < case_id <= MAX_ID:
+        raise UnknownCase(case_id)
+    return case_id
+
+
+class Journal:
+    def __init__(self, path: Path | None = None, *, write: bool = True, busy_ms: int = BUSY_TIMEOUT_MS) -> None:
+        self.path = path or journal_file()
+        self.write = write
+        self.busy_ms = busy_ms
+        self.db = self._open()
+
+    def error_from(self, error: sqlite3.Error) -> JournalError:
+        kind = _SQLITE_KINDS.get(getattr(error, "sqlite_errorcode", 0) & 0xFF, "io")
+        where = self.path
+        if kind in ("io", "disk_full", "cannot_open", "read_only"):
+            kind, where = _diagnose(self.path, kind, self.write)
+        return JournalError(kind, where, str(error))
+
+    # --- opening ---------------------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        import sqlite3
+
+        try:
+            info: os.stat_result | None = os.stat(self.path)  # follows a symlink to what is really used
+        except FileNotFoundError:
+            info = None
+        except OSError as error:  # ENOTDIR: the folder is a file; EACCES: the folder is closed to us
+            raise from_os_error(error, self.path.parent if error.errno == errno.ENOTDIR else self.path) from None
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            raise JournalError("not_a_file", self.path)
+        if info is None:
+            if not self.write:
+                return self._connect(":memory:", fresh=True)
+            self._create()
+        self._check_access()
+        if self.write:
+            self._make_private()
+        try:
+            return self._connect(str(self.path), fresh=False)
+        except sqlite3.Error as error:
+            raise self.error_from(error) from None
+
+    def _create(self) -> None:
+        folder = self.path.parent
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as error:  # FileExistsError: a file has the folder's name
+            raise from_os_error(error, folder) from None
+        try:
+            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))  # owner-only before any data
+        except OSError as error:
+            raise from_os_error(error, self.path) from None
+
+    def _check_access(self) -> None:
+        """Ask the OS first: it tells "permission denied" from "read-only" where SQLite says "unable to open".
+        Errors name the file really used, through any symlink."""
+        real = Path(os.path.realpath(self.path))
+        try:
+            os.close(os.open(self.path, os.O_RDONLY))
+        except OSError as error:
+            raise from_os_error(error, real) from None
+        if not self.write:
+            return
+        try:
+            os.close(os.open(self.path, os.O_RDWR))
+        except OSError as error:
+            kind = "read_only" if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS) else None
+            raise (JournalError(kind, real, error.strerror or "") if kind else from_os_error(error, real)) from None
+        if not os.access(self.path.parent, os.W_OK):  # the write-ahead log is made beside the file
+            raise JournalError("read_only", self.path.parent)
+
+    def _make_private(self) -> None:
+        """Order numbers live here: what is really written (through any symlink) is owner-only."""
+        real = Path(os.path.realpath(self.path))
+        for target in (real, *(real.with_name(real.name + s) for s in ("-wal", "-shm", "-journal"))):
+            try:
+                mode = stat.S_IMODE(os.stat(target).st_mode)
+            except FileNotFoundError:
+                continue
+            except OSError as error:
+                raise from_os_error(error, target) from None
+            if mode & 0o077:
+                try:
+                    os.chmod(target, 0o600)
+                except OSError as error:
+                    raise JournalError("insecure", target, error.strerror or "") from None
+
+    def _connect(self, target: str, fresh: bool) -> sqlite3.Connection:
+        import sqlite3
+
+        if fresh or self.write:
+            db = sqlite3.connect(target, timeout=self.busy_ms / 1000, isolation_level=None)
+        else:
+            db = self._connect_read_only()
+        db.row_factory = sqlite3.Row
+        db.execute(f"PRAGMA busy_timeout = {self.busy_ms}")
+        db.execute("PRAGMA foreign_keys = ON")
+        app_id, version = (db.execute(f"PRAGMA {p}").fetchone()[0] for p in ("application_id", "user_version"))
+        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if tables and app_id != APPLICATION_ID:
+            db.close()
+            raise JournalError("foreign", self.path)
+        if version > SCHEMA_VERSION:
+            if self.write:
+                db.close()
+                raise JournalError("newer", self.path, f"{version} > {SCHEMA_VERSION}")
+            return db
+        if version < SCHEMA_VERSION and (self.write or fresh):
+            if not fresh:
+                db.execute("PRAGMA journal_mode = WAL")
+            self._migrate(db)
+        return db
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        """Read without writing anything: `mode=ro`; where even that needs a write (the shared-memory
+        file of a read-only folder, a tight file size limit) and no log is pending, read the file
+        as immutable, which is exact when everything is in the main file."""
+        import sqlite3
+
+        uri = self.path.absolute().as_uri()
+        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=self.busy_ms / 1000, isolation_level=None)
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return db
+        except sqlite3.Error:
+            db.close()
+            wal = self.path.with_name(self.path.name + "-wal")
+            if wal.exists() and wal.stat().st_size:
+                raise
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
+
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        """Each step runs in order inside one transaction: a failed step leaves the file as it was."""
+        with self.transaction(db):
+            current = db.execute("PRAGMA user_version").fetchone()[0]  # another process may have done it
+            for number in range(current, SCHEMA_VERSION):
+                for statement in MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @contextmanager
+    def transaction(self, db: sqlite3.Connection | None = None) -> Iterator[sqlite3.Connection]:
+        """One write, all or nothing; BEGIN IMMEDIATE waits its turn behind other writers."""
+        conn = db or self.db
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException:
+            with suppress(Exception):  # SQLite may already have rolled back (a full disk does that)
+                conn.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        with suppress(Exception):
+            self.db.close()
+
+    # --- writes ----------------------------------------------------------------------------
+
+    @_guarded
+    def add_case(
+        self,
+        created_at: str,
+        type_id: str,
+        answers: Mapping[str, Any],
+        details: Mapping[str, str],
+        recommended: str,
+        chosen: str,
+        draft: str,
+        follow_up_of: int | None = None,
+    ) -> int:
+        with self.transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO cases (created_at, type, answers, details, recommended, chosen, draft, follow_up_of)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    created_at,
+                    type_id,
+                    json.dumps(dict(answers), ensure_ascii=False),
+                    json.dumps(dict(details), ensure_ascii=False),
+                    recommended,
+                    chosen,
+                    draft,
+                    follow_up_of,
+                ),
+            )
+            return int(cursor.lastrowid or 0)
+
+    @_guarded
+    def add_note(
+        self,
+        case_id: int,
+        created_at: str,
+        text: str,
+        ref: str | None = None,
+        reply_due: str | None = None,
+        reply_days: int | None = None,
+    ) -> int:
+        with self.transaction() as db:
+            self._require(db, case_id)
+            cursor = db.execute(
+                "INSERT INTO notes (case_id, created_at, text, ref, reply_due, reply_days) VALUES (?, ?, ?, ?, ?, ?)",
+                (case_id, created_at, text, ref, reply_due, reply_days),
+            )
+            return int(cursor.lastrowid or 0)
+
+    @_guarded
+    def close_case(
+        self, case_id: int, closed_at: str, resolved: bool, rating: int | None, feedback: str | None
+    ) -> None:
+        with self.transaction() as db:
+            self._require(db, case_id)
+            db.execute(
+                "UPDATE cases SET status = 'closed', resolved = ?, rating = ?, feedback = ?, closed_at = ?"
+                " WHERE id = ?",
+                (int(resolved), rating, feedback, closed_at, case_id),
+            )
+
+    @_guarded
+    def delete_case(self, case_id: int) -> None:
+        with self.transaction() as db:
+            self._require(db, case_id)
+            db.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+
+    @staticmethod
+    def _require(db: sqlite3.Connection, case_id: int) -> None:
+        if db.execute("SELECT 1 FROM cases WHERE id = ?", (_valid_id(case_id),)).fetchone() is None:
+            raise UnknownCase(case_id)
+
+    # --- reads -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _case(row: sqlite3.Row, notes: tuple[Note, ...] = ()) -> Case:
+        try:
+            answers, details = json.loads(row["answers"]), json.loads(row["details"])
+        except (TypeError, ValueError):
+            raise DamagedCase(row["id"]) from None
+        texts = (row["created_at"], row["type"], row["recommended"], row["chosen"], row["draft"], row["status"])
+        if not (isinstance(answers, dict) and isinstance(details, dict) and all(isinstance(v, str) for v in texts)):
+            raise DamagedCase(row["id"])
+        shown = {str(k): v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for k, v in details.items()}
+        return Case(
+            row["id"],
+            row["created_at"],
+            row["type"],
+            answers,
+            shown,
+            row["recommended"],
+            row["chosen"],
+            row["draft"],
+            row["status"],
+            None if row["resolved"] is None else bool(row["resolved"]),
+            row["rating"],
+            row["feedback"],
+            row["closed_at"],
+            _text(row, "follow_up_of"),
+            notes,
+        )
+
+    @_guarded
+    def cases(self, status: str | None = None, with_notes: bool = False) -> CaseList:
+        """Newest first; a row that cannot be read is skipped and named in `damaged`, never fatal."""
+        if not self._has_schema():
+            return CaseList([])
+        rows = self.db.execute(
+            "SELECT * FROM cases WHERE ? IS NULL OR status = ? ORDER BY created_at DESC, id DESC", (status, status)
+        ).fetchall()
+        good, damaged = [], []
+        for row in rows:
+            try:
+                good.append(self._case(row, self._notes(row["id"]) if with_notes else ()))
+            except DamagedCase:
+                damaged.append(int(row["id"]))
+        return CaseList(good, tuple(damaged))
+
+    @_guarded
+    def case(self, case_id: int) -> Case:
+        _valid_id(case_id)
+        row = self.db.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone() if self._has_schema() else None
+        if row is None:
+            raise UnknownCase(case_id)
+        return self._case(row, self._notes(case_id))
+
+    @_guarded
+    def note_count(self, case_id: int) -> int:
+        return int(self.db.execute("SELECT count(*) FROM notes WHERE case_id = ?", (case_id,)).fetchone()[0])
+
+    @_guarded
+    def open_promises(self) -> list[Promise]:
+        """The latest promised reply of each open case (a later promise replaces an earlier one)."""
+        if not self._has_schema() or "reply_due" not in self._columns("notes"):
+            return []
+        rows = self.db.execute(
+            "SELECT n.case_id, n.reply_due, n.text, n.created_at, n.reply_days FROM notes n"
+            " JOIN cases c ON c.id = n.case_id"
+            " WHERE c.status = 'open' AND n.id = (SELECT max(id) FROM notes WHERE case_id = c.id"
+            " AND reply_due IS NOT NULL)"
+        ).fetchall()
+        return [
+            Promise(int(r[0]), str(r[1]), str(r[2]), str(r[3]), r[4] if isinstance(r[4], int) else None) for r in rows
+        ]
+
+    def _notes(self, case_id: int) -> tuple[Note, ...]:
+        rows = self.db.execute("SELECT * FROM notes WHERE case_id = ? ORDER BY id", (case_id,)).fetchall()
+        return tuple(
+            Note(r["id"], r["created_at"], r["text"], _text(r, "ref"), _text(r, "reply_due"), _text(r, "reply_days"))
+            for r in rows
+        )
+
+    def _columns(self, table: str) -> set[str]:
+        return {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
+
+    def _has_schema(self) -> bool:
+        return bool(self.db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'cases'").fetchone()[0])
+
+
+def stamp(moment: datetime) -> str:
+    """Journal times are KST, to the second, as text that sorts."""
+    return moment.astimezone(ZoneInfo("Asia/Seoul")).isoformat(timespec="seconds")
+
+
+def history_for(type_id: str) -> dict[str, History]:
+    """For `contact`: the seller's closed cases of this problem type per channel chosen. Read-only,
+    and never an error: no journal (or one that cannot be read) simply means no history."""
+    from smartstore_help.core import history
+
+    try:
+        path = journal_file()
+        if not path.is_file():
+            return {}
+        journal = Journal(path, write=False, busy_ms=500)
+        try:
+            cases = journal.cases("closed").cases
+        finally:
+            journal.close()
+    except (JournalError, DamagedCase, OSError, ValueError):
+        return {}
+    return history.by_channel(cases, type_id)
+
+
+def save_case(
+    now: datetime,
+    type_id: str,
+    answers: Mapping[str, Any],
+    details: Mapping[str, str],
+    recommended: str,
+    chosen: str,
+    text: str,
+    follow_up_of: int | None = None,
+) -> int:
+    """Save one contact as a new case; its number."""
+    journal = Journal()
+    try:
+        return journal.add_case(stamp(now), type_id, answers, details, recommended, chosen, text, follow_up_of)
+    finally:
+        journal.close()

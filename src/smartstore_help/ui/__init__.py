@@ -1,0 +1,1 @@
+"""The terminal: the I/O object, drawing, prompting and the wizard."""
