@@ -15,8 +15,9 @@ from string import Formatter
 import pytest
 from helpers import run
 
-from smartstore_help.core import i18n
-from smartstore_help.core.i18n import has_final_consonant, t
+from smartstore_help.core import helptexts, i18n
+from smartstore_help.core.i18n import t
+from smartstore_help.core.particles import has_final_consonant
 
 HANGUL = re.compile("[\uac00-\ud7a3\u3131-\u318e]")
 ROOT = Path(__file__).resolve().parents[1]
@@ -279,7 +280,7 @@ def test_every_message_exists_in_both_languages_and_is_used() -> None:
         assert names[0] == names[1], key
         used = f'"{key}"' in source or f"'{key}'" in source or key.startswith(dynamic)
         assert used, f"unused message {key}"
-    for key, (ko, en) in i18n.HELP.items():
+    for key, (ko, en) in helptexts.HELP.items():
         assert ko.strip() and en.strip() and not HANGUL.search(en), key
 
 

@@ -230,7 +230,7 @@ def case_follow_up(
     data = cfg.channels()
     tz = ZoneInfo(data.timezone)
     now = cfg.moment(at, tz)
-    from smartstore_help.store.journal import save_case
+    from smartstore_help.cli.casebook import save_case
 
     with opened(write=False) as journal:
         case = journal.case(case_id)
@@ -424,7 +424,7 @@ def case_delete(
     cfg = settings(ctx, lang, data_dir)
     import contextlib
 
-    from smartstore_help.store.journal import DamagedCase
+    from smartstore_help.store.journal_faults import DamagedCase
 
     with opened(write=False) as journal, contextlib.suppress(DamagedCase):
         journal.case(case_id)  # a damaged case exists all the same: deleting it is how the seller gets rid of it

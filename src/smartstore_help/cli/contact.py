@@ -207,7 +207,7 @@ def run_contact(cfg: Settings, opts: ContactOptions) -> None:
     if save is None and interactive:
         save, chosen = _offer_to_save(io, plan, chosen, lng)
     if save:
-        from smartstore_help.store.journal import save_case
+        from smartstore_help.cli.casebook import save_case
 
         case_id = save_case(now, kind, answers, details, plan.best.channel.id, chosen or plan.best.channel.id, text)
         io.write(t("case.saved", lng, id=case_id), err=opts.as_json)
@@ -435,6 +435,6 @@ def _history(type_id: str) -> dict[str, History]:
 
     if not journal_file().is_file():
         return {}
-    from smartstore_help.store.journal import history_for
+    from smartstore_help.cli.casebook import history_for
 
     return history_for(type_id)

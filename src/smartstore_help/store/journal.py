@@ -26,15 +26,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 from zoneinfo import ZoneInfo
 
-from smartstore_help.core.errors import Failure
 from smartstore_help.core.records import Case, CaseList, Note, Promise
+from smartstore_help.store.journal_faults import (
+    SQLITE_KINDS,
+    DamagedCase,
+    JournalError,
+    UnknownCase,
+    diagnose,
+    from_os_error,
+)
 from smartstore_help.store.places import JOURNAL_FILE, journal_file
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from smartstore_help.core.history import History
-    from smartstore_help.core.model import Lang
 
 APPLICATION_ID = 0x53534850  # "SSHP": marks the file as ours
 DB_NAME = JOURNAL_FILE
@@ -85,104 +90,6 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-class JournalError(Failure):
-    """The journal cannot be used. `kind` names the real cause, one message each:
-
-    corrupt, foreign, newer, permission (not allowed to read it), read_only (the file, its folder
-    or the file system cannot be written), not_a_folder (the journal's folder is a file),
-    not_a_file (a folder or special file where the journal should be), disk_full, file_limit
-    (the process's file size limit, `ulimit -f`), busy, insecure (others may read it and it
-    cannot be made owner-only), io (anything else). `path` names the file or folder at fault.
-    """
-
-    def __init__(self, kind: str, path: Path, detail: str = "") -> None:
-        super().__init__(f"{kind}: {path} {detail}".strip())
-        self.kind, self.path, self.detail = kind, path, detail
-
-    def describe(self, lang: Lang) -> str:
-        from smartstore_help.core.i18n import t
-
-        return t(f"error.journal.{self.kind}", lang, path=self.path, detail=self.detail)
-
-
-class UnknownCase(Failure, LookupError):
-    def describe(self, lang: Lang) -> str:
-        from smartstore_help.core.i18n import t
-
-        return t("error.unknown_case", lang, id=self.args[0])
-
-
-class DamagedCase(Failure, ValueError):
-    """A stored case whose answers or details are not readable (edited by hand, half-restored)."""
-
-    def describe(self, lang: Lang) -> str:
-        from smartstore_help.core.i18n import t
-
-        return t("error.damaged_case", lang, id=self.args[0])
-
-
-# --- telling the real cause ---------------------------------------------------------------------
-
-_OS_KINDS = {
-    errno.EACCES: "permission",
-    errno.EPERM: "permission",
-    errno.EROFS: "read_only",
-    errno.ENOSPC: "disk_full",
-    errno.EDQUOT: "disk_full",
-    errno.EFBIG: "file_limit",
-    errno.ENOTDIR: "not_a_folder",
-    errno.EEXIST: "not_a_folder",
-    errno.EISDIR: "not_a_file",
-}
-# SQLite's primary result codes: PERM, BUSY, LOCKED, READONLY, CORRUPT, FULL, CANTOPEN, AUTH, NOTADB
-_SQLITE_KINDS = {
-    3: "permission",
-    5: "busy",
-    6: "busy",
-    8: "read_only",
-    11: "corrupt",
-    13: "disk_full",
-    14: "cannot_open",
-    23: "permission",
-    26: "corrupt",
-}
-
-
-def from_os_error(error: OSError, path: Path) -> JournalError:
-    return JournalError(_OS_KINDS.get(error.errno or 0, "io"), path, error.strerror or str(error))
-
-
-def _size_limited() -> bool:
-    try:
-        import resource
-    except ImportError:  # Windows
-        return False
-    soft = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
-    return soft != resource.RLIM_INFINITY
-
-
-def _diagnose(path: Path, kind: str, write: bool) -> tuple[str, Path]:
-    """SQLite says "disk I/O error" or "unable to open" for many causes; the file system knows which."""
-    folder = path.parent
-    if folder.exists() and not folder.is_dir():
-        return "not_a_folder", folder
-    if path.exists() and not os.access(path, os.R_OK):
-        return "permission", path
-    if kind in ("io", "disk_full"):
-        if _size_limited():
-            return "file_limit", path
-        with suppress(OSError):
-            usage = os.statvfs(folder)
-            if usage.f_bavail * usage.f_frsize < 1 << 20:
-                return "disk_full", folder
-        return kind, path
-    if write and not os.access(folder, os.W_OK):
-        return "read_only", folder
-    if write and path.exists() and not os.access(path, os.W_OK):
-        return "read_only", path
-    return ("read_only" if kind == "read_only" else "io"), path
-
-
 def _guarded(method: Callable[Concatenate[Journal, P], R]) -> Callable[Concatenate[Journal, P], R]:
     """Any SQLite or OS failure inside a journal operation becomes a JournalError naming its cause."""
 
@@ -222,10 +129,10 @@ class Journal:
         self.db = self._open()
 
     def error_from(self, error: sqlite3.Error) -> JournalError:
-        kind = _SQLITE_KINDS.get(getattr(error, "sqlite_errorcode", 0) & 0xFF, "io")
+        kind = SQLITE_KINDS.get(getattr(error, "sqlite_errorcode", 0) & 0xFF, "io")
         where = self.path
         if kind in ("io", "disk_full", "cannot_open", "read_only"):
-            kind, where = _diagnose(self.path, kind, self.write)
+            kind, where = diagnose(self.path, kind, self.write)
         return JournalError(kind, where, str(error))
 
     # --- opening ---------------------------------------------------------------------------
@@ -532,40 +439,3 @@ class Journal:
 def stamp(moment: datetime) -> str:
     """Journal times are KST, to the second, as text that sorts."""
     return moment.astimezone(ZoneInfo("Asia/Seoul")).isoformat(timespec="seconds")
-
-
-def history_for(type_id: str) -> dict[str, History]:
-    """For `contact`: the seller's closed cases of this problem type per channel chosen. Read-only,
-    and never an error: no journal (or one that cannot be read) simply means no history."""
-    from smartstore_help.core import history
-
-    try:
-        path = journal_file()
-        if not path.is_file():
-            return {}
-        journal = Journal(path, write=False, busy_ms=500)
-        try:
-            cases = journal.cases("closed").cases
-        finally:
-            journal.close()
-    except (JournalError, DamagedCase, OSError, ValueError):
-        return {}
-    return history.by_channel(cases, type_id)
-
-
-def save_case(
-    now: datetime,
-    type_id: str,
-    answers: Mapping[str, Any],
-    details: Mapping[str, str],
-    recommended: str,
-    chosen: str,
-    text: str,
-    follow_up_of: int | None = None,
-) -> int:
-    """Save one contact as a new case; its number."""
-    journal = Journal()
-    try:
-        return journal.add_case(stamp(now), type_id, answers, details, recommended, chosen, text, follow_up_of)
-    finally:
-        journal.close()

@@ -19,7 +19,7 @@ from typer._click import core as click_core
 from typer._click.formatting import HelpFormatter
 
 from smartstore_help.core.errors import Finished
-from smartstore_help.core.i18n import CLICK_WORDS, help_text
+from smartstore_help.core.helptexts import CLICK_WORDS, help_text
 from smartstore_help.core.model import Lang
 from smartstore_help.ui.term import Line, width, wrap
 
