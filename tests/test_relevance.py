@@ -1,127 +1,61 @@
-"""The relevance set (tests/relevance.tsv): sellers' own sentences against the shipped FAQ.
+"""Search relevance on sellers' own sentences (tests/relevance/): the dev part the ranking is tuned
+on, and the held-out part written before tuning and never tuned on.
 
-Run `python tests/test_relevance.py` to see every miss; pytest asserts the goals and prints the
-figures (`pytest -s tests/test_relevance.py`).
+`python benchmarks/relevance.py` prints the figures of both parts by kind and the confusion pairs
+(`--misses` shows the dev part's misses). The goals below are the issue's; the held-out ones guard
+against a step back and are never a reason to change the ranking for one of its lines.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import NamedTuple
 
-from smartstore_help.core import classify, search
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import relevance
+
+from smartstore_help.core import hangul, search
 from smartstore_help.store import data
 
-HERE = Path(__file__).resolve().parent
+INDEX = search.build_index(data.load_faq())
+CHANNELS = data.load_channels()
 
 
-class Case(NamedTuple):
-    query: str
-    ids: frozenset[str]  # empty: the FAQ must not answer it
-    types: frozenset[str]
+@pytest.fixture(scope="module", params=["dev", "heldout"])
+def part(request: pytest.FixtureRequest) -> tuple[str, relevance.Figures]:
+    name = str(request.param)
+    return name, relevance.measure(name, INDEX, CHANNELS)
 
 
-class Figures(NamedTuple):
-    answerable: int
-    off_domain: int
-    top1: float
-    top3: float
-    off_domain_flagged: float
-    wrongly_flagged: float
-    type_decided: float
-    type_correct: float
-    misses: list[str]
+def test_the_relevance_goals_hold(part: tuple[str, relevance.Figures]) -> None:
+    name, figures = part
+    print("\n" + relevance.report(name, figures))
+    assert figures.answerable >= 150 and figures.off_domain >= 40
+    assert figures.top1 >= 0.85, figures.misses if name == "dev" else ""
+    assert figures.top3 >= 0.95, figures.misses if name == "dev" else ""
+    assert figures.off_domain_flagged >= (0.9 if name == "dev" else 0.8)
+    assert figures.wrongly_flagged <= (0.05 if name == "dev" else 0.12)
+    assert figures.type_decided >= 0.7
+    assert figures.type_correct >= 0.9
 
 
-def cases() -> list[Case]:
-    out = []
-    for line in (HERE / "relevance.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        query, ids, types = line.split("\t")
-        out.append(
-            Case(
-                query,
-                frozenset() if ids == "-" else frozenset(ids.split(",")),
-                frozenset() if types == "-" else frozenset(types.split(",")),
-            )
-        )
-    return out
+def test_the_held_out_part_says_what_kind_each_sentence_is() -> None:
+    kinds = {c.kind for c in relevance.cases("heldout")}
+    assert kinds == {"sentence", "paraphrase", "short", "english", "real-post", "offdomain"}
+    paraphrases = [c for c in relevance.cases("heldout") if c.kind == "paraphrase"]
+    assert len(paraphrases) >= 50
 
 
-def measure() -> Figures:
-    index = search.build_index(data.load_faq())
-    channels = data.load_channels()
-    known = set(index.ids)
-    top1 = top3 = flagged_off = flagged_wrong = decided = right = 0
-    answerable = [c for c in cases() if c.ids]
-    off = [c for c in cases() if not c.ids]
-    misses = []
-    for case in answerable:
-        assert case.ids <= known, f"unknown ids in relevance.tsv: {case.ids - known}"
-        hits = search.search(index, case.query, limit=3)
-        got = [h.entry.id for h in hits]
-        top1 += bool(got) and got[0] in case.ids
-        top3 += bool(case.ids & set(got))
-        if not search.confident(hits):
-            flagged_wrong += 1
-            misses.append(f"not confident: {case.query} → {got} {[h.score for h in hits]} {[h.coverage for h in hits]}")
-        if not case.ids & set(got[:1]):
-            misses.append(
-                f"{'top-3' if case.ids & set(got) else 'MISSED'}: {case.query} → {got} (want {sorted(case.ids)})"
-            )
-        guess = classify.infer_type(index, channels, case.query)
-        if guess.type is not None:
-            decided += 1
-            right += guess.type in case.types
-            if guess.type not in case.types:
-                misses.append(f"wrong type: {case.query} → {guess.type} (want {sorted(case.types)})")
-    for case in off:
-        hits = search.search(index, case.query, limit=3)
-        if search.confident(hits):
-            misses.append(
-                f"confident off-domain: {case.query} → {[h.entry.id for h in hits]} "
-                f"{[h.score for h in hits]} {[h.coverage for h in hits]}"
-            )
-        else:
-            flagged_off += 1
-    n = len(answerable)
-    return Figures(
-        n,
-        len(off),
-        top1 / n,
-        top3 / n,
-        flagged_off / len(off),
-        flagged_wrong / n,
-        decided / n,
-        right / decided if decided else 0.0,
-        misses,
-    )
+def test_the_two_parts_share_no_sentence() -> None:
+    dev = {hangul.compact(c.query) for c in relevance.cases("dev")}
+    assert not dev & {hangul.compact(c.query) for c in relevance.cases("heldout")}
 
 
-def report(f: Figures) -> str:
-    return (
-        f"{f.answerable} answerable, {f.off_domain} off-domain: top-1 {f.top1:.1%}, top-3 {f.top3:.1%}, "
-        f"off-domain flagged {f.off_domain_flagged:.1%}, answerable wrongly flagged {f.wrongly_flagged:.1%}, "
-        f"type decided {f.type_decided:.1%}, correct where decided {f.type_correct:.1%}"
-    )
-
-
-def test_the_relevance_goals_hold() -> None:
-    figures = measure()
-    print("\n" + report(figures))
-    assert figures.answerable >= 80 and figures.off_domain >= 15
-    assert figures.top3 >= 0.95, figures.misses
-    assert figures.top1 >= 0.85, figures.misses
-    assert figures.off_domain_flagged >= 0.90, figures.misses
-    assert figures.wrongly_flagged <= 0.05, figures.misses
-    assert figures.type_decided >= 0.70, figures.misses
-    assert figures.type_correct >= 0.90, figures.misses
-
-
-if __name__ == "__main__":
-    result = measure()
-    print("\n".join(result.misses))
-    print(report(result))
-    sys.exit(0)
+def test_a_phrasing_finds_its_entry_with_itself_left_out() -> None:
+    """Leave-one-out on a sample of the phrasings (all of them: benchmarks/relevance.py --phrasings)."""
+    total, first, three = relevance.leave_one_out(data.load_faq(), every=40)
+    assert total >= 35
+    assert three / total >= 0.6, (first, three, total)

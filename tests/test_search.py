@@ -75,7 +75,8 @@ def test_shipped_faq_relevance(query: str, expected: str) -> None:
 def test_a_typo_is_read_as_the_word_it_misses() -> None:
     # with 133 entries, a bare 반품 has many fitting answers; the typo must give exactly the same ones
     assert top3(SHIPPED, "반퓸") == top3(SHIPPED, "반품")
-    assert {SHIPPED.find(i).type for i in top3(SHIPPED, "반퓸")} == {"return_exchange"}  # type: ignore[union-attr]
+    types = [SHIPPED.find(i).type for i in top3(SHIPPED, "반퓸")]  # type: ignore[union-attr]
+    assert types.count("return_exchange") >= 2, types  # (the return address is set up with shipping)
     assert top3(SHIPPED, "반퓸 요청 처리")[0] == "return-handling"
 
 

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from helpers import run
 
+from smartstore_help.core import hangul
 from smartstore_help.store import data
 
 SHIPPED = (data.builtin_dir() / "channels.yaml").read_text(encoding="utf-8")
@@ -188,7 +189,7 @@ def test_faq_problems(tmp_path: Path) -> None:
         in found
     )
     assert (
-        f"{file}:13: entries[1].colour: unknown key (allowed: answer, en, id, keywords, question, source, sources, type)"
+        f"{file}:13: entries[1].colour: unknown key (allowed: answer, en, id, keywords, phrasings, question, source, sources, type)"
         in found
     )
     assert f"{file}:9: entries[1].id: duplicate FAQ id: a-one" in found
@@ -311,3 +312,46 @@ def test_the_shipped_faq_refuses_the_old_source_text() -> None:
         f"faq.yaml:{line}: entries[0].source: use a sources: list (url, title, kind, checked) instead of the single "
         "source: text"
     ]
+
+
+FIRST_PHRASINGS = "  - id: reach-an-agent\n"
+
+
+def test_the_shipped_faq_teaches_each_entry_how_sellers_say_it() -> None:
+    faq = data.load_faq()
+    said: dict[str, str] = {}
+    for entry in faq.entries:
+        assert 8 <= len(entry.phrasings) <= 15, entry.id
+        assert sum(p.isascii() for p in entry.phrasings) >= 2, entry.id  # English too
+        for phrasing in entry.phrasings:
+            assert said.setdefault(hangul.compact(phrasing), entry.id) == entry.id, phrasing
+
+
+def _phrasings_of_first_entry(text: str) -> tuple[int, int]:
+    """Where the first entry's phrasings list starts (its line) and ends (an index into `text`)."""
+    start = text.index("    phrasings:", text.index(FIRST_PHRASINGS))
+    return text[:start].count("\n") + 1, text.index("    sources:", start)
+
+
+def test_a_phrasing_under_two_entries_is_named_with_its_line() -> None:
+    second = data.load_faq().entries[1].phrasings[0]  # phone-number's, said again under reach-an-agent
+    text = SHIPPED_FAQ.replace("    phrasings:\n", f'    phrasings:\n      - "{second}"\n', 1)
+    at = text.index(f'      - "{second}"', text.index("  - id: phone-number"))
+    assert shipped_problems(text) == [
+        f"faq.yaml:{text[:at].count(chr(10)) + 1}: entries[1].phrasings[0]: the phrasing '{second}' is also under "
+        "'reach-an-agent': a phrasing belongs to one entry"
+    ]
+
+
+def test_the_shipped_faq_needs_enough_phrasings_but_a_sellers_own_may_omit_them(tmp_path: Path) -> None:
+    line, end = _phrasings_of_first_entry(SHIPPED_FAQ)
+    start = SHIPPED_FAQ.index("    phrasings:", SHIPPED_FAQ.index(FIRST_PHRASINGS))
+    few = SHIPPED_FAQ[:start] + '    phrasings: ["하나", "둘"]\n' + SHIPPED_FAQ[end:]
+    assert shipped_problems(few) == [
+        f"faq.yaml:{line}: entries[0].phrasings: 2 phrasings: each entry of the shipped FAQ needs 8 to 15"
+    ]
+    none = SHIPPED_FAQ[:start] + SHIPPED_FAQ[end:]
+    entry_line = SHIPPED_FAQ[: SHIPPED_FAQ.index(FIRST_PHRASINGS)].count("\n") + 1
+    assert shipped_problems(none) == [f"faq.yaml:{entry_line}: entries[0].phrasings: required field is missing"]
+    (tmp_path / "faq.yaml").write_text(SELLER_FAQ, encoding="utf-8")
+    assert [e.phrasings for e in data.load_faq(tmp_path).entries] == [(), ()]

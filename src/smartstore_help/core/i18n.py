@@ -504,6 +504,16 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{question} 질문은 {types} 유형에만 있습니다",
         "question {question} belongs to type {types} only",
     ),
+    # phrasings of an FAQ entry
+    "data.phrasings_count": (
+        "표현(phrasings)이 {count}개입니다: 기본 FAQ의 항목마다 {fewest}~{most}개가 필요합니다",
+        "{count} phrasings: each entry of the shipped FAQ needs {fewest} to {most}",
+    ),
+    "data.empty_phrasing": ("내용이 없는 표현입니다", "a phrasing with nothing in it"),
+    "data.phrasing_twice": (
+        "'{value}' 표현이 '{other}' 항목에도 있습니다: 한 표현은 한 항목에만 둡니다",
+        "the phrasing '{value}' is also under '{other}': a phrasing belongs to one entry",
+    ),
     "data.synonyms": ("동의어 묶음에는 낱말이 둘 이상 필요합니다", "a synonym group needs two or more words"),
     "data.single_source": (
         "한 줄짜리 source: 대신 sources: 목록(url, title, kind, checked)을 쓰세요",

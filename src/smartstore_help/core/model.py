@@ -149,6 +149,9 @@ class Source(NamedTuple):
     checked: date
 
 
+PHRASINGS_SHIPPED = (8, 15)  # how many each entry of the shipped FAQ has, at least and at most
+
+
 class FaqEntry(NamedTuple):
     id: str
     type: str
@@ -159,6 +162,7 @@ class FaqEntry(NamedTuple):
     question_en: str | None = None  # a user's own FAQ may be Korean only; English falls back to it
     answer_en: str | None = None
     note: str | None = None  # the free-text `source:` of a seller's file written before `sources`
+    phrasings: tuple[str, ...] = ()  # how sellers say it: what the search learns the entry from
 
     def checked(self) -> date | None:
         """When the newest of its sources was checked (None: it has no sources)."""

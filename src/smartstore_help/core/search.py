@@ -30,7 +30,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import repeat
+from itertools import product, repeat
 from typing import NamedTuple
 
 from smartstore_help.core.hangul import (
@@ -51,17 +51,19 @@ from smartstore_help.core.hangul import (
 )
 from smartstore_help.core.model import Faq, FaqEntry, Lang, Source
 
-FIELD_WEIGHTS = (3.0, 2.0, 1.0)  # question, keywords, answer
+FIELD_WEIGHTS = (3.0, 2.0, 2.0, 1.0)  # question, keywords, phrasings, answer
 SATURATION = 2.0  # BM25's k1: found in question, keywords and answer counts 1.6× found in the question alone
 SYNONYM_WEIGHT = 0.9  # a synonym ranks just under the word the seller typed
 CORRECTED_WEIGHT = 0.8  # a typo corrected to an FAQ word ranks under both
 MIN_SCORE = 0.2  # below this a match is noise
 RELATIVE_FLOOR = 0.3  # results scoring under this share of the best one are noise next to it
-CONFIDENT_SCORE = 2.5  # calibrated on tests/relevance.tsv: see README "How search ranks"
-CONFIDENT_COVERAGE = 0.5  # the best entry has at least half of what the query's words weigh,
-CONFIDENT_COVERAGE_TWO_WORDS = 0.2  # or a fifth of it in two words or more
+# `confidence`: log(1 + score), coverage, matched words (up to 4, as a share of 4), likeness
+CONFIDENCE_WEIGHTS = (1.409, 4.202, 2.086, 3.624)
+CONFIDENCE_BIAS = -7.93
 ASKED_WEIGHT = 0.4  # how much an entry's question asking about what the query does not mention costs
 RERANKED = 30
+LIKENESS_BOOST = 1.0  # the score grows by this share per unit of likeness to the closest saying
+LIKENESS_SCORE = 3.0  # and by this much per unit of likeness, so a saying alone can find an entry
 PREFERRED_BOOST = 1.25  # the wizard's chosen type: favoured, never a filter
 UNKNOWN_DF = 1  # an unknown word weighs in coverage as a word found in one entry
 MAX_QUERY = 200  # characters of a query that are looked at; a pasted essay is not a question
@@ -261,6 +263,18 @@ ELSEWHERE = frozenset(
 )
 
 
+# Another marketplace not in the list above: a word the FAQ never uses that is named like a shop
+# (`롯데홈쇼핑`, `올리브영몰`), or stands right before the words for opening a shop there.
+_MARKET_ENDINGS = ("몰", "마켓", "홈쇼핑", "샵", "닷컴", "mall", "shop", "market")
+_JOINING_WORDS = frozenset({"입점", "입점하려면", "입점하고", "셀러", "seller", "vendor"})
+# A buyer speaking of their own purchase: this FAQ is for the seller's side of it.
+_OWN_PURCHASE = re.compile(
+    r"(제가|내가|저는|저희가)\s*(\S+\s)?(산|사서|샀|구매한|구매했|주문한|주문했|시킨|시켰|결제한|결제했)"
+    r"|^(어제|오늘|지난주에?|며칠 전에?)\s*(산|샀|주문한|주문했|시킨|시켰)|샀는데|샀어요|샀거든요|시켰는데|시켰어요"
+    r"|결제한 ?거|제 (주문|통관부호|택배|물건|카드|포인트|적립금)"
+    r"|\bi (bought|ordered|purchased)\b|\bmy (order|parcel|package|purchase|delivery)\b"
+)
+_SELLER_SIDE = re.compile(r"구매자|고객|손님|주문자|판매|발송|정산|스토어|customer|buyer|sell|store|shop")
 _SCRIPT_RUNS = re.compile("[\uac00-\ud7a3\u3131-\u318e]+|[^\uac00-\ud7a3\u3131-\u318e]+")
 
 
@@ -274,6 +288,7 @@ class Hit(NamedTuple):
     spans: tuple[tuple[int, int], ...]  # matched parts of the question shown, as [start, end) indices
     coverage: float = 1.0  # share of the query's word weight this entry matches (0-1)
     words: int = 1  # how many of the query's words it matches
+    likeness: float = 0.0  # how alike the query is to the entry's closest saying (0-1)
 
 
 @dataclass(frozen=True)
@@ -294,13 +309,19 @@ class Index:
     source_ends: Sequence[int]
     question: tuple[str, ...]  # compact question (both languages), one per entry
     keyword: tuple[str, ...]  # compact keywords
-    # "q", "k": two-character piece of the compact question, keywords → entries; "a": answer word
-    # stem → entries; "c": 초성 bigram → entries
+    phrasing: tuple[str, ...]  # compact phrasings, one string per entry
+    # "q", "k", "p": two-character piece of the compact question, keywords, phrasings → entries;
+    # "a": answer word stem → entries; "c": 초성 bigram → entries
     postings: Mapping[str, Mapping[str, Sequence[int]]]
     vocabulary: frozenset[str]  # the words of questions, keywords and synonyms, compact
     synonyms: dict[str, tuple[str, ...]]  # a word → the other words of its groups
     asks: tuple[str, ...]  # the words each Korean question asks about (stems, no filler), space-separated
     asked: dict[str, int]  # a question word → how many questions ask about it
+    # Sayings: each entry's questions (both languages) and phrasings, as sets of two-syllable
+    # pieces; postings["s"] maps a piece to the sayings having it. saying_entry[i] is the entry
+    # saying i belongs to, saying_norm[i] its length (×1000) under the pieces' weights.
+    saying_entry: Sequence[int]
+    saying_norm: Sequence[int]
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -338,13 +359,16 @@ def build_index(faq: Faq) -> Index:
     prepare_bulk()
     question = tuple(compact(f"{e.question} {e.question_en or ''}") for e in entries)
     keyword = tuple(compact(" ".join(e.keywords)) for e in entries)
-    grams: dict[str, defaultdict[str, list[int]]] = {f: defaultdict(list) for f in ("q", "k", "a", "c")}
+    phrasing = tuple(compact("|".join(e.phrasings)) for e in entries)
+    grams: dict[str, defaultdict[str, list[int]]] = {f: defaultdict(list) for f in ("q", "k", "p", "a", "c", "s")}
+    sayings: list[set[str]] = []
+    saying_entry = array("I")
     blob, ends = bytearray(), array("I", [0])
     sources, source_ends = bytearray(), array("I", [0])
     vocabulary: set[str] = set()
     asks: list[str] = []
     asked: dict[str, int] = defaultdict(int)
-    for n, (e, q, k) in enumerate(zip(entries, question, keyword, strict=True)):
+    for n, (e, q, k, p) in enumerate(zip(entries, question, keyword, phrasing, strict=True)):
         own = tuple(
             dict.fromkeys(
                 w for w in map(strip_ending, normalize(e.question).split()) if len(w) > 1 and w not in STOPWORDS
@@ -357,12 +381,19 @@ def build_index(faq: Faq) -> Index:
         for field, found in (
             ("q", ngrams(q, 2)),
             ("k", ngrams(k, 2)),
+            ("p", ngrams(p, 2)),
             ("a", a),
             ("c", ngrams(choseong(q), 2) | ngrams(choseong(k), 2)),
         ):
             # table[gram].append(n) for every gram, iterated in C: a 10,000-entry FAQ has millions
             deque(map(list.append, map(grams[field].__getitem__, found), repeat(n)), maxlen=0)
-        text = normalize(f"{e.question} {e.question_en or ''} {' '.join(e.keywords)}")
+        for said in (e.question, e.question_en or "", *e.phrasings):
+            pieces = ngrams(compact(said), 2)
+            if pieces:
+                deque(map(list.append, map(grams["s"].__getitem__, pieces), repeat(len(sayings))), maxlen=0)
+                sayings.append(pieces)
+                saying_entry.append(n)
+        text = normalize(f"{e.question} {e.question_en or ''} {' '.join(e.keywords)} {' '.join(e.phrasings)}")
         vocabulary.update(w for w in map(strip_ending, text.split()) if len(w) > 1)
         for text in (e.answer, e.answer_en or ""):
             blob += text.encode("utf-8")
@@ -376,6 +407,8 @@ def build_index(faq: Faq) -> Index:
         for word in members:
             others[word] += [m for m in members if m != word and m not in others[word]]
     postings = {f: {g: array("I", ns) for g, ns in table.items()} for f, table in grams.items()}
+    weight = {g: _piece_weight(len(sayings), len(ns)) for g, ns in grams["s"].items()}
+    saying_norm = array("I", (round(1000 * math.sqrt(sum(weight[g] ** 2 for g in s))) for s in sayings))
     return Index(
         tuple(e.id for e in entries),
         tuple(e.type for e in entries),
@@ -389,12 +422,43 @@ def build_index(faq: Faq) -> Index:
         source_ends,
         question,
         keyword,
+        phrasing,
         postings,
         frozenset(vocabulary - {""}),
         {w: tuple(o) for w, o in others.items()},
         tuple(asks),
         dict(asked),
+        saying_entry,
+        saying_norm,
     )
+
+
+def _piece_weight(sayings: int, having: int) -> float:
+    return math.log(1 + sayings / having)
+
+
+def nearest_sayings(index: Index, text: str) -> dict[int, float]:
+    """Entry → how alike the query is to the entry's closest saying (its question or one of its
+    phrasings): the cosine of their two-syllable pieces, weighted by how rare each piece is among
+    all sayings. Endings and spacing change only a few pieces, so `돈이 묶였어요` is close to `돈이
+    묶였는데 언제 풀려요`; a query that shares one word with a saying and nothing else is not."""
+    table, total = index.postings["s"], len(index.saying_entry)
+    pieces = ngrams(compact(text), 2)
+    if not pieces or not total:
+        return {}
+    weights = {g: _piece_weight(total, len(table[g])) if g in table else _piece_weight(total, 1) for g in pieces}
+    query_norm = math.sqrt(sum(w * w for w in weights.values()))
+    dots: dict[int, float] = defaultdict(float)
+    for g, w in weights.items():
+        for i in table.get(g, ()):
+            dots[i] += w * w
+    best: dict[int, float] = {}
+    for i, dot in dots.items():
+        similarity = dot * 1000 / (query_norm * index.saying_norm[i])
+        n = index.saying_entry[i]
+        if similarity > best.get(n, 0.0):
+            best[n] = similarity
+    return best
 
 
 # Control characters cannot occur in a validated url or title, so they separate the fields.
@@ -423,7 +487,7 @@ class Word(NamedTuple):
 
 class Query(NamedTuple):
     words: tuple[Word, ...]
-    elsewhere: bool  # names another marketplace
+    elsewhere: bool  # names another marketplace, or a buyer speaks of their own purchase
 
 
 def _searchable(form: str) -> bool:
@@ -477,10 +541,11 @@ def _corrections(index: Index, word: str) -> list[str]:
 def analyse(index: Index, text: str) -> Query:
     """The query's words, each with the forms it may match by and how much each form counts."""
     out: list[Word] = []
-    elsewhere = False
+    elsewhere = bool(_OWN_PURCHASE.search(text)) and not _SELLER_SIDE.search(text)
     typed_words: list[str] = []
-    for raw in text.split()[:MAX_WORDS]:
-        if raw in ELSEWHERE:
+    said = text.split()[:MAX_WORDS]
+    for raw, after in zip(said, [*said[1:], ""], strict=True):
+        if raw in ELSEWHERE or _another_market(index, raw, after):
             elsewhere = True
         else:  # `31m보류`, `sms인증`: where the script changes, a word ends, unless the FAQ says otherwise
             typed_words += [raw] if index.known(raw) else _SCRIPT_RUNS.findall(raw)
@@ -505,6 +570,13 @@ def analyse(index: Index, text: str) -> Query:
     return Query(tuple(w for w in out if w.forms), elsewhere)
 
 
+def _another_market(index: Index, word: str, after: str) -> bool:
+    """A word the FAQ does not know, named like a shop, or before the words for opening one there."""
+    if index.known(word) or any(index.known(f) for f in word_forms(word)):
+        return False
+    return (len(word) > 2 and word.endswith(_MARKET_ENDINGS)) or (after in _JOINING_WORDS and not _split(index, word))
+
+
 def _word(index: Index, typed: str, own: list[str]) -> Word:
     weighted: dict[str, float] = {f: 1.0 for f in own if _searchable(f)}
     known = [f for f in own if index.known(f)]
@@ -524,23 +596,29 @@ def _word(index: Index, typed: str, own: list[str]) -> Word:
 
 
 def _having(index: Index, field: str, form: str) -> set[int]:
-    """The entries whose compact question ("q") or keywords ("k") contain `form`: those having all
-    its two-character pieces (set operations in C), then, for a longer form, checked whole."""
+    """The entries whose compact question ("q"), keywords ("k") or phrasings ("p") contain `form`:
+    those having all its two-character pieces (set operations in C), then, for a longer form,
+    checked whole."""
     table = index.postings[field]
     pieces = sorted((table.get(g, ()) for g in ngrams(form, 2)), key=len)
     if not pieces or not pieces[0]:
         return set()
     found = set(pieces[0]).intersection(*pieces[1:])
     if len(form) > 2:
-        texts = index.question if field == "q" else index.keyword
+        texts = {"q": index.question, "k": index.keyword, "p": index.phrasing}[field]
         found = {n for n in found if form in texts[n]}
     return found
 
 
-def _fields(index: Index, form: str) -> tuple[set[int], set[int], set[int]]:
-    """The entries whose question, keywords and answer have `form`."""
+def _fields(index: Index, form: str) -> tuple[set[int], set[int], set[int], set[int]]:
+    """The entries whose question, keywords, phrasings and answer have `form`."""
     stem = form[:2] if is_syllable(form[0]) else form
-    return _having(index, "q", form), _having(index, "k", form), set(index.postings["a"].get(stem, ()))
+    return (
+        _having(index, "q", form),
+        _having(index, "k", form),
+        _having(index, "p", form),
+        set(index.postings["a"].get(stem, ())),
+    )
 
 
 def _idf(total: int, df: int) -> float:
@@ -585,29 +663,31 @@ def _score_words(index: Index, query: Query) -> Scored:
     shown: list[str] = []
     for word in query.words:
         matches = [(weight, *_fields(index, form)) for form, weight in word.forms]
-        shown += [form for (form, _), (_, q, k, a) in zip(word.forms, matches, strict=True) if q or k or a]
+        shown += [form for (form, _), (_, *fields) in zip(word.forms, matches, strict=True) if any(fields)]
         # One IDF for the word, however it matched: a synonym group is one word, so a rare
         # colloquial member (손님) does not outweigh the common FAQ word it stands for (구매자).
         # It counts the entries that are about the word (question or keywords); answers mention
         # everything, so they count only for a word no question or keyword has.
-        about = set().union(*(q | k for _, q, k, _ in matches)) if matches else set()
-        mentioned = (about or set().union(*(a for _, _, _, a in matches))) if matches else set()
+        about = set().union(*(q | k | p for _, q, k, p, _ in matches)) if matches else set()
+        mentioned = (about or set().union(*(a for *_, a in matches))) if matches else set()
         idf = _idf(total, len(mentioned)) if mentioned else 0.0
         # What the word weighs in coverage: as rare as its questions and keywords say, or, when
         # none has it, as a word of one entry (answers mentioning it do not make it common).
         heaviest = (
-            _idf(total, len(about)) * max(w for w, q, k, _ in matches if q or k) if about else _idf(total, UNKNOWN_DF)
+            _idf(total, len(about)) * max(w for w, q, k, p, _ in matches if q or k or p)
+            if about
+            else _idf(total, UNKNOWN_DF)
         )
         values: list[tuple[float, set[int]]] = []
-        for weight, q, k, a in matches:
-            hits = q | k | a
-            for in_q in (True, False):
-                for in_k in (True, False):
-                    for in_a in (True, False):
-                        found = (q if in_q else hits - q) & (k if in_k else hits - k) & (a if in_a else hits - a)
-                        if found:
-                            tf = FIELD_WEIGHTS[0] * in_q + FIELD_WEIGHTS[1] * in_k + FIELD_WEIGHTS[2] * in_a
-                            values.append((weight * idf * _saturated(tf), found))
+        for weight, *fields in matches:
+            hits = set().union(*fields)
+            for where in product((True, False), repeat=len(fields)):
+                found = set(hits)
+                for inside, field in zip(where, fields, strict=True):
+                    found &= field if inside else hits - field
+                if found:
+                    tf = sum(w for w, inside in zip(FIELD_WEIGHTS, where, strict=True) if inside)
+                    values.append((weight * idf * _saturated(tf), found))
         best: dict[int, float] = {}
         for value, found in sorted(values, key=lambda v: v[0]):  # the larger value, updated last, wins
             best.update(dict.fromkeys(found, value))
@@ -657,6 +737,7 @@ def search(
     if not text:
         raise EmptyQuery(query)
     scored: Scored | None = None
+    likeness: dict[int, float] = {}
     if is_choseong_query(text):
         scores, shown, elsewhere = _choseong_scores(index, text), text.split(), False
     else:
@@ -664,6 +745,9 @@ def search(
         scored = _score_words(index, analysed)
         scores, shown = scored.scores, scored.shown
         elsewhere = analysed.elsewhere
+        likeness = nearest_sayings(index, _corrected(index, analysed, text))
+        for n, alike in likeness.items():
+            scores[n] = scores.get(n, 0.0) * (1 + LIKENESS_BOOST * alike) + LIKENESS_SCORE * alike
     for n in scores:
         if index.types[n] in prefer:
             scores[n] *= PREFERRED_BOOST
@@ -675,11 +759,29 @@ def search(
     hits = []
     for n in ranked[:limit]:
         entry = index.entry(n)
-        covered, words = (0.0, 0) if elsewhere else scored.coverage(index, n) if scored else (1.0, 1)
+        # a 초성 query matches only entries that have every word typed: all of it is covered
+        covered, words = (0.0, 0) if elsewhere else scored.coverage(index, n) if scored else (1.0, len(shown))
         hits.append(
-            Hit(entry, round(scores[n], 3), highlight(entry.question_in(lang), shown), round(covered, 3), words)
+            Hit(
+                entry,
+                round(scores[n], 3),
+                highlight(entry.question_in(lang), shown),
+                round(covered, 3),
+                words,
+                round(likeness.get(n, 0.0), 3),
+            )
         )
     return hits
+
+
+def _corrected(index: Index, query: Query, text: str) -> str:
+    """`text` with each typo replaced by the FAQ word it was read as (`반퓸` → `반품`), so that how
+    alike it is to a saying does not depend on the slip."""
+    for word in query.words:
+        fixed = [f for f, weight in word.forms if weight == CORRECTED_WEIGHT]
+        if fixed and not any(weight == 1.0 and index.known(f) for f, weight in word.forms):
+            text = text.replace(word.typed, fixed[0])
+    return text
 
 
 def _favour_what_was_asked(index: Index, scored: Scored, scores: dict[int, float]) -> None:
@@ -709,12 +811,24 @@ def _share(word: str, forms: Iterable[str]) -> float:
     return best
 
 
+def confidence(hit: Hit) -> float:
+    """How likely the hit is the answer (0-1): a logistic model of its score, how much of the query
+    it covers, in how many words, and how alike the query is to its closest saying, fitted on the
+    dev part of tests/relevance and the phrasings left out one at a time (see benchmarks/relevance.py).
+    A query naming another marketplace or a buyer's own purchase covers nothing, so it stays low."""
+    z = (
+        CONFIDENCE_BIAS
+        + CONFIDENCE_WEIGHTS[0] * math.log1p(hit.score)
+        + CONFIDENCE_WEIGHTS[1] * hit.coverage
+        + CONFIDENCE_WEIGHTS[2] * min(hit.words, 4) / 4
+        + CONFIDENCE_WEIGHTS[3] * hit.likeness
+    )
+    return 1 / (1 + math.exp(-z))
+
+
 def confident(hits: Sequence[Hit]) -> bool:
     """Whether the best hit is an answer rather than the closest thing there is."""
-    if not hits or hits[0].score < CONFIDENT_SCORE:
-        return False
-    best = hits[0]
-    return best.coverage >= CONFIDENT_COVERAGE or (best.words >= 2 and best.coverage >= CONFIDENT_COVERAGE_TWO_WORDS)
+    return bool(hits) and confidence(hits[0]) >= 0.5
 
 
 def closest(index: Index, query: str, limit: int = 3) -> list[FaqEntry]:

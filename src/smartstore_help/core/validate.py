@@ -15,9 +15,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from smartstore_help.core import yamlio
 from smartstore_help.core.draft import placeholders
+from smartstore_help.core.hangul import compact
 from smartstore_help.core.i18n import both
 from smartstore_help.core.model import (
     FAQ_TYPES,
+    PHRASINGS_SHIPPED,
     SOURCE_KINDS,
     WEEKDAYS,
     Break,
@@ -625,8 +627,8 @@ def parse_faq(raw: Any, file: str, text: str, shipped: bool = False) -> Faq:
         if len(words) < 2:
             c.fail(("synonyms", i), "data.synonyms")
         synonyms.append(words)
-    required = ("id", "type", "question", "answer") + (("sources", "en") if shipped else ())
-    optional = ("keywords",) + (() if shipped else ("sources", "en", "source"))
+    required = ("id", "type", "question", "answer") + (("sources", "en", "phrasings") if shipped else ())
+    optional = ("keywords",) + (() if shipped else ("sources", "en", "source", "phrasings"))
     entries = []
     for i, value in enumerate(c.items(top.get("entries"), ("entries",))):
         path = ("entries", i)
@@ -654,14 +656,36 @@ def parse_faq(raw: Any, file: str, text: str, shipped: bool = False) -> Faq:
                 question_en=c.string(english.get("question"), (*path, "en", "question")) if english else None,
                 answer_en=c.string(english.get("answer"), (*path, "en", "answer")) if english else None,
                 note=c.string(e["source"], (*path, "source")) if "source" in e else None,
+                phrasings=_phrasings(c, e["phrasings"], (*path, "phrasings"), shipped) if "phrasings" in e else (),
             )
         )
     c.unique(((e.id, ("entries", i, "id")) for i, e in enumerate(entries)), "data.id_of.faq")
+    said: dict[str, str] = {}  # a phrasing, compacted → the entry that says it
+    for i, entry in enumerate(entries):
+        for j, phrasing in enumerate(entry.phrasings):
+            owner = said.setdefault(compact(phrasing), entry.id)
+            if owner != entry.id:
+                c.fail(("entries", i, "phrasings", j), "data.phrasing_twice", value=phrasing, other=owner)
     c.raise_if_any()
     return Faq(tuple(entries), tuple(synonyms), file)
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _phrasings(c: _Checker, value: Any, path: Path_, shipped: bool) -> tuple[str, ...]:
+    """How sellers say the entry's question. The shipped FAQ needs PHRASINGS_SHIPPED of them."""
+    items = c.items(value, path)
+    fewest, most = PHRASINGS_SHIPPED
+    if shipped and isinstance(value, list) and not fewest <= len(items) <= most:
+        c.fail(path, "data.phrasings_count", count=len(items), fewest=fewest, most=most)
+    out = []
+    for j, item in enumerate(items):
+        text = c.string(item, (*path, j))
+        if text and not compact(text):
+            c.fail((*path, j), "data.empty_phrasing")
+        out.append(text)
+    return tuple(out)
 
 
 def _sources(c: _Checker, value: Any, path: Path_, shipped: bool) -> tuple[Source, ...]:
