@@ -58,8 +58,8 @@ CORRECTED_WEIGHT = 0.8  # a typo corrected to an FAQ word ranks under both
 MIN_SCORE = 0.2  # below this a match is noise
 RELATIVE_FLOOR = 0.3  # results scoring under this share of the best one are noise next to it
 # `confidence`: log(1 + score), coverage, matched words (up to 4, as a share of 4), likeness
-CONFIDENCE_WEIGHTS = (1.409, 4.202, 2.086, 3.624)
-CONFIDENCE_BIAS = -7.93
+CONFIDENCE_WEIGHTS = (1.53, 4.162, 2.244, 3.414)
+CONFIDENCE_BIAS = -8.29
 ASKED_WEIGHT = 0.4  # how much an entry's question asking about what the query does not mention costs
 RERANKED = 30
 LIKENESS_BOOST = 1.0  # the score grows by this share per unit of likeness to the closest saying
@@ -388,7 +388,7 @@ def build_index(faq: Faq) -> Index:
             # table[gram].append(n) for every gram, iterated in C: a 10,000-entry FAQ has millions
             deque(map(list.append, map(grams[field].__getitem__, found), repeat(n)), maxlen=0)
         for said in (e.question, e.question_en or "", *e.phrasings):
-            pieces = ngrams(compact(said), 2)
+            pieces = _pieces(said)
             if pieces:
                 deque(map(list.append, map(grams["s"].__getitem__, pieces), repeat(len(sayings))), maxlen=0)
                 sayings.append(pieces)
@@ -433,6 +433,13 @@ def build_index(faq: Faq) -> Index:
     )
 
 
+def _pieces(text: str) -> set[str]:
+    """What a saying is compared by: its two-syllable pieces (spacing ignored), and its words
+    without their endings, marked apart so that a whole word shared counts beside its pieces."""
+    flat = normalize(text)
+    return ngrams(flat.replace(" ", ""), 2) | {"/" + w for w in map(strip_ending, flat.split()) if len(w) > 1}
+
+
 def _piece_weight(sayings: int, having: int) -> float:
     return math.log(1 + sayings / having)
 
@@ -443,7 +450,7 @@ def nearest_sayings(index: Index, text: str) -> dict[int, float]:
     all sayings. Endings and spacing change only a few pieces, so `돈이 묶였어요` is close to `돈이
     묶였는데 언제 풀려요`; a query that shares one word with a saying and nothing else is not."""
     table, total = index.postings["s"], len(index.saying_entry)
-    pieces = ngrams(compact(text), 2)
+    pieces = _pieces(text)
     if not pieces or not total:
         return {}
     weights = {g: _piece_weight(total, len(table[g])) if g in table else _piece_weight(total, 1) for g in pieces}
