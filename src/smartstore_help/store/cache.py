@@ -36,7 +36,7 @@ from smartstore_help import __version__
 from smartstore_help.store.places import cache_dir as cache_dir  # where it is; asked of `cache` by its callers
 
 T = TypeVar("T")
-FORMAT = 7  # bump when the shape of a cached object or the file format changes (7: data-only files)
+FORMAT = 8  # bump when the shape of a cached object or the file format changes (8: sources and facts dated)
 SUFFIX = ".ssc"
 STALE_TEMP_SECONDS = 600
 
