@@ -179,10 +179,24 @@ def test_a_page_dated_long_ago_is_old_however_recently_it_was_read(tmp_path: Pat
     for day in ("2026-06-01", "2026-03-02", "2025-06-02", "2025-05-20"):
         old = old.replace(f"published: {day}", "published: 2021-01-04")
     (tmp_path / "faq.yaml").write_text(old, encoding="utf-8")
-    result = run("faq", "show", "dated", "--data-dir", str(tmp_path), io=IOStreams.test(now=datetime(2026, 12, 7, tzinfo=UTC), columns=200))
+    result = run(
+        "faq",
+        "show",
+        "dated",
+        "--data-dir",
+        str(tmp_path),
+        io=IOStreams.test(now=datetime(2026, 12, 7, tzinfo=UTC), columns=200),
+    )
     assert "확인한 지 오래됨 (가장 새 출처 2021-03-01)" in result.stdout
     assert run_json("faq", "show", "dated", "--data-dir", str(tmp_path))["stale"] is True
-    fresh = run("faq", "show", "dated", "--data-dir", str(tmp_path), io=IOStreams.test(now=datetime(2021, 6, 1, tzinfo=UTC), columns=200))
+    fresh = run(
+        "faq",
+        "show",
+        "dated",
+        "--data-dir",
+        str(tmp_path),
+        io=IOStreams.test(now=datetime(2021, 6, 1, tzinfo=UTC), columns=200),
+    )
     assert "확인한 지 오래됨" not in fresh.stdout
 
 
@@ -190,7 +204,9 @@ def test_an_entry_without_sources_is_never_marked_old(tmp_path: Path) -> None:
     (tmp_path / "faq.yaml").write_text(
         "version: 1\nentries:\n  - {id: bare, type: general, question: 질문, answer: 답}\n", encoding="utf-8"
     )
-    result = run("faq", "show", "bare", "--data-dir", str(tmp_path), io=IOStreams.test(now=datetime(2030, 1, 1, tzinfo=UTC)))
+    result = run(
+        "faq", "show", "bare", "--data-dir", str(tmp_path), io=IOStreams.test(now=datetime(2030, 1, 1, tzinfo=UTC))
+    )
     assert result.exit_code == 0 and "오래됨" not in result.stdout
 
 

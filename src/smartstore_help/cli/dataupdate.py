@@ -94,9 +94,10 @@ def status(cfg: Settings) -> dict[str, Any]:
     current, previous = installed.state()
     builtin = installed.release_of(data.builtin_dir())
     ignored: dict[str, str] | None = None
-    if current is not None and installed.active(data.builtin_dir()) is None and current.directory.is_dir():
+    active = installed.active(data.builtin_dir())
+    if current is not None and active is None and current.directory.is_dir():
         ignored = {"reason": "older"}
-    elif current is not None and data.update_dir() is not None:
+    elif current is not None and active is not None:
         problem = _invalid(current.directory)
         if problem is not None:
             data.reject(current.directory / data.CHANNELS_FILE)
