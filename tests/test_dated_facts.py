@@ -246,3 +246,23 @@ def test_the_wizards_plan_says_it_too(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "공식 페이지에서 확인되지 않은 정보입니다 (제3자 안내," in result.stdout
     assert "정보 확인일" in result.stdout
+
+
+def test_channels_json_says_how_sure_each_channel_is(tmp_path: Path) -> None:
+    (tmp_path / "channels.yaml").write_text(channels_with(third_party_phone), encoding="utf-8")
+    doc = json.loads(run("channels", "--json", "--data-dir", str(tmp_path)).stdout)
+    confirmed = {c["id"]: c["confirmed"] for c in doc["channels"]}
+    assert confirmed["phone"] == "third_party" and confirmed["chat"] == "official"
+    phone = next(c for c in doc["channels"] if c["id"] == "phone")
+    assert phone["checked"] == "2026-11-20" and "published" in phone
+
+
+def test_with_errors_the_screen_shows_the_errors_and_the_json_both(tmp_path: Path) -> None:
+    (tmp_path / "faq.yaml").write_text(WEAK_FAQ, encoding="utf-8")
+    (tmp_path / "channels.yaml").write_text(
+        channels_with(lambda raw: channel(raw, "phone").update(confirmed="maybe")), encoding="utf-8"
+    )
+    result = run("data", "check", "--data-dir", str(tmp_path), "--lang", "en")
+    assert result.exit_code == 2 and "confirmed" in result.stderr and "warning" not in result.stderr
+    doc = json.loads(run("data", "check", "--data-dir", str(tmp_path), "--json").stdout)
+    assert doc["problems"] and len(doc["warnings"]) == 1

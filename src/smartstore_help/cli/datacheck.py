@@ -49,7 +49,7 @@ def data_check(ctx: typer.Context, as_json: JsonOpt = False, lang: LangOpt = Non
             + ":\n"
             + "\n".join(f"  {path} ({t(LABEL[where], cfg.lang)})" for path, where in files)
         )
-    if warnings and not as_json:
+    if warnings and not as_json and not problems:  # the errors first; the JSON has both
         from smartstore_help.ui.render import plain
 
         lines = [t("data.warnings", cfg.lang, count=len(warnings))]
