@@ -153,6 +153,11 @@ def phone_state(at: str) -> str:
     return str(next(c for c in doc["channels"] if c["id"] == "phone")["status"])
 
 
+def left_in(root: Path) -> list[str]:
+    """What an install leaves in the updates folder, but for the lock file that serialises installs."""
+    return sorted(p.name for p in root.iterdir() if p.name != ".lock")
+
+
 # A Tuesday that is no public holiday.
 DAY = "2026-12-08"
 
@@ -343,9 +348,9 @@ def test_every_failure_changes_nothing_and_says_why_in_one_line(
     assert result.stderr.startswith("error: data not updated (the data in use is unchanged): ")
     assert (installed.root() / installed.STATE_FILE).read_bytes() == state_before
     assert status() == before
-    assert sorted(p.name for p in installed.root().iterdir()) == sorted(
+    assert left_in(installed.root()) == sorted(
         [installed.STATE_FILE, Path(before["path"]).name]
-    )  # nothing half-written left behind
+    )  # nothing half-written
 
 
 def test_a_full_disk_changes_nothing(tmp_path: Path, keys: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -380,7 +385,7 @@ def test_an_interrupted_install_changes_nothing(
     result = run("data", "update", "--from", str(newer), "--key", str(keys[1]))
     assert result.exit_code == 130
     assert status()["source"] == "builtin"
-    assert [p.name for p in installed.root().iterdir()] == []
+    assert left_in(installed.root()) == []
 
 
 def test_size_limits(tmp_path: Path, keys: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -414,7 +419,7 @@ def test_rollback_goes_back_one_step_then_to_the_built_in_data(
     to_builtin = run("data", "update", "--rollback", "--lang", "en")
     assert to_builtin.exit_code == 0 and "built-in data" in to_builtin.stdout
     assert status()["source"] == "builtin" and status()["installed"] is None
-    assert [p.name for p in installed.root().iterdir()] == [installed.STATE_FILE]
+    assert left_in(installed.root()) == [installed.STATE_FILE]
 
     nothing = run("data", "update", "--rollback", "--lang", "en")
     assert nothing.exit_code == 2 and "no update to roll back" in nothing.stderr
@@ -544,3 +549,18 @@ def test_the_progress_bar_waits_a_moment_and_only_draws_on_a_terminal() -> None:
     with bar:
         bar(100, 100)
     assert bar.bar.finished
+
+
+def test_two_installs_at_once_leave_a_consistent_state(tmp_path: Path, keys: tuple[Path, Path]) -> None:
+    bundles = [build(tmp_path / f"b{i}", keys[0], f"2099.{i}") for i in (1, 2)]
+    exe = Path(sys.executable).with_name("ss-help")
+    children = [
+        subprocess.Popen([str(exe), "data", "update", "--from", str(b), "--key", str(keys[1])], env=os.environ.copy())
+        for b in bundles
+    ]
+    assert [child.wait(timeout=120) for child in children] == [0, 0]
+    current, previous = installed.state()
+    assert current is not None and previous is not None
+    assert current.directory.is_dir() and previous.directory.is_dir()
+    assert {current.release.version, previous.release.version} == {"2099.1", "2099.2"}
+    assert left_in(installed.root()) == sorted([installed.STATE_FILE, current.directory.name, previous.directory.name])

@@ -166,7 +166,6 @@ def status_lines(report: dict[str, Any], lang: Lang) -> list[str]:
         "  " + t("status.file", lang, name=f["name"], path=f["path"], origin=t(ORIGIN_KEY[f["source"]], lang))
         for f in report["files"]
     ]
-    kept = report["installed"] if report["source"] != "update" else report["previous"]
     if report["ignored"] is not None and report["installed"] is not None:
         item = report["installed"]
         if report["ignored"]["reason"] == "older":
@@ -175,6 +174,7 @@ def status_lines(report: dict[str, Any], lang: Lang) -> list[str]:
             lines.append(
                 t("status.ignored_invalid", lang, version=item["version"], problem=report["ignored"]["problem"])
             )
-    elif report["previous"] is not None and kept is report["previous"]:
+    elif report["source"] == "update" and report["previous"] is not None:
+        kept = report["previous"]
         lines.append(t("status.previous", lang, version=kept["version"], date=kept["date"]))
     return lines

@@ -19,7 +19,7 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -266,8 +266,30 @@ def _failed_to_write(error: OSError) -> UpdateFailed:
     )
 
 
+@contextlib.contextmanager
+def _locked(root: Path) -> Iterator[None]:
+    """One install or rollback at a time (two at once could each remove the other's folder)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks here; installs there are one seller's own
+        yield
+        return
+    root.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with (root / ".lock").open("a") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        yield
+
+
 def install(files: Mapping[str, bytes], manifest: bundle.Manifest, origin: str, now: datetime) -> Result:
     """Write the verified `files` into a folder of their own, then switch `state.json` to it in one rename."""
+    try:
+        with _locked(installed.root()):
+            return _install(files, manifest, origin, now)
+    except OSError as error:
+        raise _failed_to_write(error) from None
+
+
+def _install(files: Mapping[str, bytes], manifest: bundle.Manifest, origin: str, now: datetime) -> Result:
     import tempfile
 
     root = installed.root()
@@ -300,6 +322,16 @@ def install(files: Mapping[str, bytes], manifest: bundle.Manifest, origin: str, 
 
 def rollback() -> installed.Installed | None:
     """Go back to the bundle installed before the current one (None: to the built-in data)."""
+    if installed.state()[0] is None:
+        raise UpdateFailed("update.nothing_to_roll_back")
+    try:
+        with _locked(installed.root()):
+            return _rollback()
+    except OSError as error:
+        raise _failed_to_write(error) from None
+
+
+def _rollback() -> installed.Installed | None:
     current, previous = installed.state()
     if current is None:
         raise UpdateFailed("update.nothing_to_roll_back")
