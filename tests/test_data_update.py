@@ -564,3 +564,14 @@ def test_two_installs_at_once_leave_a_consistent_state(tmp_path: Path, keys: tup
     assert current.directory.is_dir() and previous.directory.is_dir()
     assert {current.release.version, previous.release.version} == {"2099.1", "2099.2"}
     assert left_in(installed.root()) == sorted([installed.STATE_FILE, current.directory.name, previous.directory.name])
+
+
+def test_without_an_update_hours_costs_one_stat_more_and_no_module() -> None:
+    code = (
+        "import sys\nfrom smartstore_help.cli.main import run\nrun(['hours'])\n"
+        "print('smartstore_help.store.installed' in sys.modules, file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, timeout=60, check=True, env=os.environ.copy()
+    )
+    assert done.stderr.decode().strip().splitlines()[-1] == "False"

@@ -94,7 +94,7 @@ def status(cfg: Settings) -> dict[str, Any]:
     current, previous = installed.state()
     builtin = installed.release_of(data.builtin_dir())
     ignored: dict[str, str] | None = None
-    active = installed.active(data.builtin_dir())
+    active = installed.active(data.builtin_dir)
     if current is not None and active is None and current.directory.is_dir():
         ignored = {"reason": "older"}
     elif current is not None and active is not None:

@@ -35,9 +35,13 @@ _rejected: set[Path] = set()  # installed bundles found invalid in this run: the
 
 def update_dir() -> Path | None:
     """The installed data update in use (see `installed.active`), if any."""
+    from smartstore_help.store.places import update_installed
+
+    if not update_installed():  # most runs: never one installed
+        return None
     from smartstore_help.store import installed
 
-    chosen = installed.active(builtin_dir())
+    chosen = installed.active(builtin_dir)
     return None if chosen is None or chosen.directory in _rejected else chosen.directory
 
 
@@ -45,9 +49,9 @@ def origin(path: Path) -> Origin:
     """Where a data file comes from: the program, an installed update, or the seller's own folder."""
     if is_builtin(path):
         return "builtin"
-    from smartstore_help.store import installed
+    from smartstore_help.store.places import updates_dir
 
-    return "update" if path.parent.parent == installed.root() else "data-dir"
+    return "update" if path.parent.parent == updates_dir() else "data-dir"
 
 
 def is_shipped(path: Path) -> bool:

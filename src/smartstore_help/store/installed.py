@@ -14,14 +14,14 @@ release of the program ships newer data than an old update): see `active`.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from smartstore_help.store.places import data_dir
+from smartstore_help.store.places import UPDATES_STATE, updates_dir
 
-UPDATES_DIR = "data-updates"
-STATE_FILE = "state.json"
+STATE_FILE = UPDATES_STATE
 RELEASE_FILE = "release.json"  # beside the built-in data: its version and date
 STATE_FORMAT = 1
 
@@ -41,7 +41,7 @@ class Installed(NamedTuple):
 
 
 def root() -> Path:
-    return data_dir().absolute() / UPDATES_DIR
+    return updates_dir()
 
 
 def _installed(value: Any, base: Path) -> Installed | None:
@@ -89,9 +89,10 @@ def newer(candidate: Release, than: Release | None) -> bool:
     return than is None or candidate.date >= than.date
 
 
-def active(builtin: Path) -> Installed | None:
-    """The installed bundle to use instead of the built-in data in `builtin`, if any."""
+def active(builtin: Callable[[], Path]) -> Installed | None:
+    """The installed bundle to use instead of the built-in data (in the folder `builtin()` names:
+    asked only when an update is installed, as finding it costs more than the rest), if any."""
     current, _ = state()
     if current is None or not current.directory.is_dir():
         return None
-    return current if newer(current.release, release_of(builtin)) else None
+    return current if newer(current.release, release_of(builtin())) else None

@@ -211,7 +211,7 @@ def _trusted_key(key_file: Path | None) -> Any:
 def in_use_release() -> installed.Release | None:
     """The version of the data the commands use now, without a --data-dir: the installed update
     when it is used, else the built-in data's."""
-    chosen = installed.active(data.builtin_dir())
+    chosen = installed.active(data.builtin_dir)
     return chosen.release if chosen is not None else installed.release_of(data.builtin_dir())
 
 
