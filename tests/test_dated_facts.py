@@ -266,3 +266,27 @@ def test_with_errors_the_screen_shows_the_errors_and_the_json_both(tmp_path: Pat
     assert result.exit_code == 2 and "confirmed" in result.stderr and "warning" not in result.stderr
     doc = json.loads(run("data", "check", "--data-dir", str(tmp_path), "--json").stdout)
     assert doc["problems"] and len(doc["warnings"]) == 1
+
+
+def test_the_cache_keeps_the_dates_and_markers(tmp_path: Path) -> None:
+    from smartstore_help.core import model
+    from smartstore_help.core.search import Index, build_index
+    from smartstore_help.store import serial
+
+    def change(raw: dict[str, Any]) -> None:
+        channel(raw, "phone").update(published=date(2025, 1, 2), confirmed="third_party")
+        raw["help_center"].update(confirmed="third_party", published="unknown")
+
+    (tmp_path / "channels.yaml").write_text(channels_with(change), encoding="utf-8")
+    (tmp_path / "faq.yaml").write_text(WEAK_FAQ, encoding="utf-8")
+    channels = data.load_channels(tmp_path)
+    index = build_index(data.load_faq(tmp_path))
+    records = (*serial.records(model), Index)
+    again = serial.loads(serial.dumps(channels), records)
+    assert again == channels and again.channel("phone").published == date(2025, 1, 2)  # type: ignore[attr-defined]
+    assert again.help_center.third_party  # type: ignore[attr-defined]
+    rebuilt = serial.loads(serial.dumps(index), records)
+    assert isinstance(rebuilt, Index)
+    strong = rebuilt.find("strong")
+    assert strong is not None and [s.published for s in strong.sources] == [None, date(2025, 1, 2)]
+    assert [s.kind for s in strong.sources] == ["third_party", "reprint"]
