@@ -111,40 +111,103 @@ def test_show_renders_the_whole_answer_with_source() -> None:
     assert doc["id"] == "phone-number" and "1588-3819" in doc["answer"]
 
 
-def test_show_lists_each_source_with_its_kind_and_date() -> None:
-    result = run("faq", "show", "reach-an-agent", columns=200)
-    assert result.exit_code == 0
-    assert "출처:" in result.stdout
-    assert (
-        "공식 · 2026-11-30 확인 · https://help.sell.smartstore.naver.com/faq/list.help?categoryId=576" in result.stdout
-    )
-    assert "제3자 안내 · 2026-11-30 확인 · https://okaroma.com/스마트스토어센터\n" in result.stdout  # decoded
-    assert (
-        "확인한 지 오래됨" not in result.stdout
-    )  # checked 2026-11-30: not old today, nor in the next test's first case
-    english = run("faq", "show", "reach-an-agent", "--lang", "en", columns=200).stdout
-    assert "Sources:" in english and "official · checked 2026-11-30 · https://help.sell" in english
-    doc = run_json("faq", "show", "reach-an-agent")
+DATED_FAQ = """version: 1
+entries:
+  - id: dated
+    type: payment
+    question: 수수료는 얼마인가요?
+    answer: 답
+    sources:
+      - {url: "https://blog.example.com/%EC%88%98%EC%88%98%EB%A3%8C", title: 블로그, kind: third_party, published: 2026-06-01, checked: 2026-11-30}
+      - {url: "https://news.example.com/a", title: 기사, kind: news, published: unknown, checked: 2026-11-29}
+      - {url: "https://help.example.com/fee", title: 공지 원문, kind: official, published: 2025-06-02, checked: 2026-11-28}
+      - {url: "https://esellers.example.com/fee", title: 공지 전재, kind: reprint, published: 2025-05-20, checked: 2026-11-28}
+      - {url: "https://api.example.com/q/1", title: 담당자 답변, kind: staff, published: 2026-03-02, checked: 2026-11-28}
+    en: {question: What is the fee?, answer: Answer}
+"""
+
+
+@pytest.fixture
+def dated_faq(tmp_path: Path) -> Path:
+    (tmp_path / "faq.yaml").write_text(DATED_FAQ, encoding="utf-8")
+    return tmp_path
+
+
+def test_show_lists_sources_official_first_each_with_its_own_dates(dated_faq: Path) -> None:
+    result = run("faq", "show", "dated", "--data-dir", str(dated_faq), columns=200)
+    assert result.exit_code == 0, result.output
+    lines = [line.strip() for line in result.stdout.splitlines() if " · " in line and "확인" in line]
+    assert lines == [
+        "공식 · 2025-06-02 게시 · 2026-11-28 확인 · https://help.example.com/fee",
+        "네이버 담당자 답변 · 2026-03-02 게시 · 2026-11-28 확인 · https://api.example.com/q/1",
+        "공지 전재 · 2025-05-20 게시 · 2026-11-28 확인 · https://esellers.example.com/fee",
+        "언론 보도 · 게시일 모름 · 2026-11-29 확인 · https://news.example.com/a",
+        "제3자 안내 · 2026-06-01 게시 · 2026-11-30 확인 · https://blog.example.com/수수료",  # the address decoded
+    ]
+    english = run("faq", "show", "dated", "--data-dir", str(dated_faq), "--lang", "en", columns=200).stdout
+    assert "official · published 2025-06-02 · checked 2026-11-28 · https://help.example.com/fee" in english
+    assert "news · date unknown · checked 2026-11-29" in english
+    doc = run_json("faq", "show", "dated", "--data-dir", str(dated_faq))
+    assert [s["kind"] for s in doc["sources"]] == ["official", "staff", "reprint", "news", "third_party"]
     assert doc["sources"][0] == {
-        "url": "https://help.sell.smartstore.naver.com/faq/list.help?categoryId=576",
-        "title": doc["sources"][0]["title"],
+        "url": "https://help.example.com/fee",
+        "title": "공지 원문",
         "kind": "official",
-        "checked": "2026-11-30",
+        "published": "2025-06-02",
+        "checked": "2026-11-28",
     }
-    assert doc["sources"][0]["title"] and doc["source"] is None
+    assert doc["sources"][3]["published"] is None and doc["source"] is None
 
 
 @pytest.mark.parametrize(
     ("moment", "stale"),
     [
-        (datetime(2027, 5, 29, 14, 59, tzinfo=UTC), False),  # 2027-05-29 23:59 KST: 180 days after 2026-11-30
-        (datetime(2027, 5, 29, 15, 0, tzinfo=UTC), True),  # 2027-05-30 00:00 KST: 181 days, in Seoul already
+        # the newest evidence is the undated news page, read 2026-11-29: old 180 days after that, in Seoul
+        (datetime(2027, 5, 28, 14, 59, tzinfo=UTC), False),  # 2027-05-28 23:59 KST: 180 days
+        (datetime(2027, 5, 28, 15, 0, tzinfo=UTC), True),  # 2027-05-29 00:00 KST: 181 days
     ],
 )
-def test_show_marks_an_answer_checked_long_ago(moment: datetime, stale: bool) -> None:
-    result = run("faq", "show", "reach-an-agent", io=IOStreams.test(now=moment, columns=200))
+def test_show_marks_an_answer_whose_newest_evidence_is_old(dated_faq: Path, moment: datetime, stale: bool) -> None:
+    result = run("faq", "show", "dated", "--data-dir", str(dated_faq), io=IOStreams.test(now=moment, columns=200))
     assert result.exit_code == 0
-    assert ("확인한 지 오래됨 (마지막 확인 2026-11-30)" in result.stdout) is stale
+    assert ("확인한 지 오래됨 (가장 새 출처 2026-11-29)" in result.stdout) is stale
+
+
+def test_a_page_dated_long_ago_is_old_however_recently_it_was_read(tmp_path: Path) -> None:
+    """The issue's case: every source read last week, the newest of them a 2021 post."""
+    old = DATED_FAQ.replace("published: unknown", "published: 2021-03-01")
+    for day in ("2026-06-01", "2026-03-02", "2025-06-02", "2025-05-20"):
+        old = old.replace(f"published: {day}", "published: 2021-01-04")
+    (tmp_path / "faq.yaml").write_text(old, encoding="utf-8")
+    result = run(
+        "faq",
+        "show",
+        "dated",
+        "--data-dir",
+        str(tmp_path),
+        io=IOStreams.test(now=datetime(2026, 12, 7, tzinfo=UTC), columns=200),
+    )
+    assert "확인한 지 오래됨 (가장 새 출처 2021-03-01)" in result.stdout
+    assert run_json("faq", "show", "dated", "--data-dir", str(tmp_path))["stale"] is True
+    fresh = run(
+        "faq",
+        "show",
+        "dated",
+        "--data-dir",
+        str(tmp_path),
+        io=IOStreams.test(now=datetime(2021, 6, 1, tzinfo=UTC), columns=200),
+    )
+    assert "확인한 지 오래됨" not in fresh.stdout
+
+
+def test_an_entry_without_sources_is_never_marked_old(tmp_path: Path) -> None:
+    (tmp_path / "faq.yaml").write_text(
+        "version: 1\nentries:\n  - {id: bare, type: general, question: 질문, answer: 답}\n", encoding="utf-8"
+    )
+    result = run(
+        "faq", "show", "bare", "--data-dir", str(tmp_path), io=IOStreams.test(now=datetime(2030, 1, 1, tzinfo=UTC))
+    )
+    assert result.exit_code == 0 and "오래됨" not in result.stdout
 
 
 def test_show_unknown_id_suggests() -> None:

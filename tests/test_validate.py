@@ -255,7 +255,12 @@ def test_shipped_faq_needs_sources_with_https_urls() -> None:
 @pytest.mark.parametrize(
     ("old", "new", "field", "message"),
     [
-        ("kind: official", "kind: blog", "kind", "unknown kind of source: 'blog' (known: official, news, third_party)"),
+        (
+            "kind: official",
+            "kind: blog",
+            "kind",
+            "unknown kind of source: 'blog' (known: official, staff, reprint, news, third_party)",
+        ),
         ("checked: 2026-11-30", "checked: 2026-11-31", "checked", "not a date (YYYY-MM-DD): '2026-11-31'"),
         ("checked: 2026-11-30", "checked: soon", "checked", "not a date (YYYY-MM-DD): 'soon'"),
         ("title: 스마트스토어센터 고객센터 FAQ", 'title: " "\n        x: y', "title", "is empty"),
@@ -309,7 +314,7 @@ def test_the_shipped_faq_refuses_the_old_source_text() -> None:
     text = SHIPPED_FAQ.replace(FIRST_SOURCE, "    source: 고객센터\n" + FIRST_SOURCE, 1)
     line = SHIPPED_FAQ[: SHIPPED_FAQ.index(FIRST_SOURCE)].count("\n") + 1
     assert shipped_problems(text) == [
-        f"faq.yaml:{line}: entries[0].source: use a sources: list (url, title, kind, checked) instead of the single "
+        f"faq.yaml:{line}: entries[0].source: use a sources: list (url, title, kind, published, checked) instead of the single "
         "source: text"
     ]
 

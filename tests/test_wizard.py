@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -237,10 +237,16 @@ def test_the_faq_step_marks_answers_checked_long_ago(hol: Any, now: datetime, st
     matches, answer = (screen(shown) for shown in script.shown)
     listed = [line for line in matches.splitlines() if line.startswith("  • ")]
     assert len(listed) == len(state.faq_ids)
-    assert all(
-        line.endswith("확인한 지 오래됨") is stale for line in listed
-    )  # every match shown was checked 2026-11-30
-    assert "출처:" in answer and ("확인한 지 오래됨 (마지막 확인 2026-11-30)" in answer) is stale  # the answer read
+    # each match is marked by its own sources' dates (the shipped data's dates: computed, not assumed)
+    for line, entry_id in zip(listed, state.faq_ids, strict=True):
+        entry = INDEX.find(entry_id)
+        assert line.endswith("확인한 지 오래됨") is entry.stale(now.date()), line
+    read = INDEX.find("settlement-hold")
+    newest = read.evidence()
+    assert newest is not None and "출처:" in answer
+    assert (f"확인한 지 오래됨 (가장 새 출처 {newest.isoformat()})" in answer) is read.stale(now.date())
+    if newest >= date(2026, 6, 1):  # with the data dated as shipped: fresh now, old by mid 2027
+        assert read.stale(now.date()) is stale
 
 
 def test_back_offers_every_earlier_answer_as_the_default(hol: Any) -> None:

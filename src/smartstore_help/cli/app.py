@@ -5,9 +5,10 @@ The commands themselves live in the other modules of `cli`; the error boundary i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NamedTuple
+from typing import TYPE_CHECKING, Annotated, NamedTuple, TypeVar
 from zoneinfo import ZoneInfo
 
 import typer
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from smartstore_help.ui.iostreams import IOStreams
 
 __all__ = ["UserError"]
+T = TypeVar("T")
 
 # Help texts come from i18n (see helptext.localise); -h works everywhere.
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -49,21 +51,31 @@ class Settings(NamedTuple):
     io: IOStreams
 
     def channels(self) -> ChannelData:
-        from smartstore_help.store import cache
-
-        path = data.data_file(data.CHANNELS_FILE, self.data_dir)
-        return cache.load(path, data.read_bytes(path), "channels", data.channels_from_bytes, ChannelData)
+        return self._load(data.CHANNELS_FILE, "channels", lambda path: data.channels_from_bytes, ChannelData)
 
     def faq_index(self) -> Index:
         from smartstore_help.core.search import Index, build_index
+
+        def builder(path: Path) -> Callable[[bytes, str], Index]:
+            return lambda raw, file: build_index(data.faq_from_bytes(raw, file, data.is_shipped(path)))
+
+        return self._load(data.FAQ_FILE, "faq-index", builder, Index)
+
+    def _load(self, name: str, kind: str, builder: Callable[[Path], Callable[[bytes, str], T]], expected: type[T]) -> T:
+        """The data file `name` in use, built (through the cache) into `expected`. An installed
+        update that no longer validates (this version of ss-help is stricter) is set aside for the
+        built-in file; `data status` says so."""
         from smartstore_help.store import cache
 
-        path = data.data_file(data.FAQ_FILE, self.data_dir)
-
-        def build(raw: bytes, file: str) -> Index:
-            return build_index(data.faq_from_bytes(raw, file, data.is_builtin(path)))
-
-        return cache.load(path, data.read_bytes(path), "faq-index", build, Index)
+        path = data.data_file(name, self.data_dir)
+        try:
+            return cache.load(path, data.read_bytes(path), kind, builder(path), expected)
+        except data.DataError:
+            if data.origin(path) != "update":
+                raise
+        data.reject(path)
+        path = data.data_file(name, self.data_dir)
+        return cache.load(path, data.read_bytes(path), kind, builder(path), expected)
 
     def moment(self, at: str | None, tz: ZoneInfo) -> datetime:
         """Now in `tz`, or the moment `--at` names."""

@@ -422,7 +422,7 @@ def _show_result(
     if not interactive:
         if entries:
             io.show(render.faq_list_brief(entries, lang, now.date()))
-        io.show(render.plan_view(plan, now, tz, lang))
+        io.show(render.plan_view(plan, now, tz, lang, channels))
     if not interactive or checklist_changed:
         io.show(render.checklist_view(channels.problem_type(kind), checklist, lang))
     io.show(render.draft_view(text, lang))

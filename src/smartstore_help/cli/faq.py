@@ -134,10 +134,17 @@ def faq_show(
                 "question": entry.question_in(cfg.lang),
                 "answer": entry.answer_in(cfg.lang),
                 "keywords": list(entry.keywords),
-                "sources": [
-                    {"url": s.url, "title": s.title, "kind": s.kind, "checked": s.checked.isoformat()}
-                    for s in entry.sources
+                "sources": [  # official pages first, as `faq show` lists them; published null: unknown
+                    {
+                        "url": s.url,
+                        "title": s.title,
+                        "kind": s.kind,
+                        "published": s.published.isoformat() if s.published else None,
+                        "checked": s.checked.isoformat(),
+                    }
+                    for s in entry.sources_in_order()
                 ],
+                "stale": entry.stale(cfg.io.now().astimezone(ZoneInfo("Asia/Seoul")).date()),
                 "source": entry.note,
             }
         )

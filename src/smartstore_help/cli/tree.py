@@ -20,7 +20,7 @@ COMPLETE_VAR = "_SS_HELP_COMPLETE"  # what the scripts of `ss-help completion SH
 MODULES = {  # top-level command → the module that registers it
     "hours": "hours",
     "channels": "channels",
-    "data": "datacheck",
+    "data": "datacmds",  # data check, data update, data status
     "faq": "faq",
     "contact": "contact",
     "case": "case",

@@ -60,3 +60,21 @@ class Finished(Exception):
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self.text = text
+
+
+class UpdateFailed(Failure):
+    """`ss-help data update` could not fetch, verify or install a bundle: nothing changed.
+
+    `key` is the message of `i18n` saying why; a value that is a `Text` is said in the run's language."""
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+    def describe(self, lang: Lang) -> str:
+        from smartstore_help.core.i18n import t
+        from smartstore_help.core.model import Text
+
+        said = {k: v(lang) if isinstance(v, Text) else v for k, v in self.values.items()}
+        return t("update.failed", lang, why=t(self.key, lang, **said))

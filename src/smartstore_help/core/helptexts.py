@@ -67,10 +67,42 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "channels:short": ("창구 비교: 연락처, 운영 시간, 장단점", "The channels side by side"),
     "data": (
-        "데이터 파일(channels.yaml, faq.yaml)을 다룹니다.\n\n예시:\n  $ ss-help data check --data-dir ./mydata",
-        "The data files (channels.yaml, faq.yaml).\n\nExample:\n  $ ss-help data check --data-dir ./mydata",
+        "데이터 파일(channels.yaml, faq.yaml)을 검사하고, 서명된 새 데이터로 업데이트합니다.\n\n"
+        "예시:\n  $ ss-help data check --data-dir ./mydata\n  $ ss-help data update\n  $ ss-help data status",
+        "The data files (channels.yaml, faq.yaml): validate them, update them from a signed bundle.\n\n"
+        "Examples:\n  $ ss-help data check --data-dir ./mydata\n  $ ss-help data update\n  $ ss-help data status",
     ),
-    "data:short": ("데이터 파일 검사", "Validate the data files"),
+    "data:short": ("데이터 파일 검사·업데이트", "Validate and update the data files"),
+    "data update": (
+        "서명된 새 데이터 번들(channels.yaml, faq.yaml)을 받아 서명, SHA-256, 내용을 검사한 뒤 설치합니다. "
+        "실패하면 쓰던 데이터를 그대로 두고 종료 코드 2. 바로 전 데이터는 --rollback으로 되돌립니다.\n\n"
+        "예시:\n  $ ss-help data update\n  $ ss-help data update --from ./bundle --key ./team.pem\n"
+        "  $ ss-help data update --rollback",
+        "Fetch a signed data bundle (channels.yaml, faq.yaml), check its signature, its SHA-256 sums and its "
+        "contents, then install it. On any failure the data in use stays and the exit code is 2; "
+        "--rollback goes back to the data before.\n\nExamples:\n  $ ss-help data update\n"
+        "  $ ss-help data update --from ./bundle --key ./team.pem\n  $ ss-help data update --rollback",
+    ),
+    "data update:short": ("서명된 새 데이터 설치", "Install newer signed data"),
+    "data update --from": (
+        "번들 위치: https:// 주소, 폴더, 또는 그 안의 manifest.json. 없으면 기본 주소.",
+        "Where the bundle is: an https:// address, a folder, or its manifest.json. Default: the project's address.",
+    ),
+    "data update --key": (
+        "패키지에 든 키 대신 믿을 Ed25519 공개 키 파일(PEM).",
+        "Trust this Ed25519 public key file (PEM) instead of the one shipped with ss-help.",
+    ),
+    "data update --rollback": (
+        "바로 전 데이터(이전 업데이트나 기본 제공 데이터)로 되돌립니다.",
+        "Go back to the data before (the previous update, or the built-in data).",
+    ),
+    "data status": (
+        "지금 쓰는 데이터가 어디 것인지(기본 제공, 설치한 업데이트, --data-dir), 버전, 날짜, 며칠 되었는지 보여 줍니다.\n\n"
+        "예시:\n  $ ss-help data status\n  $ ss-help data status --json",
+        "Which data is in use (built-in, an installed update, --data-dir), its version, its date and its age.\n\n"
+        "Examples:\n  $ ss-help data status\n  $ ss-help data status --json",
+    ),
+    "data status:short": ("쓰는 데이터의 버전과 날짜", "Version and age of the data in use"),
     "data check": (
         "데이터 파일을 검사해 모든 문제를 파일:줄: 항목: 내용으로 보여 줍니다. 문제가 있으면 종료 코드 2.\n\n"
         "예시:\n  $ ss-help data check\n  $ ss-help data check --data-dir ./mydata --json",

@@ -68,10 +68,126 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "faq.kind.third_party": ("제3자 안내", "third party"),
     "faq.checked_on": ("{date} 확인", "checked {date}"),
     "faq.stale": (
-        "확인한 지 오래됨 (마지막 확인 {date}) · 지금도 맞는지 공식 고객센터에서 확인하세요",
-        "Checked long ago (last on {date}); confirm it still holds on the official help center",
+        "확인한 지 오래됨 (가장 새 출처 {date}) · 지금도 맞는지 공식 고객센터에서 확인하세요",
+        "Checked long ago (newest source {date}); confirm it still holds on the official help center",
     ),
     "faq.stale_short": ("확인한 지 오래됨", "checked long ago"),
+    # issue 18: sources dated by their own date, how sure a fact is, `data update` and `data status`
+    "faq.kind.staff": ("네이버 담당자 답변", "platform staff answer"),
+    "faq.kind.reprint": ("공지 전재", "reprint of a notice"),
+    "faq.published_on": ("{date} 게시", "published {date}"),
+    "faq.published_unknown": ("게시일 모름", "date unknown"),
+    "data.published_after_checked": (
+        "게시일({published})이 확인한 날({checked})보다 늦습니다",
+        "published ({published}) is after checked ({checked})",
+    ),
+    "data.unknown_confirmed": (
+        "알 수 없는 값입니다: {value!r} (가능: {known})",
+        "unknown value {value!r} (known: {known})",
+    ),
+    "data.warn.third_party_only": (
+        "{id} 항목은 제3자 출처에만 기대고 있습니다 (공식·담당자·공지 전재 출처 없음)",
+        "entry {id} rests only on third-party sources (no official, staff or reprint page)",
+    ),
+    "data.warning": ("경고", "warning"),
+    "data.warnings": ("경고 {count}개", "{count} warning(s)"),
+    "data.update": ("설치한 업데이트", "installed update"),
+    "unconfirmed": (
+        "{facts}: 공식 페이지에서 확인되지 않은 정보입니다 (제3자 안내, {date} 확인)",
+        "{facts}: not confirmed on an official page (third-party pages, checked {date})",
+    ),
+    "unconfirmed.help_center": ("고객센터 주소", "help center address"),
+    "update.no_default": (
+        "이 배포판에는 기본 업데이트 주소가 없습니다: --from URL(또는 폴더)로 받을 곳을 지정하세요",
+        "this copy has no default update address: name where to get the data with --from URL (or a folder)",
+    ),
+    "update.failed": (
+        "데이터를 업데이트하지 못했습니다 (쓰던 데이터 그대로): {why}",
+        "data not updated (the data in use is unchanged): {why}",
+    ),
+    "update.no_folder": ("번들 폴더나 manifest.json이 없습니다: {path}", "no bundle folder or manifest.json at {path}"),
+    "update.not_https": (
+        "https:// 주소만 받을 수 있습니다 (http://는 이 컴퓨터 127.0.0.1·localhost·::1 뿐): {url}",
+        "only https:// addresses (http:// only on this machine: 127.0.0.1, localhost, ::1): {url}",
+    ),
+    "update.missing_file": ("{place}에 {name} 파일이 없습니다", "{name} is missing from {place}"),
+    "update.read_failed": ("읽을 수 없습니다: {path} ({why})", "cannot read {path} ({why})"),
+    "update.too_large": ("{name} 파일이 너무 큽니다 ({limit}바이트 초과)", "{name} is too large (over {limit} bytes)"),
+    "update.cut_short": ("받는 중에 연결이 끊겼습니다: {url}", "the connection broke off during the download: {url}"),
+    "update.http_status": ("서버가 HTTP {status}로 답했습니다: {url}", "the server answered HTTP {status}: {url}"),
+    "update.timeout": ("{seconds}초 동안 응답이 없습니다: {url}", "no answer within {seconds} s: {url}"),
+    "update.unreachable": (
+        "연결할 수 없습니다 (오프라인인가요?): {url} ({why})",
+        "cannot connect (offline?): {url} ({why})",
+    ),
+    "update.no_key": ("공개 키를 읽을 수 없습니다: {path} ({why})", "cannot read the public key {path} ({why})"),
+    "update.bad_key": (
+        "Ed25519 공개 키(PEM 또는 16진수 64자)가 아닙니다: {path}",
+        "not an Ed25519 public key (PEM, or 64 hex digits): {path}",
+    ),
+    "update.bad_signature": (
+        "서명이 맞지 않습니다: 믿는 키로 서명한 번들이 아니거나 manifest.json이 바뀌었습니다",
+        "bad signature: the bundle was not signed by the trusted key, or manifest.json was changed",
+    ),
+    "update.bad_manifest": ("manifest.json을 읽을 수 없습니다: {why}", "cannot read manifest.json: {why}"),
+    "update.hash_mismatch": (
+        "{name} 파일이 서명된 manifest의 SHA-256과 다릅니다 (바뀌었거나 덜 받았습니다)",
+        "{name} does not match the SHA-256 in the signed manifest (changed or incomplete)",
+    ),
+    "update.invalid": (
+        "번들의 데이터가 올바르지 않습니다: {problem}{more}",
+        "the bundle's data is not valid: {problem}{more}",
+    ),
+    "update.invalid_more": (" (그 밖에 {count}개)", " (and {count} more)"),
+    "update.older": (
+        "번들(버전 {version}, {date})이 지금 쓰는 데이터({in_use})보다 오래되었습니다",
+        "the bundle (version {version}, {date}) is older than the data in use ({in_use})",
+    ),
+    "update.disk_full": ("디스크에 남은 공간이 없습니다: {path}", "no space left on the disk: {path}"),
+    "update.write_failed": ("쓸 수 없습니다: {path} ({why})", "cannot write {path} ({why})"),
+    "update.nothing_to_roll_back": (
+        "되돌릴 업데이트가 없습니다 (기본 제공 데이터를 쓰는 중)",
+        "no update to roll back (the built-in data is in use)",
+    ),
+    "update.progress": ("데이터 받는 중", "Fetching data"),
+    "update.installed": (
+        "데이터를 업데이트했습니다: 버전 {version} ({date}) · {origin}",
+        "Data updated: version {version} ({date}) from {origin}",
+    ),
+    "update.already": (
+        "이미 설치된 데이터입니다: 버전 {version} ({date})",
+        "Already installed: version {version} ({date})",
+    ),
+    "update.can_roll_back": (
+        "이전 데이터로 돌아가려면: ss-help data update --rollback",
+        "To go back to the previous data: ss-help data update --rollback",
+    ),
+    "update.rolled_back": ("되돌렸습니다: 버전 {version} ({date})", "Rolled back to version {version} ({date})"),
+    "update.rolled_back_builtin": (
+        "되돌렸습니다: 기본 제공 데이터 (버전 {version}, {date})",
+        "Rolled back to the built-in data (version {version}, {date})",
+    ),
+    "status.in_use": (
+        "사용 중인 데이터: {origin} · 버전 {version} · {date} ({age}일 전)",
+        "Data in use: {origin} · version {version} · {date} ({age} day(s) old)",
+    ),
+    "status.in_use_dir": ("사용 중인 데이터: {origin} (버전 정보 없음)", "Data in use: {origin} (no version)"),
+    "status.file": ("{name}: {path} ({origin})", "{name}: {path} ({origin})"),
+    "status.previous": (
+        "되돌릴 수 있는 이전 업데이트: 버전 {version} ({date}) · ss-help data update --rollback",
+        "Previous update kept: version {version} ({date}) · ss-help data update --rollback",
+    ),
+    "status.ignored_older": (
+        "설치한 업데이트(버전 {version}, {date})는 기본 제공 데이터보다 오래되어 쓰지 않습니다",
+        "The installed update (version {version}, {date}) is older than the built-in data and is not used",
+    ),
+    "status.ignored_invalid": (
+        "설치한 업데이트(버전 {version})가 이 ss-help에서 올바르지 않아 쓰지 않습니다: {problem}",
+        "The installed update (version {version}) is not valid for this ss-help and is not used: {problem}",
+    ),
+    "origin.builtin": ("기본 제공 데이터", "built-in data"),
+    "origin.update": ("설치한 업데이트", "installed update"),
+    "origin.data_dir": ("--data-dir 폴더", "--data-dir folder"),
     "error.empty_query": (
         "검색어를 입력하세요 (예: ss-help faq search 정산 보류)",
         "type something to search for (e.g. ss-help faq search settlement hold)",
@@ -516,8 +632,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "data.synonyms": ("동의어 묶음에는 낱말이 둘 이상 필요합니다", "a synonym group needs two or more words"),
     "data.single_source": (
-        "한 줄짜리 source: 대신 sources: 목록(url, title, kind, checked)을 쓰세요",
-        "use a sources: list (url, title, kind, checked) instead of the single source: text",
+        "한 줄짜리 source: 대신 sources: 목록(url, title, kind, published, checked)을 쓰세요",
+        "use a sources: list (url, title, kind, published, checked) instead of the single source: text",
     ),
     "data.unknown_entry_type": (
         "알 수 없는 유형입니다: {value!r} (가능: {known})",

@@ -118,6 +118,9 @@ def channels(data: ChannelData, lang: Lang) -> dict[str, Any]:
                 "cons": [n(lang) for n in c.cons],
                 "source": c.source,
                 "checked": c.checked.isoformat(),
+                "published": c.published.isoformat() if c.published else None,
+                # "third_party": the channel or its hours rest on third-party pages only (`confirmed:`)
+                "confirmed": "third_party" if c.unconfirmed() else "official",
             }
             for c in data.channels
         ],

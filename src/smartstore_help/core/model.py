@@ -43,6 +43,8 @@ class Schedule(NamedTuple):
     open_dates: frozenset[date] = frozenset()
     source: str = ""
     checked: date | None = None
+    published: date | None = None  # the source's own date (None: not given, or `unknown`)
+    third_party: bool = False  # `confirmed: third_party`: only third-party pages say so
 
 
 class Channel(NamedTuple):
@@ -58,6 +60,12 @@ class Channel(NamedTuple):
     ars: Text | None = None
     url: str | None = None
     answered_during: Schedule | None = None  # a 1:1 inquiry is accepted any time, answered later
+    published: date | None = None
+    third_party: bool = False
+
+    def unconfirmed(self) -> bool:
+        """Whether its facts (the channel's own or its hours') rest on third-party pages only."""
+        return self.third_party or self.schedule.third_party
 
 
 class Choice(NamedTuple):
@@ -111,6 +119,8 @@ class HelpCenter(NamedTuple):
     source: str
     checked: date
     note: Text
+    published: date | None = None
+    third_party: bool = False
 
 
 class ChannelData(NamedTuple):
@@ -136,17 +146,23 @@ FAQ_TYPES = ("technical", "payment", "return_exchange", "general")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-SOURCE_KINDS = ("official", "news", "third_party")
-STALE_AFTER_DAYS = 180  # an answer whose newest source was checked longer ago is marked as old
+# In the order `faq show` lists them: the platform's own pages first, pages by others last.
+SOURCE_KINDS = ("official", "staff", "reprint", "news", "third_party")
+STALE_AFTER_DAYS = 180  # an answer whose newest evidence is older than this is marked as old
 
 
 class Source(NamedTuple):
-    """A page an FAQ answer rests on, and the day someone checked it said so."""
+    """A page an FAQ answer rests on, its own date, and the day someone checked it said so."""
 
     url: str
     title: str
     kind: str  # one of SOURCE_KINDS
     checked: date
+    published: date | None = None  # the page's own date; None when `unknown` (or not given)
+
+    def evidence(self) -> date:
+        """How recent what it says is: its own date, or (undated) the day it was read."""
+        return self.published or self.checked
 
 
 PHRASINGS_SHIPPED = (8, 15)  # how many each entry of the shipped FAQ has, at least and at most
@@ -168,9 +184,25 @@ class FaqEntry(NamedTuple):
         """When the newest of its sources was checked (None: it has no sources)."""
         return max((s.checked for s in self.sources), default=None)
 
+    def evidence(self) -> date | None:
+        """The newest date its sources vouch for: a page's own `published` date where it has one,
+        else (an undated page) the day it was checked. None: it has no sources."""
+        return max((s.evidence() for s in self.sources), default=None)
+
     def stale(self, today: date) -> bool:
-        checked = self.checked()
-        return checked is not None and (today - checked).days > STALE_AFTER_DAYS
+        """More than STALE_AFTER_DAYS since the newest evidence: a page dated long ago is old at
+        once, however recently it was read; an undated one becomes old that long after it was read."""
+        newest = self.evidence()
+        return newest is not None and (today - newest).days > STALE_AFTER_DAYS
+
+    def sources_in_order(self) -> tuple[Source, ...]:
+        """Official pages first (see SOURCE_KINDS), then by their own date, newest first."""
+        rank = {kind: i for i, kind in enumerate(SOURCE_KINDS)}
+        return tuple(sorted(self.sources, key=lambda s: (rank.get(s.kind, len(rank)), -s.evidence().toordinal())))
+
+    def third_party_only(self) -> bool:
+        """It cites sources, and every one of them is a third party's page."""
+        return bool(self.sources) and all(s.kind == "third_party" for s in self.sources)
 
     def question_in(self, lang: Lang) -> str:
         return self.question_en if lang == "en" and self.question_en else self.question

@@ -473,14 +473,19 @@ _FIELD, _RECORD = "\x1f", "\x1e"
 
 
 def _pack(sources: Sequence[Source]) -> str:
-    return _RECORD.join(_FIELD.join((s.url, s.title, s.kind, s.checked.isoformat())) for s in sources)
+    return _RECORD.join(
+        _FIELD.join((s.url, s.title, s.kind, s.checked.isoformat(), s.published.isoformat() if s.published else ""))
+        for s in sources
+    )
 
 
 def _unpack(packed: str) -> tuple[Source, ...]:
     out = []
     for record in packed.split(_RECORD) if packed else ():
-        url, title, kind, checked = record.split(_FIELD)
-        out.append(Source(url, title, kind, date.fromisoformat(checked)))
+        url, title, kind, checked, published = record.split(_FIELD)
+        out.append(
+            Source(url, title, kind, date.fromisoformat(checked), date.fromisoformat(published) if published else None)
+        )
     return tuple(out)
 
 

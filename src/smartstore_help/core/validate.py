@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, time
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from smartstore_help.core import yamlio
@@ -62,6 +62,15 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _PHONE = re.compile(r"^[0-9]{2,4}-[0-9]{3,4}-?[0-9]{0,4}$")
 T = TypeVar("T")
 Path_ = tuple[str | int, ...]
+FACT_KEYS = ("published", "confirmed")  # beside `source` and `checked` of a fact in channels.yaml
+CONFIRMED = ("official", "third_party")  # `confirmed: third_party`: no official page says so
+
+
+class Facts(NamedTuple):
+    source: str
+    checked: date
+    published: date | None
+    third_party: bool
 
 
 class _Checker:
@@ -152,10 +161,26 @@ class _Checker:
         self.fail(path, "data.bad_time", value=value)
         return None
 
-    def source(self, raw: Mapping[str, Any], path: Path_) -> tuple[str, date]:
+    def published(self, raw: Mapping[str, Any], path: Path_, checked: date | None) -> date | None:
+        """`published:` of a source or fact: its own date, or `unknown` (None); never after `checked`."""
+        if "published" not in raw or raw["published"] == "unknown":
+            return None
+        day = self.day(raw["published"], (*path, "published"))
+        if day is not None and checked is not None and day > checked:
+            self.fail((*path, "published"), "data.published_after_checked", published=day, checked=checked)
+        return day
+
+    def source(self, raw: Mapping[str, Any], path: Path_) -> Facts:
+        """`source`, `checked`, and the optional `published` and `confirmed: third_party` of a fact."""
         src = self.string(raw.get("source"), (*path, "source"))
         checked = self.day(raw.get("checked"), (*path, "checked"))
-        return src, checked or date.min
+        third_party = False
+        if "confirmed" in raw:
+            confirmed = raw["confirmed"]
+            if confirmed not in CONFIRMED:
+                self.fail((*path, "confirmed"), "data.unknown_confirmed", value=confirmed, known=", ".join(CONFIRMED))
+            third_party = confirmed == "third_party"
+        return Facts(src, checked or date.min, self.published(raw, path, checked), third_party)
 
     def unique(self, ids: Iterable[tuple[str, Path_]], what: str) -> None:
         """A problem for each id seen before; `what` is the message key naming what they identify."""
@@ -185,15 +210,17 @@ def parse_channels(raw: Any, file: str, text: str) -> ChannelData:
     except (ZoneInfoNotFoundError, ValueError):
         c.fail(("timezone",), "data.unknown_timezone", value=tz)
 
-    hc_raw = c.mapping(top.get("help_center"), ("help_center",), ("url", "note", "source", "checked"))
+    hc_raw = c.mapping(top.get("help_center"), ("help_center",), ("url", "note", "source", "checked"), FACT_KEYS)
     hc = HelpCenter("", "", date.min, Text("", ""))
     if hc_raw is not None:
-        src, checked = c.source(hc_raw, ("help_center",))
+        facts = c.source(hc_raw, ("help_center",))
         hc = HelpCenter(
             _url(c, hc_raw.get("url"), ("help_center", "url")) or "",
-            src,
-            checked,
+            facts.source,
+            facts.checked,
             c.text(hc_raw.get("note"), ("help_center", "note")),
+            facts.published,
+            facts.third_party,
         )
 
     schedules: dict[str, Schedule] = {}
@@ -257,6 +284,7 @@ def _schedule(c: _Checker, sid: str, value: Any, path: Path_) -> Schedule:
             "open_dates",
             "source",
             "checked",
+            *FACT_KEYS,
         ),
     )
     if raw is None:
@@ -310,7 +338,7 @@ def _schedule(c: _Checker, sid: str, value: Any, path: Path_) -> Schedule:
         for i, v in enumerate(c.items(raw.get("open_dates", []), (*path, "open_dates")))
         if (d := c.day(v, (*path, "open_dates", i))) is not None
     }
-    src, checked = c.source(raw, path) if "source" in raw else ("", None)
+    facts = c.source(raw, path) if "source" in raw else Facts("", date.min, None, False)
     return Schedule(
         sid,
         False,
@@ -321,8 +349,10 @@ def _schedule(c: _Checker, sid: str, value: Any, path: Path_) -> Schedule:
         holidays_policy == "closed",
         closed,
         frozenset(open_dates),
-        src,
-        checked,
+        facts.source,
+        facts.checked if "source" in raw else None,
+        facts.published,
+        facts.third_party,
     )
 
 
@@ -331,7 +361,7 @@ def _channel(c: _Checker, value: Any, path: Path_, schedules: Mapping[str, Sched
         value,
         path,
         ("id", "name", "schedule", "contact", "pros", "cons", "source", "checked"),
-        ("phone", "ars", "url", "answered_during"),
+        ("phone", "ars", "url", "answered_during", *FACT_KEYS),
     )
     if raw is None:
         return Channel("", Text("", ""), Schedule(""), Text("", ""), (), (), "", date.min)
@@ -348,7 +378,7 @@ def _channel(c: _Checker, value: Any, path: Path_, schedules: Mapping[str, Sched
     phone = c.string(raw["phone"], (*path, "phone")) if "phone" in raw else None
     if phone and not _PHONE.match(phone):
         c.fail((*path, "phone"), "data.bad_phone", value=phone)
-    src, checked = c.source(raw, path)
+    facts = c.source(raw, path)
     return Channel(
         id=c.ident(raw.get("id"), (*path, "id")),
         name=c.text(raw.get("name"), (*path, "name")),
@@ -356,12 +386,14 @@ def _channel(c: _Checker, value: Any, path: Path_, schedules: Mapping[str, Sched
         contact=c.text(raw.get("contact"), (*path, "contact")),
         pros=tuple(c.text(v, (*path, "pros", i)) for i, v in enumerate(c.items(raw.get("pros"), (*path, "pros")))),
         cons=tuple(c.text(v, (*path, "cons", i)) for i, v in enumerate(c.items(raw.get("cons"), (*path, "cons")))),
-        source=src,
-        checked=checked,
+        source=facts.source,
+        checked=facts.checked,
         phone=phone,
         ars=c.text(raw["ars"], (*path, "ars")) if "ars" in raw else None,
         url=_url(c, raw["url"], (*path, "url")) if "url" in raw else None,
         answered_during=schedule("answered_during"),
+        published=facts.published,
+        third_party=facts.third_party,
     )
 
 
@@ -695,7 +727,11 @@ def _sources(c: _Checker, value: Any, path: Path_, shipped: bool) -> tuple[Sourc
     out = []
     for i, item in enumerate(items):
         spath = (*path, i)
-        raw = c.mapping(item, spath, ("url", "title", "kind", "checked"))
+        # `published` is the page's own date or `unknown`: required of the shipped file, so that
+        # how old an answer is follows its sources (a seller's own file may leave it out).
+        raw = c.mapping(
+            item, spath, ("url", "title", "kind", "checked", *(("published",) if shipped else ())), ("published",)
+        )
         if raw is None:
             continue
         url = _url(c, raw.get("url"), (*spath, "url")) or ""
@@ -707,5 +743,21 @@ def _sources(c: _Checker, value: Any, path: Path_, shipped: bool) -> tuple[Sourc
         if kind and kind not in SOURCE_KINDS:
             c.fail((*spath, "kind"), "data.unknown_source_kind", value=kind, known=", ".join(SOURCE_KINDS))
         checked = c.day(raw.get("checked"), (*spath, "checked")) if "checked" in raw else None
-        out.append(Source(url, title, kind, checked or date.min))
+        published = c.published(raw, spath, checked)
+        out.append(Source(url, title, kind, checked or date.min, published))
     return tuple(out)
+
+
+def faq_warnings(faq: Faq, text: str) -> list[Problem]:
+    """What is not wrong but weak: entries that rest only on third-party pages (`data check` warns)."""
+    weak = [(i, entry) for i, entry in enumerate(faq.entries) if entry.third_party_only()]
+    lines = yamlio.lines_of(text, [("entries", i, "sources") for i, _ in weak]) if weak else []
+    return [
+        Problem(
+            faq.source_file,
+            line,
+            format_path(("entries", i, "sources")),
+            both("data.warn.third_party_only", id=entry.id),
+        )
+        for (i, entry), line in zip(weak, lines, strict=True)
+    ]

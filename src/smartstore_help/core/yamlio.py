@@ -260,10 +260,19 @@ def line_of(text: str, path: Sequence[str | int]) -> int:
 
     Composed only when a problem is reported, so valid data never pays for it.
     """
+    return lines_of(text, [path])[0]
+
+
+def lines_of(text: str, paths: Sequence[Sequence[str | int]]) -> list[int]:
+    """`line_of` for each of `paths`, the text composed once."""
     try:
-        node: yaml.Node | None = yaml.compose(text, Loader=Loader)
+        root: yaml.Node | None = yaml.compose(text, Loader=Loader)
     except yaml.YAMLError:
-        return 1
+        return [1 for _ in paths]
+    return [_line_in(root, path) for path in paths]
+
+
+def _line_in(node: yaml.Node | None, path: Sequence[str | int]) -> int:
     line = 1 if node is None else node.start_mark.line + 1
     for step in path:
         if isinstance(node, yaml.MappingNode):

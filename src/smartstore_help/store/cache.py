@@ -36,7 +36,7 @@ from smartstore_help import __version__
 from smartstore_help.store.places import cache_dir as cache_dir  # where it is; asked of `cache` by its callers
 
 T = TypeVar("T")
-FORMAT = 8  # bump when the shape of a cached object or the file format changes (8: phrasings in the index)
+FORMAT = 9  # bump when the shape of a cached object or the file format changes (9: phrasings, dated sources)
 SUFFIX = ".ssc"
 STALE_TEMP_SECONDS = 600
 

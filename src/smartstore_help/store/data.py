@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from smartstore_help.core.model import ChannelData, Faq
 from smartstore_help.core.problems import DataError, Problem, problem
@@ -25,17 +25,57 @@ def builtin_dir() -> Path:
 
 
 def is_builtin(path: Path) -> bool:
-    """Whether `path` is a file shipped with ss-help (held to a stricter standard than a seller's)."""
+    """Whether `path` is a file shipped with ss-help itself."""
     return path.parent == builtin_dir()
 
 
+Origin = Literal["builtin", "update", "data-dir"]
+_rejected: set[Path] = set()  # installed bundles found invalid in this run: the built-in data is used instead
+
+
+def update_dir() -> Path | None:
+    """The installed data update in use (see `installed.active`), if any."""
+    from smartstore_help.store.places import update_installed
+
+    if not update_installed():  # most runs: never one installed
+        return None
+    from smartstore_help.store import installed
+
+    chosen = installed.active(builtin_dir)
+    return None if chosen is None or chosen.directory in _rejected else chosen.directory
+
+
+def origin(path: Path) -> Origin:
+    """Where a data file comes from: the program, an installed update, or the seller's own folder."""
+    if is_builtin(path):
+        return "builtin"
+    from smartstore_help.store.places import updates_dir
+
+    return "update" if path.parent.parent == updates_dir() else "data-dir"
+
+
+def is_shipped(path: Path) -> bool:
+    """Whether `path` is ss-help's own data (built in or a signed update): held to a stricter
+    standard than a seller's file (sources with their dates, English)."""
+    return origin(path) != "data-dir"
+
+
+def reject(path: Path) -> None:
+    """The installed update holding `path` did not validate: use the built-in data for the rest of the run."""
+    _rejected.add(path.parent)
+
+
 def data_file(name: str, data_dir: Path | None) -> Path:
-    """The user's file of that name in `data_dir` when there is one, else the built-in one."""
+    """The user's file of that name in `data_dir` when there is one, else the installed update's,
+    else the built-in one."""
     if data_dir is not None:
         if not data_dir.is_dir():
             raise DataError([problem(str(data_dir), 0, "", "data.no_folder")])
         if (data_dir / name).is_file():
             return data_dir / name
+    update = update_dir()
+    if update is not None and (update / name).is_file():
+        return update / name
     return builtin_dir() / name
 
 
@@ -104,7 +144,16 @@ def load_channels(data_dir: Path | None = None) -> ChannelData:
 
 def load_faq(data_dir: Path | None = None) -> Faq:
     path = data_file(FAQ_FILE, data_dir)
-    return faq_from_text(read_text(path), str(path), is_builtin(path))
+    return faq_from_text(read_text(path), str(path), is_shipped(path))
+
+
+def faq_warnings(data_dir: Path | None = None) -> list[Problem]:
+    """What `data check` warns about in the FAQ in use (it must be valid): see `validate.faq_warnings`."""
+    from smartstore_help.core.validate import faq_warnings
+
+    path = data_file(FAQ_FILE, data_dir)
+    text = read_text(path)
+    return faq_warnings(faq_from_text(text, str(path), is_shipped(path)), text)
 
 
 def all_problems(load: Callable[[], object]) -> list[Problem]:

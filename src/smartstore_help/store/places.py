@@ -52,6 +52,17 @@ def data_dir() -> Path:
 
 
 JOURNAL_FILE = "cases.db"
+UPDATES_DIR = "data-updates"  # installed data updates (see `installed`)
+UPDATES_STATE = "state.json"
+
+
+def updates_dir() -> Path:
+    return data_dir().absolute() / UPDATES_DIR
+
+
+def update_installed() -> bool:
+    """Whether a data update may be installed: asking costs one stat, and no import of `installed`."""
+    return (updates_dir() / UPDATES_STATE).is_file()
 
 
 def journal_file() -> Path:

@@ -124,17 +124,40 @@ def hours_view(
         Line(),
         *table(headers, cells, limit=columns),
         Line(),
-        *checked_lines(data, lang, columns),
+        *checked_lines(data, lang, columns, [channel for channel, _, _ in rows]),
     ]
 
 
-def checked_lines(data: ChannelData, lang: Lang, columns: int | None = None) -> list[Line]:
+def checked_lines(
+    data: ChannelData, lang: Lang, columns: int | None = None, shown: Sequence[Channel] | None = None
+) -> list[Line]:
     """When the facts were checked, and where to confirm them: shown under every fact (the address
     on a line of its own, so it is never split)."""
     oldest = min([data.help_center.checked, *(c.checked for c in data.channels)])
     message = t("checked", lang, date=oldest.isoformat(), url=data.help_center.url)
     lines = [Line().add(plain(line), "dim") for line in message.splitlines()]
+    lines += unconfirmed_lines(data, data.channels if shown is None else shown, lang)
     return lines if columns is None else [part for line in lines for part in wrap(line, columns)]
+
+
+def unconfirmed_lines(data: ChannelData, channels: Iterable[Channel], lang: Lang) -> list[Line]:
+    """How sure the facts shown are: those that rest on third-party pages only (`confirmed:
+    third_party` in channels.yaml) are named, with the day they were checked."""
+    names: list[str] = []
+    days = []
+    for channel in channels:
+        if channel.unconfirmed():
+            names.append(channel.name(lang))
+            days.append(channel.checked)
+            if channel.schedule.third_party and channel.schedule.checked is not None:
+                days.append(channel.schedule.checked)
+    if data.help_center.third_party:
+        names.append(t("unconfirmed.help_center", lang))
+        days.append(data.help_center.checked)
+    if not names:
+        return []
+    said = t("unconfirmed", lang, facts=", ".join(names), date=min(days).isoformat())
+    return [Line().add(plain(said), "yellow")]
 
 
 def channels_view(data: ChannelData, lang: Lang) -> RenderableType:
@@ -297,16 +320,22 @@ def faq_show_view(entry: FaqEntry, lang: Lang, help_url: str, today: date) -> Re
         text(f"[{faq_type(entry.type, lang)}] {entry.id}", "dim"),
         Markdown(plain(entry.answer_in(lang))),
     ]
-    checked = entry.checked()
-    if checked is not None and entry.stale(today):
-        parts.append(text(t("faq.stale", lang, date=checked.isoformat()), "dim yellow"))
+    newest = entry.evidence()
+    if newest is not None and entry.stale(today):
+        parts.append(text(t("faq.stale", lang, date=newest.isoformat()), "dim yellow"))
     if entry.sources:
         parts.append(text(f"{t('faq.sources', lang)}:", "dim"))
-        for source in entry.sources:
+        for source in entry.sources_in_order():  # official pages first
+            published = (
+                t("faq.published_on", lang, date=source.published.isoformat())
+                if source.published
+                else t("faq.published_unknown", lang)
+            )
             when = t("faq.checked_on", lang, date=source.checked.isoformat())
             parts.append(text(f"  • {source.title}", "dim"))
             # the address decoded (스마트스토어, not %ec%8a%a4…) and last, where a wrap harms it least
-            parts.append(text(f"    {t(f'faq.kind.{source.kind}', lang)} · {when} · {unquote(source.url)}", "dim"))
+            kind = t(f"faq.kind.{source.kind}", lang)
+            parts.append(text(f"    {kind} · {published} · {when} · {unquote(source.url)}", "dim"))
     if entry.note:
         parts.append(text(f"{t('faq.source', lang)}: {entry.note}", "dim"))
     parts.append(text(t("faq.confirm", lang, url=help_url), "dim"))
@@ -357,9 +386,10 @@ def _channel_line(rec: Recommendation, now: datetime, tz: ZoneInfo, lang: Lang) 
     return text(" · ".join(part for part in (state.plain, when.plain) if part), STATE_STYLE[rec.status.state])
 
 
-def plan_view(plan: Plan, now: datetime, tz: ZoneInfo, lang: Lang) -> RenderableType:
+def plan_view(plan: Plan, now: datetime, tz: ZoneInfo, lang: Lang, data: ChannelData | None = None) -> RenderableType:
     """The recommended channel with its reasons and contact details, what to do meanwhile when it
-    is closed, and the other channels ranked below."""
+    is closed, and the other channels ranked below; with `data`, a footer saying when the facts
+    were checked and which of the channels named rest on third-party pages only."""
     from rich.console import Group
 
     best = plan.best
@@ -397,6 +427,12 @@ def plan_view(plan: Plan, now: datetime, tz: ZoneInfo, lang: Lang) -> Renderable
         if rec.reasons:
             others.append(Padding(text(rec.reasons[-1](lang), "dim"), (0, 0, 0, 5)))
     parts.append(Group(*others))
+    if data is not None:
+        named = [best.channel, *([plan.meanwhile.channel] if plan.meanwhile else [])]
+        checked = min([data.help_center.checked, *(c.checked for c in named)])
+        footer = [t("checked", lang, date=checked.isoformat(), url=data.help_center.url)]
+        footer += [line.plain for line in unconfirmed_lines(data, named, lang)]
+        parts += [text(""), *(text(plain(line), "dim") for said in footer for line in said.splitlines())]
     return Group(*parts)
 
 

@@ -265,7 +265,7 @@ class Wizard:
             self.holidays,
             self.history(state.type),
         )
-        self.prompter.show(render.plan_view(plan, self.now, self.tz, self.lang))
+        self.prompter.show(render.plan_view(plan, self.now, self.tz, self.lang, self.data))
         self.prompter.show(
             render.checklist_view(
                 self.data.problem_type(state.type), draft.checklist(self.data, state.type, state.answers), self.lang
