@@ -22,6 +22,7 @@ entries:
     type: payment
     question: 수수료는?
     answer: 답
+    phrasings: [수수료 얼마, 떼가는 돈, 몇 프로, 요율 궁금, 판매 비용, 수수료율, fee rate, how much fee]
     sources:
       - url: https://help.example.com/fee
         title: 공지
@@ -52,10 +53,10 @@ def test_every_kind_and_a_date_or_unknown_are_accepted(kind: str, published: str
     [
         (
             "2026-12-01",
-            "faq.yaml:11: entries[0].sources[0].published: published (2026-12-01) is after checked (2026-11-30)",
+            "faq.yaml:12: entries[0].sources[0].published: published (2026-12-01) is after checked (2026-11-30)",
         ),
-        ("2026-02-30", "faq.yaml:11: entries[0].sources[0].published: not a date (YYYY-MM-DD): '2026-02-30'"),
-        ("soon", "faq.yaml:11: entries[0].sources[0].published: not a date (YYYY-MM-DD): 'soon'"),
+        ("2026-02-30", "faq.yaml:12: entries[0].sources[0].published: not a date (YYYY-MM-DD): '2026-02-30'"),
+        ("soon", "faq.yaml:12: entries[0].sources[0].published: not a date (YYYY-MM-DD): 'soon'"),
     ],
 )
 def test_a_bad_published_is_reported_with_its_line(published: str, message: str) -> None:
@@ -64,7 +65,7 @@ def test_a_bad_published_is_reported_with_its_line(published: str, message: str)
 
 def test_the_shipped_file_needs_published_a_sellers_file_may_leave_it_out(tmp_path: Path) -> None:
     text = ENTRY.format(kind="official", published="x").replace("        published: x\n", "")
-    assert shipped_problems(text) == ["faq.yaml:8: entries[0].sources[0].published: required field is missing"]
+    assert shipped_problems(text) == ["faq.yaml:9: entries[0].sources[0].published: required field is missing"]
     (tmp_path / "faq.yaml").write_text(text, encoding="utf-8")
     assert data.load_faq(tmp_path).entries[0].sources[0].published is None
     # and the builtin file is held to it through `data check`

@@ -114,7 +114,7 @@ CASES = [
         "expected an https:// address",
     ),
     (
-        "    checked: 2026-11-30\n\n  - id: phone",
+        "    checked: 2026-12-07\n\n  - id: phone",
         "    checked: 2026-31-11\n\n  - id: phone",
         "channels[0].checked",
         "not a date",
@@ -261,8 +261,8 @@ def test_shipped_faq_needs_sources_with_https_urls() -> None:
             "kind",
             "unknown kind of source: 'blog' (known: official, staff, reprint, news, third_party)",
         ),
-        ("checked: 2026-11-30", "checked: 2026-11-31", "checked", "not a date (YYYY-MM-DD): '2026-11-31'"),
-        ("checked: 2026-11-30", "checked: soon", "checked", "not a date (YYYY-MM-DD): 'soon'"),
+        ("checked: 2026-12-07", "checked: 2026-11-31", "checked", "not a date (YYYY-MM-DD): '2026-11-31'"),
+        ("checked: 2026-12-07", "checked: soon", "checked", "not a date (YYYY-MM-DD): 'soon'"),
         ("title: 스마트스토어센터 고객센터 FAQ", 'title: " "\n        x: y', "title", "is empty"),
     ],
 )

@@ -216,7 +216,7 @@ def test_english_prompts(hol: Any) -> None:
     assert all(not any("\uac00" <= ch <= "\ud7a3" for ch in m) for m in script.asked)
 
 
-@pytest.mark.parametrize(("now", "stale"), [(NOW, False), (datetime(2027, 6, 1, 10, 0, tzinfo=KST), True)])
+@pytest.mark.parametrize(("now", "stale"), [(NOW, False), (datetime(2028, 6, 1, 10, 0, tzinfo=KST), True)])
 def test_the_faq_step_marks_answers_checked_long_ago(hol: Any, now: datetime, stale: bool) -> None:
     from rich.console import Console
 
