@@ -63,6 +63,8 @@ def run(args: list[str], io: IOStreams | None = None) -> int:
             return report(error, lang, io)
         except KeyboardInterrupt:  # pressed again while the first ending was being said
             return 130
+        except BaseException:  # saying it failed as well: the exit code is all that is left
+            return 70
 
 
 def report(error: BaseException, lang: Lang, io: IOStreams | None) -> int:
@@ -72,9 +74,10 @@ def report(error: BaseException, lang: Lang, io: IOStreams | None) -> int:
 
     if isinstance(error, Finished):  # help or the version: not an error at all
         try:
-            _say(error.text, io, err=False)
-        except OutputClosed as closed:
-            return report(closed, lang, io)
+            if error.text:
+                _say(error.text, io, err=False)
+        except Failure as failed:  # a reader gone away, a full disk, a closed stdout
+            return report(failed, lang, io)
         return ExitCode.OK
     if isinstance(error, SystemExit):
         return error.code if isinstance(error.code, int) else ExitCode.USAGE
@@ -93,8 +96,10 @@ def report(error: BaseException, lang: Lang, io: IOStreams | None) -> int:
     elif isinstance(error, OSError):  # the surroundings: a folder we may not read, a device gone
         where = f"{error.filename}: " if error.filename else ""
         message, code = f"{prefix}: {where}{error.strerror or error}", ExitCode.USAGE
+    elif isinstance(error, MemoryError):  # the surroundings too: a tight memory limit
+        message, code = f"{prefix}: {t('error.memory', lang)}", ExitCode.USAGE
     else:
-        raise error  # a bug: let Python show it rather than hide it behind a vague line
+        return _crashed(error, lang, io)
     import contextlib
 
     with contextlib.suppress(Exception):  # if even stderr is gone, there is nowhere left to complain to
@@ -102,14 +107,71 @@ def report(error: BaseException, lang: Lang, io: IOStreams | None) -> int:
     return code
 
 
-def _say(message: str, io: IOStreams | None, *, err: bool) -> None:
+def _crashed(error: BaseException, lang: Lang, io: IOStreams | None) -> int:
+    """The last resort: a fault in ss-help itself. One line naming a crash file that holds the
+    traceback (`SS_HELP_DEBUG=1` prints the traceback instead), and EX_SOFTWARE."""
+    import contextlib
+    import traceback
+
+    from smartstore_help.core.errors import ExitCode
+    from smartstore_help.core.i18n import t
+
+    trace = "".join(traceback.format_exception(error))
+    if os.environ.get("SS_HELP_DEBUG", "") not in ("", "0"):
+        with contextlib.suppress(Exception):
+            _say(trace, io, err=True, plain_text=False)
+        return ExitCode.SOFTWARE
+    path = _crash_file(trace)
+    message = t("error.unexpected", lang, path=path) if path else t("error.unexpected_no_file", lang)
+    with contextlib.suppress(Exception):
+        _say(message, io, err=True)
+    return ExitCode.SOFTWARE
+
+
+# Words of the command line that are never the seller's own text: kept in a crash file, the rest is not.
+_COMMAND_WORDS = frozenset(
+    "hours channels data check faq search list show contact case note close follow-up due stats export"
+    " delete completion paths bash zsh fish powershell ko en".split()
+)
+
+
+def _crash_file(trace: str) -> str | None:
+    """Write the traceback, the version, the command (without the seller's text) and the time to
+    a new owner-only file in the cache folder; its path, or None when it cannot be written."""
+    try:
+        from datetime import UTC, datetime
+
+        from smartstore_help import __version__
+        from smartstore_help.store.places import cache_dir
+
+        now = datetime.now(UTC)
+        argv = [
+            arg if arg in _COMMAND_WORDS or arg.startswith("-") and "=" not in arg else "…" for arg in sys.argv[1:]
+        ]
+        folder = cache_dir()
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path = folder / f"crash-{now:%Y%m%d-%H%M%S}-{os.getpid()}.txt"
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8", errors="backslashreplace") as file:
+            file.write(
+                f"ss-help {__version__}\npython {sys.version.split()[0]} on {sys.platform}\n"
+                f"time {now.isoformat(timespec='seconds')}\ncommand ss-help {' '.join(argv)}\n\n{trace}"
+            )
+        return str(path)
+    except Exception:  # nowhere to write it: the line says so
+        return None
+
+
+def _say(message: str, io: IOStreams | None, *, err: bool, plain_text: bool = True) -> None:
     from smartstore_help.ui.render import plain
 
-    text = "\n".join(plain(line) for line in message.splitlines())
+    text = "\n".join(plain(line) if plain_text else line for line in message.splitlines())
     if io is not None:
         io.write(text, err=err)
-    else:
-        print(text, file=sys.stderr if err else sys.stdout, flush=True)
+        return
+    stream = sys.stderr if err else sys.stdout
+    if stream is not None:  # a stream closed before the program started is None
+        print(text, file=stream, flush=True)
 
 
 def _silence_stdout() -> None:

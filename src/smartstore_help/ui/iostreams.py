@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
-from smartstore_help.core.errors import OutputClosed, OutputFailed
+from smartstore_help.core.errors import OutputClosed, OutputFailed, StreamClosed
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -149,6 +149,39 @@ class SafeWriter:
         return self.stream.fileno()
 
 
+class ClosedStream(io.TextIOBase):
+    """Stands for a standard stream that was closed before the program started (Python gives
+    None for it: `ss-help hours >&-`, `case note 1 <&-`). Reading it, or writing to it when it is
+    standard output, ends the run with `StreamClosed`; what goes to a closed standard error is
+    dropped, as there is nowhere left to say it."""
+
+    def __init__(self, name: str, *, fail_writes: bool) -> None:
+        super().__init__()
+        self.name = name
+        self.fail_writes = fail_writes
+
+    @property
+    def encoding(self) -> str:
+        return "utf-8"
+
+    def read(self, size: int | None = -1) -> str:
+        raise StreamClosed(self.name)
+
+    def readline(self, size: int | None = -1) -> str:
+        raise StreamClosed(self.name)
+
+    def write(self, text: str) -> int:
+        if self.fail_writes:
+            raise StreamClosed(self.name)
+        return len(text)
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise OSError(9, "Bad file descriptor")
+
+
 def _env_flag(name: str) -> bool:
     return os.environ.get(name, "") not in ("", "0")
 
@@ -190,12 +223,14 @@ class IOStreams:
             except (OSError, ValueError, AttributeError):
                 return False
 
-        out = sys.stdout
+        stdin: Any = sys.stdin or ClosedStream("stdin", fail_writes=True)
+        out: Any = sys.stdout or ClosedStream("stdout", fail_writes=True)
+        err: Any = sys.stderr or ClosedStream("stderr", fail_writes=False)
         return cls(
-            sys.stdin,
+            stdin,
             out,
-            sys.stderr,
-            interactive=tty(sys.stdin) and tty(out),
+            err,
+            interactive=tty(stdin) and tty(out),
             color=color_wanted(tty(out)),
             columns=term.columns(out),
             ascii_symbols=sys.platform == "win32" or _env_flag("SS_HELP_ASCII"),
