@@ -307,6 +307,24 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "상담 기록 파일을 읽거나 쓰지 못했습니다: {path} ({detail}). 기록은 바뀌지 않았습니다.",
         "the case journal could not be read or written: {path} ({detail}). Nothing was changed.",
     ),
+    # case journal, second hardening round: a newer file is not read either; damaged promises; paging
+    "error.journal.newer_read": (
+        "더 새 버전의 ss-help가 만든 상담 기록이라 읽을 수 없습니다 (형식 {detail}): {path}. ss-help를 업그레이드하세요. contact, hours, faq는 기록 없이 그대로 쓸 수 있습니다",
+        "the case journal was written by a newer ss-help (format {detail}) and cannot be read: {path}. Upgrade ss-help; contact, hours and faq work without it",
+    ),
+    "case.skipped_promises": (
+        "회신 약속의 시각이 손상되어 건너뛰었습니다: {ids}",
+        "skipped promised replies whose stored time is damaged: {ids}",
+    ),
+    "case.page": (
+        "최근 {shown}건 / 전체 {total}건 · 더 보기: --limit N 또는 --all",
+        "the latest {shown} of {total} cases · more: --limit N or --all",
+    ),
+    "error.limit": ("--limit은 1 이상이어야 합니다", "--limit must be at least 1"),
+    "error.note_too_long": (
+        "메모가 너무 깁니다 (최대 {limit}). 파일의 일부만 붙여 넣으세요",
+        "the note is too long (at most {limit}); paste only the part that matters",
+    ),
     "error.damaged_case": (
         "#{id} 상담 기록은 저장된 내용이 손상되어 읽을 수 없습니다 (다른 기록은 그대로입니다)",
         "case #{id} is damaged and cannot be read (the other cases are fine)",

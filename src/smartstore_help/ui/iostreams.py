@@ -149,6 +149,14 @@ class SafeWriter:
         return self.stream.fileno()
 
 
+class InputTooLong(Exception):
+    """More on standard input than the command takes (`limit` bytes)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self.limit = limit
+
+
 class ClosedStream(io.TextIOBase):
     """Stands for a standard stream that was closed before the program started (Python gives
     None for it: `ss-help hours >&-`, `case note 1 <&-`). Reading it, or writing to it when it is
@@ -351,13 +359,20 @@ class IOStreams:
         self.out.write(_TRAILING_SPACE.sub(r"\1", text))
         self.out.flush()
 
-    def read_all(self) -> str:
+    def read_all(self, limit: int | None = None) -> str:
         """Everything on standard input as text: UTF-8, or the Korean Windows code page (cp949, a
-        superset of EUC-KR) when it is not UTF-8; bytes that are neither become U+FFFD."""
+        superset of EUC-KR) when it is not UTF-8; bytes that are neither become U+FFFD. With a
+        `limit` (in bytes), more than that raises `InputTooLong` as soon as it is read, so an
+        endless input (`yes | …`) ends at once."""
         buffer = getattr(self.stdin, "buffer", None)
         if buffer is None:
-            return self.stdin.read()
-        raw = buffer.read()
+            text = self.stdin.read() if limit is None else self.stdin.read(limit + 1)
+            if limit is not None and len(text.encode("utf-8", "surrogatepass")) > limit:
+                raise InputTooLong(limit)
+            return text
+        raw = buffer.read() if limit is None else buffer.read(limit + 1)
+        if limit is not None and len(raw) > limit:
+            raise InputTooLong(limit)
         for encoding in ("utf-8-sig", "cp949"):
             try:
                 return str(raw.decode(encoding))
