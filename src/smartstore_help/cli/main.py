@@ -44,6 +44,14 @@ def main(args: Sequence[str] | None = None) -> NoReturn:
 
 def run(args: list[str], io: IOStreams | None = None) -> int:
     lang = requested_lang(args)
+    previous = _end_on_signals()
+    try:
+        return _run(args, io, lang)
+    finally:
+        _restore_handlers(previous)
+
+
+def _run(args: list[str], io: IOStreams | None, lang: Lang) -> int:
     try:
         from smartstore_help.cli import tree as commands
         from smartstore_help.ui.iostreams import IOStreams
@@ -63,13 +71,14 @@ def run(args: list[str], io: IOStreams | None = None) -> int:
             return report(error, lang, io)
         except KeyboardInterrupt:  # pressed again while the first ending was being said
             return 130
-        except BaseException:  # saying it failed as well: the exit code is all that is left
-            return 70
+        except BaseException as again:  # saying it failed as well: the exit code is all that is left
+            signum = getattr(again, "signum", None)
+            return 128 + signum if isinstance(signum, int) else 70
 
 
 def report(error: BaseException, lang: Lang, io: IOStreams | None) -> int:
     """Say what ended the run, once, and give its exit code."""
-    from smartstore_help.core.errors import ExitCode, Failure, Finished, OutputClosed
+    from smartstore_help.core.errors import ExitCode, Failure, Finished, OutputClosed, Terminated
     from smartstore_help.core.i18n import t
 
     if isinstance(error, Finished):  # help or the version: not an error at all
@@ -85,7 +94,11 @@ def report(error: BaseException, lang: Lang, io: IOStreams | None) -> int:
         _silence_stdout()
         return error.code
     prefix = t("error.prefix", lang)
-    if isinstance(error, KeyboardInterrupt | EOFError) or type(error).__name__ == "Abort":
+    if isinstance(error, Terminated):  # SIGTERM, SIGHUP: as Ctrl-C, with the signal's own code
+        _restore_terminal(io)
+        message, code = t("interrupted", lang), 128 + error.signum
+    elif isinstance(error, KeyboardInterrupt | EOFError) or type(error).__name__ == "Abort":
+        _restore_terminal(io)
         message, code = t("interrupted", lang), ExitCode.INTERRUPTED
     elif isinstance(error, Failure):
         message, code = error.describe(lang), error.code
@@ -105,6 +118,70 @@ def report(error: BaseException, lang: Lang, io: IOStreams | None) -> int:
     with contextlib.suppress(Exception):  # if even stderr is gone, there is nowhere left to complain to
         _say(message, io, err=True)
     return code
+
+
+# The terminal as it was when the program started (termios attributes of standard input), so that
+# a run ended by a signal in the middle of a question puts echo and line editing back.
+_terminal_at_start: list[Any] | None = None
+_RESET_SCREEN = "\x1b[?2004l\x1b[?25h"  # bracketed paste off, cursor shown
+
+
+def _end_on_signals() -> dict[int, Any]:
+    """SIGTERM and SIGHUP raise `Terminated` in the main thread, so they end the run through the
+    boundary (terminal restored, transactions rolled back) instead of killing it mid-write."""
+    import signal
+
+    global _terminal_at_start
+    previous: dict[int, Any] = {}
+    try:
+        if sys.stdin is not None and sys.stdin.isatty():
+            import termios
+
+            _terminal_at_start = termios.tcgetattr(sys.stdin.fileno())
+    except (ImportError, OSError, ValueError):
+        _terminal_at_start = None
+
+    def ended(signum: int, frame: object) -> None:
+        from smartstore_help.core.errors import Terminated
+
+        raise Terminated(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            try:
+                previous[number] = signal.signal(number, ended)
+            except (ValueError, OSError):  # not the main thread (an embedding program): leave them be
+                pass
+    return previous
+
+
+def _restore_handlers(previous: dict[int, Any]) -> None:
+    import signal
+
+    for number, handler in previous.items():
+        try:
+            signal.signal(number, handler)
+        except (ValueError, OSError, TypeError):
+            pass
+
+
+def _restore_terminal(io: IOStreams | None) -> None:
+    """Echo, line editing and the cursor as they were, bracketed paste off: whatever a question or
+    a progress bar was doing when the run was ended."""
+    import contextlib
+
+    if _terminal_at_start is not None and sys.stdin is not None:
+        with contextlib.suppress(Exception):
+            import termios
+
+            termios.tcsetattr(sys.stdin.fileno(), termios.TCSANOW, _terminal_at_start)
+    with contextlib.suppress(Exception):
+        if io is not None:
+            io.control(_RESET_SCREEN)
+        elif sys.stdout is not None and sys.stdout.isatty():
+            sys.stdout.write(_RESET_SCREEN)
+            sys.stdout.flush()
 
 
 def _crashed(error: BaseException, lang: Lang, io: IOStreams | None) -> int:

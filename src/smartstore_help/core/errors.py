@@ -68,6 +68,15 @@ class StreamClosed(Failure):
         return t("error.stream_closed", lang, stream=self.stream)
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: the run ends as Ctrl-C ends it, with 128 + the signal's number.
+    A BaseException, like KeyboardInterrupt, so that no `except Exception` holds it up."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
 class Finished(Exception):
     """The run is complete with `text` for standard output (help, the version)."""
 

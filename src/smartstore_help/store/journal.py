@@ -85,6 +85,7 @@ MIGRATIONS = (
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+INDEXES = "CREATE INDEX IF NOT EXISTS cases_by_time ON cases (created_at, id)"
 
 
 P = ParamSpec("P")
@@ -247,6 +248,10 @@ class Journal:
             if not fresh:
                 db.execute("PRAGMA journal_mode = WAL")
             self._migrate(db)
+        if self.write and not fresh:
+            # Not a migration: any version reads a file with it, and none needs it to. It lets
+            # `case list` read the newest page of 50,000 cases without reading them all.
+            db.execute(INDEXES)
         return db
 
     def _connect_read_only(self) -> sqlite3.Connection:
