@@ -58,7 +58,16 @@ def make(folder: Path, count: int) -> Path:
         if i % 3 == 0:
             for k in range(2):
                 due = (made + timedelta(days=2)).isoformat(timespec="seconds") if i % 7 == 0 and k == 1 else None
-                notes.append((i, (made + timedelta(hours=k + 1)).isoformat(timespec="seconds"), f"상담원 메모 {k}", f"R-{i}-{k}", due, 2 if due else None))
+                notes.append(
+                    (
+                        i,
+                        (made + timedelta(hours=k + 1)).isoformat(timespec="seconds"),
+                        f"상담원 메모 {k}",
+                        f"R-{i}-{k}",
+                        due,
+                        2 if due else None,
+                    )
+                )
     with journal.transaction() as db:
         db.executemany(
             "INSERT INTO cases (id, created_at, type, answers, details, recommended, chosen, draft, status, resolved,"

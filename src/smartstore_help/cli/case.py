@@ -449,7 +449,7 @@ def _export_json(cfg: Settings, journal: Journal, damaged: list[int]) -> None:
     first = True
     for case in journal.each_case(damaged, with_notes=True):
         body = json.dumps(case.as_json(), ensure_ascii=False, indent=2).replace("\n", "\n    ")
-        cfg.io.out.write(("{\n  \"cases\": [\n    " if first else ",\n    ") + escape_invisible(body))
+        cfg.io.out.write(('{\n  "cases": [\n    ' if first else ",\n    ") + escape_invisible(body))
         first = False
     cfg.io.write('{\n  "cases": []\n}' if first else "\n  ]\n}")
 

@@ -146,24 +146,24 @@ def _end_on_signals() -> dict[int, Any]:
 
         raise Terminated(signum)
 
+    import contextlib
+
     for name in ("SIGTERM", "SIGHUP"):
         number = getattr(signal, name, None)
+        # not in the main thread (an embedding program): the handlers are left as they are
         if number is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):
                 previous[number] = signal.signal(number, ended)
-            except (ValueError, OSError):  # not the main thread (an embedding program): leave them be
-                pass
     return previous
 
 
 def _restore_handlers(previous: dict[int, Any]) -> None:
+    import contextlib
     import signal
 
     for number, handler in previous.items():
-        try:
+        with contextlib.suppress(ValueError, OSError, TypeError):
             signal.signal(number, handler)
-        except (ValueError, OSError, TypeError):
-            pass
 
 
 def _restore_terminal(io: IOStreams | None) -> None:
@@ -207,8 +207,33 @@ def _crashed(error: BaseException, lang: Lang, io: IOStreams | None) -> int:
 
 # Words of the command line that are never the seller's own text: kept in a crash file, the rest is not.
 _COMMAND_WORDS = frozenset(
-    "hours channels data check faq search list show contact case note close follow-up due stats export"
-    " delete completion paths bash zsh fish powershell ko en".split()
+    [
+        "hours",
+        "channels",
+        "data",
+        "check",
+        "faq",
+        "search",
+        "list",
+        "show",
+        "contact",
+        "case",
+        "note",
+        "close",
+        "follow-up",
+        "due",
+        "stats",
+        "export",
+        "delete",
+        "completion",
+        "paths",
+        "bash",
+        "zsh",
+        "fish",
+        "powershell",
+        "ko",
+        "en",
+    ]
 )
 
 
@@ -223,12 +248,19 @@ def _crash_file(trace: str) -> str | None:
 
         now = datetime.now(UTC)
         argv = [
-            arg if arg in _COMMAND_WORDS or arg.startswith("-") and "=" not in arg else "…" for arg in sys.argv[1:]
+            arg if arg in _COMMAND_WORDS or (arg.startswith("-") and "=" not in arg) else "…" for arg in sys.argv[1:]
         ]
         folder = cache_dir()
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        path = folder / f"crash-{now:%Y%m%d-%H%M%S}-{os.getpid()}.txt"
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        for number in range(100):  # a new file each time, never through a link someone placed
+            path = folder / f"crash-{now:%Y%m%d-%H%M%S}-{os.getpid()}{f'-{number}' if number else ''}.txt"
+            try:
+                descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                break
+            except FileExistsError:
+                continue
+        else:
+            return None
         with os.fdopen(descriptor, "w", encoding="utf-8", errors="backslashreplace") as file:
             file.write(
                 f"ss-help {__version__}\npython {sys.version.split()[0]} on {sys.platform}\n"

@@ -58,9 +58,9 @@ def safe_cell(value: str, *, as_text: bool = False) -> str:
     a leading `'`; a long digit string (an order or reference number), or any digit string when
     `as_text`, is written as the text formula `="…"` so Excel keeps every digit and leading zero."""
     digits = value.strip()
-    if digits.isascii() and digits.isdigit() and (as_text or len(digits) >= LONG_DIGITS or digits[0] == "0"):
-        if len(digits) > 1 or as_text:
-            return '="' + digits.replace('"', '""') + '"'
+    number = digits.isascii() and digits.isdigit()
+    if number and (as_text or len(digits) >= LONG_DIGITS or (len(digits) > 1 and digits[0] == "0")):
+        return '="' + digits.replace('"', '""') + '"'
     if value.lstrip(" \t\r\n\f\v\u00a0\u3000").startswith(FORMULA_START) or value.startswith(FORMULA_START):
         return "'" + value
     return value

@@ -183,7 +183,7 @@ def _scan(text: str) -> None:
 
 def _check_event(event: yaml.Event, depth: int) -> None:
     """`depth`: the containers open around `event`."""
-    line = event.start_mark.line + 1
+    line = event.start_mark.line + 1 if event.start_mark is not None else 1
     tag = getattr(event, "tag", None)
     if tag is not None:
         raise ExplicitTag(tag, line)

@@ -382,7 +382,12 @@ class Journal:
             case_id = row["id"]
             answers, details = json.loads(row["answers"]), json.loads(row["details"])
             texts = (row["type"], row["recommended"], row["chosen"], row["draft"])
-            resolved, rating, feedback, follow_up = row["resolved"], row["rating"], row["feedback"], _text(row, "follow_up_of")
+            resolved, rating, feedback, follow_up = (
+                row["resolved"],
+                row["rating"],
+                row["feedback"],
+                _text(row, "follow_up_of"),
+            )
             sound = (
                 isinstance(case_id, int)
                 and isinstance(answers, dict)
@@ -392,7 +397,7 @@ class Journal:
                 and isinstance(row["created_at"], str)
                 and (row["closed_at"] is None or isinstance(row["closed_at"], str))
                 and resolved in (None, 0, 1)
-                and (rating is None or isinstance(rating, int) and 1 <= rating <= 5)
+                and (rating is None or (isinstance(rating, int) and 1 <= rating <= 5))
                 and (feedback is None or isinstance(feedback, str))
                 and (follow_up is None or isinstance(follow_up, int))
             )
@@ -428,7 +433,12 @@ class Journal:
 
     @_guarded
     def cases(
-        self, status: str | None = None, with_notes: bool = False, *, type_id: str | None = None, limit: int | None = None
+        self,
+        status: str | None = None,
+        with_notes: bool = False,
+        *,
+        type_id: str | None = None,
+        limit: int | None = None,
     ) -> CaseList:
         """Newest first (at most `limit`); a row that cannot be read is skipped and named in
         `damaged`, never fatal."""

@@ -163,24 +163,22 @@ class ClosedStream(io.TextIOBase):
     standard output, ends the run with `StreamClosed`; what goes to a closed standard error is
     dropped, as there is nowhere left to say it."""
 
+    encoding = "utf-8"
+
     def __init__(self, name: str, *, fail_writes: bool) -> None:
         super().__init__()
-        self.name = name
+        self.stream_name = name
         self.fail_writes = fail_writes
 
-    @property
-    def encoding(self) -> str:
-        return "utf-8"
-
     def read(self, size: int | None = -1) -> str:
-        raise StreamClosed(self.name)
+        raise StreamClosed(self.stream_name)
 
-    def readline(self, size: int | None = -1) -> str:
-        raise StreamClosed(self.name)
+    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
+        raise StreamClosed(self.stream_name)
 
     def write(self, text: str) -> int:
         if self.fail_writes:
-            raise StreamClosed(self.name)
+            raise StreamClosed(self.stream_name)
         return len(text)
 
     def isatty(self) -> bool:
