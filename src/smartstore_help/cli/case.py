@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any
@@ -89,15 +89,21 @@ def case_list(
     if status not in (None, "open", "closed"):
         raise UserError(t("error.unknown_type", cfg.lang, value=status, known="open, closed"))
     if limit < 1:
-        raise UserError(t("error.limit", cfg.lang))
+        raise UserError(t("error.bad_limit", cfg.lang))
+    from smartstore_help.store.journal import MAX_ID
+
+    page = None if show_all or limit > MAX_ID else limit  # more than SQLite can count is all of them
+    damaged: list[int] = []
     with opened(write=False) as journal:
-        cases, damaged = journal.cases(status, limit=None if show_all else limit)
         total = journal.count(status)
+        if as_json:
+            _list_json(cfg, journal, status, page, total, damaged)
+            _report_damaged(cfg, tuple(damaged))
+            return
+        # what the table shows, without the drafts and answers: --all on 50,000 cases stays small
+        cases = [_slim(c) for c in journal.each_case(damaged, status, limit=page)]
         counts = journal.note_counts([c.id for c in cases])
-    _report_damaged(cfg, damaged)
-    if as_json:
-        cfg.io.json({"total": total, "cases": [{**c.as_json(), "notes": counts[c.id]} for c in cases]})
-        return
+    _report_damaged(cfg, tuple(damaged))
     from smartstore_help.ui import render
 
     if not cases:
@@ -106,6 +112,49 @@ def case_list(
     cfg.io.lines(render.case_table(cases, counts, cfg.channels(), cfg.lang, cfg.io.columns))
     if len(cases) + len(damaged) < total:
         cfg.io.write(t("case.page", cfg.lang, shown=f"{len(cases):,}", total=f"{total:,}"))
+
+
+def _slim(case: Case) -> Case:
+    return case._replace(answers={}, details={}, draft="")
+
+
+def _list_json(
+    cfg: Settings, journal: Journal, status: str | None, page: int | None, total: int, damaged: list[int]
+) -> None:
+    """`{"total", "cases": [… with "notes": count]}`, written in batches of cases."""
+    batch: list[Case] = []
+
+    def items() -> Iterator[dict[str, Any]]:
+        for case in journal.each_case(damaged, status, limit=page):
+            batch.append(case)
+            if len(batch) == 500:
+                yield from flush()
+        yield from flush()
+
+    def flush() -> Iterator[dict[str, Any]]:
+        counts = journal.note_counts([c.id for c in batch])
+        out = [{**c.as_json(), "notes": counts[c.id]} for c in batch]
+        batch.clear()
+        yield from out
+
+    _stream_json(cfg, {"total": total}, "cases", items())
+
+
+def _stream_json(cfg: Settings, before: dict[str, Any], key: str, items: Iterable[dict[str, Any]]) -> None:
+    """Exactly what `io.json({**before, key: list(items)})` writes, an item at a time."""
+    import json
+
+    from smartstore_help.core.textin import escape_invisible
+
+    cfg.io.remind = False  # a script is reading
+    opening = "{\n" + "".join(f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)},\n" for k, v in before.items())
+    opening += f"  {json.dumps(key)}: ["
+    first = True
+    for item in items:
+        body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        cfg.io.out.write((opening + "\n    " if first else ",\n    ") + escape_invisible(body))
+        first = False
+    cfg.io.write(opening + "]\n}" if first else "\n  ]\n}")
 
 
 @case_app.command("show")
@@ -386,9 +435,10 @@ def case_stats(ctx: typer.Context, as_json: JsonOpt = False, lang: LangOpt = Non
     from smartstore_help.core import history
 
     cfg = settings(ctx, lang, data_dir)
-    with opened(write=False) as journal:
-        cases, damaged = journal.cases()
-    _report_damaged(cfg, damaged)
+    damaged: list[int] = []
+    with opened(write=False) as journal:  # only what the statistics read: 50,000 cases stay small
+        cases = [_slim(c) for c in journal.each_case(damaged)]
+    _report_damaged(cfg, tuple(damaged))
     data = cfg.channels()
     by_channel = history.stats(cases, lambda c: c.chosen, {c.id: i for i, c in enumerate(data.channels)})
     by_type = history.stats(cases, lambda c: c.type, {p.id: i for i, p in enumerate(data.problem_types)})
@@ -439,19 +489,8 @@ def case_export(
 
 
 def _export_json(cfg: Settings, journal: Journal, damaged: list[int]) -> None:
-    """The same document `io.json` would write for every case at once, written a case at a time
-    (50,000 cases never sit in memory together)."""
-    import json
-
-    from smartstore_help.core.textin import escape_invisible
-
-    cfg.io.remind = False
-    first = True
-    for case in journal.each_case(damaged, with_notes=True):
-        body = json.dumps(case.as_json(), ensure_ascii=False, indent=2).replace("\n", "\n    ")
-        cfg.io.out.write(('{\n  "cases": [\n    ' if first else ",\n    ") + escape_invisible(body))
-        first = False
-    cfg.io.write('{\n  "cases": []\n}' if first else "\n  ]\n}")
+    """`{"cases": [...]}`, a case at a time (50,000 cases never sit in memory together)."""
+    _stream_json(cfg, {}, "cases", (case.as_json() for case in journal.each_case(damaged, with_notes=True)))
 
 
 def _export_csv(cfg: Settings, journal: Journal, damaged: list[int]) -> None:

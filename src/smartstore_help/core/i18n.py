@@ -320,7 +320,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "최근 {shown}건 / 전체 {total}건 · 더 보기: --limit N 또는 --all",
         "the latest {shown} of {total} cases · more: --limit N or --all",
     ),
-    "error.limit": ("--limit은 1 이상이어야 합니다", "--limit must be at least 1"),
     "error.note_too_long": (
         "메모가 너무 깁니다 (최대 {limit}). 파일의 일부만 붙여 넣으세요",
         "the note is too long (at most {limit}); paste only the part that matters",
