@@ -5,8 +5,9 @@ into one line in the seller's language and an `ExitCode`: Click's usage errors (
 from their types, since the Click bundled in typer carries English strings only), our own
 `Failure`s, Ctrl-C, SIGTERM and SIGHUP, a closed pipe or a full disk, running out of memory; and,
 as the last resort, anything else (a fault in ss-help: one line naming a crash file, exit 70; see
-`ending`). Nothing below this needs a try/except to keep a traceback off the screen. Imports happen inside `main` so that even a Ctrl-C pressed while
-Python is still loading the program ends cleanly with 130.
+`ending`). Nothing below this needs a try/except to keep a traceback off the screen. Imports
+happen inside `main` so that even a Ctrl-C pressed while Python is still loading the program ends
+cleanly with 130.
 """
 
 from __future__ import annotations
