@@ -5,7 +5,9 @@
 
 Each run of a case is paired with a run of the baseline just before it, so both see the same
 machine load. Each case reports the median wall time, the baseline's median, their ratio, the
-target ratio from the issues, and the peak resident memory of its processes (ru_maxrss).
+target ratio from the issues, and the peak resident memory of its processes (ru_maxrss). The
+cases on a journal of 50,000 cases (made once by make_big_journal.py) are held to an absolute
+time (`case list`) or to a peak memory (`case export`, which streams) instead of a ratio.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ class Case:
     target: float | None  # at most this many times the baseline
     env: dict[str, str] = field(default_factory=dict)
     prepare: Callable[[], None] | None = None  # run once before timing (e.g. warm a cache)
+    seconds: float | None = None  # at most this long, whatever the baseline
+    megabytes: float | None = None  # at most this peak resident memory
 
 
 def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -70,6 +74,13 @@ def cases(work: Path) -> list[Case]:
         big.mkdir(exist_ok=True)
         subprocess.run([sys.executable, str(HERE / "make_big_faq.py"), str(big / "faq.yaml"), "10000"], check=True)
 
+    journal = work / "journal-50k"
+
+    def make_journal() -> None:
+        if not journal.exists():  # in a child process, for the same reason as make_big
+            subprocess.run([sys.executable, str(HERE / "make_big_journal.py"), str(journal), "50000"], check=True)
+
+    at_scale = {"SS_HELP_HOME": str(journal)}
     cold_cache = work / "cold-cache"
     return [
         Case("hours", [*ss_help(), "hours"], 8),
@@ -104,6 +115,31 @@ def cases(work: Path) -> list[Case]:
             "contact DESCRIPTION --no-input --json (type inferred)",
             [*ss_help(), "contact", "정산이 3일째 보류 상태예요", "--no-input", "--json"],
             10,
+        ),
+        Case("case list, 50k cases", [*ss_help(), "case", "list"], None, at_scale, make_journal, seconds=0.5),
+        Case(
+            "case list, 50k cases, 20 columns",
+            [*ss_help(), "case", "list"],
+            None,
+            {**at_scale, "COLUMNS": "20"},
+            make_journal,
+            seconds=0.5,
+        ),
+        Case(
+            "case export --json, 50k cases",
+            [*ss_help(), "case", "export", "--json"],
+            None,
+            at_scale,
+            make_journal,
+            megabytes=100,
+        ),
+        Case(
+            "case export --csv, 50k cases",
+            [*ss_help(), "case", "export", "--csv"],
+            None,
+            at_scale,
+            make_journal,
+            megabytes=100,
         ),
     ]
 
@@ -162,6 +198,10 @@ def main() -> None:
             verdict = ""
             if case.target is not None:
                 verdict = ("ok" if ratio <= case.target else "SLOW") + f" (≤{case.target:g}×)"
+            if case.seconds is not None:
+                verdict = ("ok" if median <= case.seconds else "SLOW") + f" (≤{case.seconds:g} s)"
+            if case.megabytes is not None:
+                verdict = ("ok" if peak <= case.megabytes else "BIG") + f" (≤{case.megabytes:g} MiB)"
             print(
                 f"{case.name:45s} {median * 1000:6.1f} ms  {base * 1000:5.1f} ms  {ratio:5.1f}×  "
                 f"{peak:5.1f} MiB  {verdict}"

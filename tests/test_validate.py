@@ -149,7 +149,7 @@ def test_broken_yaml_syntax(tmp_path: Path) -> None:
 def test_yaml_tags_that_run_code_are_refused(tmp_path: Path) -> None:
     (tmp_path / "channels.yaml").write_text("!!python/object/apply:os.system ['echo hi']\n", encoding="utf-8")
     (problem,) = problems(tmp_path)
-    assert "YAML syntax error" in problem
+    assert "channels.yaml:1:" in problem and "YAML tags (!!python/object/apply:os.system)" in problem
 
 
 def test_all_problems_at_once(tmp_path: Path) -> None:

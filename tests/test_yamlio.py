@@ -20,7 +20,6 @@ EDGES = [
     "a: 18:00\nb: 09:00\nc: '18:00'\n",
     "a: 2026-11-29\nb: 2026-31-11\n",
     "a: &x [1, 2]\nb: *x\n",
-    "a: !!str 1\n",
     "<<: {a: 1}\n",
     "a: 1\na: 2\n",
     "---\na: 1\n---\nb: 2\n",
@@ -33,7 +32,6 @@ EDGES = [
     "a: \"quoted \\u00e9\"\nb: 'single'\n",
     "- {x: 1}\n- [y]\n- z\n",
     "정산: 보류\n",
-    "a: !!python/object/apply:os.system ['echo hi']\n",
     "a: [1,\n",
 ]
 
@@ -62,7 +60,7 @@ def test_shipped_files_match() -> None:
 scalars = st.one_of(
     st.none(),
     st.booleans(),
-    st.integers(),
+    st.integers(min_value=1 - 10**yamlio.MAX_DIGITS, max_value=10**yamlio.MAX_DIGITS - 1),  # longer: refused
     st.text(max_size=20),
     st.sampled_from(["yes", "no", "~", "1_0", "0x10", "18:00", "2026-01-01", "1.5", "=", "<<"]),
 )
@@ -78,3 +76,40 @@ documents = st.recursive(
 def test_any_dumped_document_matches(document: object, flow: bool) -> None:
     text = yaml.safe_dump(document, allow_unicode=True, default_flow_style=flow)
     assert yamlio.load(text) == full(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!str 1\n",
+        "a: !!python/object/apply:os.system ['echo hi']\n",
+        "a: !!timestamp 2026-02-30\n",
+        "a: !!int abc\n",
+        "a: !!bool maybe\n",
+        "a: !!map [a]\n",
+        "a: ! 12\n",
+        "a: !custom x\n",
+        "x: &anchor 1\ny: *anchor\na: !!int abc\n",  # past what the event builder leaves to the full loader
+    ],
+)
+def test_explicit_tags_are_refused_with_their_line(text: str) -> None:
+    with pytest.raises(yamlio.ExplicitTag) as caught:
+        yamlio.load(text)
+    assert caught.value.line == text.count("\n") and caught.value.tag.startswith("!")
+
+
+@pytest.mark.parametrize("prefix", ["", "x: &a 1\ny: *a\n"])
+def test_nesting_is_bounded_well_below_the_recursion_limit(prefix: str) -> None:
+    ok = prefix + "a: " + "[" * (yamlio.MAX_DEPTH - 1) + "]" * (yamlio.MAX_DEPTH - 1) + "\n"
+    assert yamlio.load(ok) is not None
+    for depth in (yamlio.MAX_DEPTH + 1, 990, 997):
+        with pytest.raises(yamlio.TooDeep) as caught:
+            yamlio.load(prefix + "a: " + "[" * depth + "]" * depth + "\n")
+        assert caught.value.line == prefix.count("\n") + 1
+
+
+def test_numbers_too_long_to_convert_are_refused() -> None:
+    with pytest.raises(yamlio.TooLong):
+        yamlio.load("a: " + "9" * 5000 + "\n")
+    assert yamlio.load("a: '" + "9" * 5000 + "'\n") == {"a": "9" * 5000}
+    assert yamlio.load("a: 2026120712345678\n") == {"a": 2026120712345678}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any
@@ -40,10 +40,28 @@ IdArg = Annotated[int, typer.Argument(metavar="ID")]
 KST = ZoneInfo("Asia/Seoul")  # every journal time is KST, whatever the data's other settings
 
 
-@contextmanager
-def opened(*, write: bool) -> Iterator[Journal]:
-    from smartstore_help.store.journal import Journal  # sqlite3: only when needed
+MAX_NOTE_BYTES = 1024 * 1024  # a note is what an agent said, not a file: 1 MB is far beyond any
+PAGE = 20  # `case list` shows this many of the most recent cases unless told otherwise
 
+
+@contextmanager
+def opened(*, write: bool, case_id: int | None = None) -> Iterator[Journal]:
+    """The journal. A write to an existing case (`case_id`) never creates the file: with no
+    journal there is no such case, and a failed command leaves nothing behind."""
+    from smartstore_help.store.journal import Journal  # sqlite3: only when needed
+    from smartstore_help.store.places import journal_file
+
+    if write and case_id is not None:
+        import os
+
+        try:
+            os.stat(journal_file())
+        except FileNotFoundError:
+            from smartstore_help.store.journal_faults import UnknownCase
+
+            raise UnknownCase(case_id) from None
+        except OSError:  # a file where a folder should be, no permission: the journal names the cause
+            pass
     journal = Journal(write=write)
     try:
         yield journal
@@ -61,6 +79,8 @@ def _report_damaged(cfg: Settings, damaged: tuple[int, ...]) -> None:
 def case_list(
     ctx: typer.Context,
     status: Annotated[str | None, typer.Option("--status", metavar="open|closed")] = None,
+    limit: Annotated[int, typer.Option("--limit", metavar="N")] = PAGE,
+    show_all: Annotated[bool, typer.Option("--all")] = False,
     as_json: JsonOpt = False,
     lang: LangOpt = None,
     data_dir: DataDirOpt = None,
@@ -68,19 +88,73 @@ def case_list(
     cfg = settings(ctx, lang, data_dir)
     if status not in (None, "open", "closed"):
         raise UserError(t("error.unknown_type", cfg.lang, value=status, known="open, closed"))
+    if limit < 1:
+        raise UserError(t("error.bad_limit", cfg.lang))
+    from smartstore_help.store.journal import MAX_ID
+
+    page = None if show_all or limit > MAX_ID else limit  # more than SQLite can count is all of them
+    damaged: list[int] = []
     with opened(write=False) as journal:
-        cases, damaged = journal.cases(status)
-        counts = {c.id: journal.note_count(c.id) for c in cases}
-    _report_damaged(cfg, damaged)
-    if as_json:
-        cfg.io.json({"cases": [{**c.as_json(), "notes": counts[c.id]} for c in cases]})
-        return
+        total = journal.count(status)
+        if as_json:
+            _list_json(cfg, journal, status, page, total, damaged)
+            _report_damaged(cfg, tuple(damaged))
+            return
+        # what the table shows, without the drafts and answers: --all on 50,000 cases stays small
+        cases = [_slim(c) for c in journal.each_case(damaged, status, limit=page)]
+        counts = journal.note_counts([c.id for c in cases])
+    _report_damaged(cfg, tuple(damaged))
     from smartstore_help.ui import render
 
     if not cases:
         cfg.io.write(t("case.none", cfg.lang))
         return
     cfg.io.lines(render.case_table(cases, counts, cfg.channels(), cfg.lang, cfg.io.columns))
+    if len(cases) + len(damaged) < total:
+        cfg.io.write(t("case.page", cfg.lang, shown=f"{len(cases):,}", total=f"{total:,}"))
+
+
+def _slim(case: Case) -> Case:
+    return case._replace(answers={}, details={}, draft="")
+
+
+def _list_json(
+    cfg: Settings, journal: Journal, status: str | None, page: int | None, total: int, damaged: list[int]
+) -> None:
+    """`{"total", "cases": [… with "notes": count]}`, written in batches of cases."""
+    batch: list[Case] = []
+
+    def items() -> Iterator[dict[str, Any]]:
+        for case in journal.each_case(damaged, status, limit=page):
+            batch.append(case)
+            if len(batch) == 500:
+                yield from flush()
+        yield from flush()
+
+    def flush() -> Iterator[dict[str, Any]]:
+        counts = journal.note_counts([c.id for c in batch])
+        out = [{**c.as_json(), "notes": counts[c.id]} for c in batch]
+        batch.clear()
+        yield from out
+
+    _stream_json(cfg, {"total": total}, "cases", items())
+
+
+def _stream_json(cfg: Settings, before: dict[str, Any], key: str, items: Iterable[dict[str, Any]]) -> None:
+    """Exactly what `io.json({**before, key: list(items)})` writes, an item at a time."""
+    import json
+
+    from smartstore_help.core.textin import escape_invisible
+
+    cfg.io.remind = False  # a script is reading
+    opening = "{\n" + "".join(f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)},\n" for k, v in before.items())
+    opening += f"  {json.dumps(key)}: ["
+    first = True
+    for item in items:
+        body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        cfg.io.out.write((opening + "\n    " if first else ",\n    ") + escape_invisible(body))
+        first = False
+    cfg.io.write(opening + "]\n}" if first else "\n  ]\n}")
 
 
 @case_app.command("show")
@@ -121,7 +195,14 @@ def case_note(
             typed = cfg.io.prompter(cfg.lang).text(t("case.note_prompt", cfg.lang), multiline=True)
             text = "" if isinstance(typed, Back) else typed
         else:
-            text = cfg.io.read_all()
+            from smartstore_help.ui.iostreams import InputTooLong
+
+            try:
+                text = cfg.io.read_all(MAX_NOTE_BYTES)
+            except InputTooLong:
+                raise UserError(t("error.note_too_long", cfg.lang, limit="1 MB")) from None
+    if len((text or "").encode("utf-8", "surrogatepass")) > MAX_NOTE_BYTES:
+        raise UserError(t("error.note_too_long", cfg.lang, limit="1 MB"))
     from smartstore_help.core.textin import clean
 
     text = clean(text or "").strip()
@@ -130,7 +211,7 @@ def case_note(
         raise UserError(t("error.empty_note", cfg.lang))
     from smartstore_help.store.journal import stamp
 
-    with opened(write=True) as journal:
+    with opened(write=True, case_id=case_id) as journal:
         journal.add_note(case_id, stamp(now), text, ref, stamp(due) if due else None, reply_within)
     cfg.io.write(t("case.noted", cfg.lang, id=case_id))
     if due is not None:
@@ -209,7 +290,7 @@ def case_close(
     from smartstore_help.core.textin import clean
     from smartstore_help.store.journal import stamp
 
-    with opened(write=True) as journal:
+    with opened(write=True, case_id=case_id) as journal:
         journal.close_case(case_id, stamp(cfg.moment(at, KST)), resolved, rating, clean(feedback or "").strip() or None)
     cfg.io.write(
         t("case.closed", cfg.lang, id=case_id, outcome=t("case.resolved" if resolved else "case.unresolved", cfg.lang))
@@ -309,8 +390,11 @@ def case_due(
     cfg = settings(ctx, lang, data_dir)
     cfg.io.remind = False  # this list is the reminder
     now = cfg.moment(at, KST)
+    skipped: list[int] = []
     with opened(write=False) as journal:
-        due = promises.due_list(journal.open_promises(), now)
+        due = promises.due_list(journal.open_promises(skipped), now)
+    if skipped:
+        cfg.io.write(t("case.skipped_promises", cfg.lang, ids=", ".join(f"#{i}" for i in skipped)), err=True)
     if as_json:
         from smartstore_help.core.jsonout import iso
 
@@ -351,9 +435,10 @@ def case_stats(ctx: typer.Context, as_json: JsonOpt = False, lang: LangOpt = Non
     from smartstore_help.core import history
 
     cfg = settings(ctx, lang, data_dir)
-    with opened(write=False) as journal:
-        cases, damaged = journal.cases()
-    _report_damaged(cfg, damaged)
+    damaged: list[int] = []
+    with opened(write=False) as journal:  # only what the statistics read: 50,000 cases stay small
+        cases = [_slim(c) for c in journal.each_case(damaged)]
+    _report_damaged(cfg, tuple(damaged))
     data = cfg.channels()
     by_channel = history.stats(cases, lambda c: c.chosen, {c.id: i for i, c in enumerate(data.channels)})
     by_type = history.stats(cases, lambda c: c.type, {p.id: i for i, p in enumerate(data.problem_types)})
@@ -394,12 +479,23 @@ def case_export(
 ) -> None:
     cfg = settings(ctx, lang, data_dir)
     exclusive(cfg.lang, **{"--csv": as_csv, "--json": as_json})
+    damaged: list[int] = []
     with opened(write=False) as journal:
-        cases, damaged = journal.cases(with_notes=True)
-    _report_damaged(cfg, damaged)
-    if not as_csv:
-        cfg.io.json({"cases": [c.as_json() for c in cases]})
-        return
+        if as_csv:
+            _export_csv(cfg, journal, damaged)
+        else:
+            _export_json(cfg, journal, damaged)
+    _report_damaged(cfg, tuple(damaged))
+
+
+def _export_json(cfg: Settings, journal: Journal, damaged: list[int]) -> None:
+    """`{"cases": [...]}`, a case at a time (50,000 cases never sit in memory together)."""
+    _stream_json(cfg, {}, "cases", (case.as_json() for case in journal.each_case(damaged, with_notes=True)))
+
+
+def _export_csv(cfg: Settings, journal: Journal, damaged: list[int]) -> None:
+    """Two passes over the journal, neither holding every case: the columns (answers and details
+    that any case has), then the rows, written in batches."""
     import csv
     import io
 
@@ -408,9 +504,18 @@ def case_export(
 
     # The stored text is the seller's own, but a terminal must never receive its escape sequences.
     clean = plain if cfg.io.out.isatty() else str
+    layout = export.Layout.of(journal.each_case([]), cfg.channels(), cfg.lang)
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(export.rows(cases, cfg.channels(), cfg.lang, clean))
-    cfg.io.write_bytes((export.BOM + buffer.getvalue()).encode("utf-8"))
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    buffer.write(export.BOM)
+    writer.writerow(layout.header())
+    for case in journal.each_case(damaged, with_notes=True):
+        writer.writerow(layout.row(case, clean))
+        if buffer.tell() > 1 << 16:
+            cfg.io.write_bytes(buffer.getvalue().encode("utf-8"))
+            buffer.seek(0)
+            buffer.truncate()
+    cfg.io.write_bytes(buffer.getvalue().encode("utf-8"))
 
 
 @case_app.command("delete")
@@ -436,6 +541,6 @@ def case_delete(
         if not ask_yes_no(cfg.io.prompter(cfg.lang), cfg.lang, t("case.delete_confirm", cfg.lang, id=case_id)):
             cfg.io.write(t("case.kept", cfg.lang))
             return
-    with opened(write=True) as journal:
+    with opened(write=True, case_id=case_id) as journal:
         journal.delete_case(case_id)
     cfg.io.write(t("case.deleted", cfg.lang, id=case_id))

@@ -139,7 +139,7 @@ def run_contact(cfg: Settings, opts: ContactOptions) -> None:
     interactive = cfg.io.interactive and not (opts.no_input or opts.as_json)
     if kind is None and opts.description and opts.description.strip() and not interactive:
         kind, type_source = _inferred_type(cfg, index, channels, opts.description), "inferred"
-    if opts.output is not None:
+    if opts.output is not None and str(opts.output) != "-":  # `-`: standard output
         _check_output(opts.output, opts.force, interactive, lng)
     given = _flag_answers(channels, kind, opts.urgent, opts.complex_, opts.prefer, list(opts.answers), lng)
     details = _flag_details(opts, now, tz, lng)
@@ -276,6 +276,9 @@ def _write_output(io: IOStreams, path: Path, text: str, force: bool, interactive
     and the run goes on); without a terminal an existing file needs --force."""
     from smartstore_help.store.files import write_atomically
 
+    if str(path) == "-":  # `--output -`: the draft alone, on standard output
+        io.write(text)
+        return
     while True:
         target, exists = _check_output(path, force, interactive, lang)
         if not exists or force:
@@ -433,7 +436,10 @@ def _history(type_id: str) -> dict[str, History]:
     nothing is loaded at all (no journal means no history, never an error)."""
     from smartstore_help.store.places import journal_file
 
-    if not journal_file().is_file():
+    try:
+        if not journal_file().is_file():
+            return {}
+    except OSError:  # no home folder to look in, or a folder we may not read: no history
         return {}
     from smartstore_help.cli.casebook import history_for
 

@@ -3,9 +3,11 @@
 `main` runs the command tree without Click's own error handling and turns whatever ends the run
 into one line in the seller's language and an `ExitCode`: Click's usage errors (translated here
 from their types, since the Click bundled in typer carries English strings only), our own
-`Failure`s, Ctrl-C, a closed pipe or a full disk. Nothing below this needs a try/except to keep
-a traceback off the screen. Imports happen inside `main` so that even a Ctrl-C pressed while
-Python is still loading the program ends cleanly with 130.
+`Failure`s, Ctrl-C, SIGTERM and SIGHUP, a closed pipe or a full disk, running out of memory; and,
+as the last resort, anything else (a fault in ss-help: one line naming a crash file, exit 70; see
+`ending`). Nothing below this needs a try/except to keep a traceback off the screen. Imports
+happen inside `main` so that even a Ctrl-C pressed while Python is still loading the program ends
+cleanly with 130.
 """
 
 from __future__ import annotations
@@ -44,6 +46,20 @@ def main(args: Sequence[str] | None = None) -> NoReturn:
 
 def run(args: list[str], io: IOStreams | None = None) -> int:
     lang = requested_lang(args)
+    previous: dict[int, Any] = {}
+    try:
+        from smartstore_help.cli import ending
+
+        previous = ending.end_on_signals()
+        return _run(args, io, lang)
+    except KeyboardInterrupt:  # pressed before the boundary was in place
+        return 130
+    finally:
+        if previous:
+            ending.restore_handlers(previous)
+
+
+def _run(args: list[str], io: IOStreams | None, lang: Lang) -> int:
     try:
         from smartstore_help.cli import tree as commands
         from smartstore_help.ui.iostreams import IOStreams
@@ -63,18 +79,22 @@ def run(args: list[str], io: IOStreams | None = None) -> int:
             return report(error, lang, io)
         except KeyboardInterrupt:  # pressed again while the first ending was being said
             return 130
+        except BaseException as again:  # saying it failed as well: the exit code is all that is left
+            signum = getattr(again, "signum", None)
+            return 128 + signum if isinstance(signum, int) else 70
 
 
 def report(error: BaseException, lang: Lang, io: IOStreams | None) -> int:
     """Say what ended the run, once, and give its exit code."""
-    from smartstore_help.core.errors import ExitCode, Failure, Finished, OutputClosed
+    from smartstore_help.core.errors import ExitCode, Failure, Finished, OutputClosed, Terminated
     from smartstore_help.core.i18n import t
 
     if isinstance(error, Finished):  # help or the version: not an error at all
         try:
-            _say(error.text, io, err=False)
-        except OutputClosed as closed:
-            return report(closed, lang, io)
+            if error.text:
+                _say(error.text, io, err=False)
+        except Failure as failed:  # a reader gone away, a full disk, a closed stdout
+            return report(failed, lang, io)
         return ExitCode.OK
     if isinstance(error, SystemExit):
         return error.code if isinstance(error.code, int) else ExitCode.USAGE
@@ -82,7 +102,13 @@ def report(error: BaseException, lang: Lang, io: IOStreams | None) -> int:
         _silence_stdout()
         return error.code
     prefix = t("error.prefix", lang)
-    if isinstance(error, KeyboardInterrupt | EOFError) or type(error).__name__ == "Abort":
+    from smartstore_help.cli import ending
+
+    if isinstance(error, Terminated):  # SIGTERM, SIGHUP: as Ctrl-C, with the signal's own code
+        ending.restore_terminal(io)
+        message, code = t("interrupted", lang), 128 + error.signum
+    elif isinstance(error, KeyboardInterrupt | EOFError) or type(error).__name__ == "Abort":
+        ending.restore_terminal(io)
         message, code = t("interrupted", lang), ExitCode.INTERRUPTED
     elif isinstance(error, Failure):
         message, code = error.describe(lang), error.code
@@ -93,8 +119,10 @@ def report(error: BaseException, lang: Lang, io: IOStreams | None) -> int:
     elif isinstance(error, OSError):  # the surroundings: a folder we may not read, a device gone
         where = f"{error.filename}: " if error.filename else ""
         message, code = f"{prefix}: {where}{error.strerror or error}", ExitCode.USAGE
+    elif isinstance(error, MemoryError):  # the surroundings too: a tight memory limit
+        message, code = f"{prefix}: {t('error.memory', lang)}", ExitCode.USAGE
     else:
-        raise error  # a bug: let Python show it rather than hide it behind a vague line
+        return ending.crashed(error, lang, io, _say)
     import contextlib
 
     with contextlib.suppress(Exception):  # if even stderr is gone, there is nowhere left to complain to
@@ -102,14 +130,16 @@ def report(error: BaseException, lang: Lang, io: IOStreams | None) -> int:
     return code
 
 
-def _say(message: str, io: IOStreams | None, *, err: bool) -> None:
+def _say(message: str, io: IOStreams | None, *, err: bool, plain_text: bool = True) -> None:
     from smartstore_help.ui.render import plain
 
-    text = "\n".join(plain(line) for line in message.splitlines())
+    text = "\n".join(plain(line) if plain_text else line for line in message.splitlines())
     if io is not None:
         io.write(text, err=err)
-    else:
-        print(text, file=sys.stderr if err else sys.stdout, flush=True)
+        return
+    stream = sys.stderr if err else sys.stdout
+    if stream is not None:  # a stream closed before the program started is None
+        print(text, file=stream, flush=True)
 
 
 def _silence_stdout() -> None:
@@ -117,7 +147,7 @@ def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):  # AttributeError: no stdout at all
         pass
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -40,4 +41,6 @@ def paths(ctx: typer.Context, as_json: JsonOpt = False, lang: LangOpt = None, da
     if as_json:
         cfg.io.json(where)
         return
-    cfg.io.write("\n".join(f"{t(f'paths.{name}', cfg.lang)}: {path}" for name, path in where.items()))
+    # Bytes of a path that are not UTF-8 are shown as \\xff escapes, never as a `?` that hides them.
+    shown = {name: os.fsencode(path).decode("utf-8", "backslashreplace") for name, path in where.items()}
+    cfg.io.write("\n".join(f"{t(f'paths.{name}', cfg.lang)}: {path}" for name, path in shown.items()))

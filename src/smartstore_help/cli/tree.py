@@ -43,6 +43,28 @@ def command_named(args: Sequence[str]) -> str | None:
     return None
 
 
+def completion_requested() -> bool:
+    """Whether the shell is asking for completions. A leftover of the variable (set by hand, or a
+    value no completion script sends) is dropped and the run goes on as typed; a bash request
+    without usable COMP_WORDS / COMP_CWORD is answered with no completions."""
+    value = os.environ.get(COMPLETE_VAR, "")
+    if not value:
+        return False
+    instruction, _, shell = value.partition("_")
+    if instruction not in ("complete", "source") or shell not in ("bash", "zsh", "fish", "powershell", "pwsh"):
+        del os.environ[COMPLETE_VAR]
+        return False
+    if instruction == "complete" and shell == "bash":
+        try:
+            int(os.environ.get("COMP_CWORD", ""))
+            os.environ["COMP_WORDS"]
+        except (ValueError, KeyError):
+            from smartstore_help.core.errors import Finished
+
+            raise Finished("") from None
+    return True
+
+
 def build(lang: Lang, args: Sequence[str] = ()) -> Any:
     """The Click command for `ss-help` (with as much of the tree as `args` needs), help in `lang`."""
     import typer.main
@@ -50,7 +72,7 @@ def build(lang: Lang, args: Sequence[str] = ()) -> Any:
     from smartstore_help.cli.app import app
     from smartstore_help.ui.helptext import localise
 
-    completing = bool(os.environ.get(COMPLETE_VAR))
+    completing = completion_requested()
     if completing:  # the shell asks for completions: typer's own machinery answers
         from typer._completion_classes import completion_init
 

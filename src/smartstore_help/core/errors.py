@@ -18,6 +18,7 @@ class ExitCode(IntEnum):
     OK = 0
     NO = 1  # a negative answer: `hours --check` found the channel closed
     USAGE = 2  # the user's input, the data or the surroundings are wrong
+    SOFTWARE = 70  # a fault in ss-help itself (EX_SOFTWARE): the traceback is in a crash file
     INTERRUPTED = 130  # Ctrl-C
     PIPE_CLOSED = 141  # the reader of our output went away (128 + SIGPIPE, as POSIX shells report)
 
@@ -52,6 +53,28 @@ class OutputFailed(Failure):
         from smartstore_help.core.i18n import t
 
         return t("error.output", lang, why=self.reason)
+
+
+class StreamClosed(Failure):
+    """A standard stream that is not there at all (`ss-help hours >&-`, `case note 1 <&-`)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.stream = stream
+
+    def describe(self, lang: Lang) -> str:
+        from smartstore_help.core.i18n import t
+
+        return t("error.stream_closed", lang, stream=self.stream)
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: the run ends as Ctrl-C ends it, with 128 + the signal's number.
+    A BaseException, like KeyboardInterrupt, so that no `except Exception` holds it up."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 class Finished(Exception):

@@ -195,8 +195,8 @@ HELP: dict[str, tuple[str, str]] = {
     "contact --store-id": ("스토어 ID (판매자 아이디).", "Your store ID (seller ID)."),
     "contact --no-input": ("아무것도 묻지 않고 옵션만 씁니다.", "Never ask; use the flags only."),
     "contact --output": (
-        "문의 글을 이 파일로 저장합니다 (있는 파일은 덮어쓰지 않음).",
-        "Write the inquiry text to FILE (never over an existing file).",
+        "문의 글을 이 파일로 저장합니다 (있는 파일은 덮어쓰지 않음). -는 표준 출력.",
+        "Write the inquiry text to FILE (never over an existing file); - is standard output.",
     ),
     "contact --force": ("--output 파일이 있어도 덮어씁니다.", "Overwrite the --output file if it exists."),
     "contact --copy": (
@@ -225,20 +225,23 @@ HELP: dict[str, tuple[str, str]] = {
     "case:short": ("상담 기록: 메모, 피드백, 재문의", "The case journal"),
     "case_id": ("상담 기록 번호.", "The case number."),
     "case list": (
-        "상담 기록 목록, 최근 것부터.\n\n예시:\n  $ ss-help case list --status open",
-        "The cases, newest first.\n\nExample:\n  $ ss-help case list --status open",
+        "상담 기록 목록, 최근 것부터 한 쪽(20건)씩.\n\n예시:\n  $ ss-help case list --status open\n  $ ss-help case list --limit 100",
+        "The cases, newest first, a page (20) at a time.\n\nExamples:\n  $ ss-help case list --status open\n"
+        "  $ ss-help case list --limit 100",
     ),
     "case list:short": ("상담 기록 목록", "The cases, newest first"),
     "case list --status": ("open(진행 중) 또는 closed(종료)만.", "Only open or only closed cases."),
+    "case list --limit": ("최근 것부터 이만큼 (기본 20).", "This many of the most recent (20 by default)."),
+    "case list --all": ("모든 상담 기록.", "Every case."),
     "case show": (
         "한 상담의 전체 기록: 답변, 문의 글, 메모, 결과.\n\n예시:\n  $ ss-help case show 1",
         "One case, the whole story: answers, inquiry text, notes, outcome.\n\nExample:\n  $ ss-help case show 1",
     ),
     "case show:short": ("한 상담의 전체 기록", "One case, the whole story"),
     "case note": (
-        "메모를 남깁니다 (시각 자동 기록). 메모를 주지 않으면 표준 입력이나 입력 창에서 받습니다.\n\n"
+        "메모를 남깁니다 (시각 자동 기록). 메모를 주지 않으면 표준 입력(1 MB까지)이나 입력 창에서 받습니다.\n\n"
         '예시:\n  $ ss-help case note 1 "상담사: 보류 사유 확인 후 연락" --ref T-20260928',
-        "Add a timestamped note; without TEXT it is read from standard input or an editor field.\n\n"
+        "Add a timestamped note; without TEXT it is read from standard input (up to 1 MB) or an editor field.\n\n"
         'Example:\n  $ ss-help case note 1 "agent will call back" --ref T-20260928',
     ),
     "case note:short": ("메모 남기기", "Add a timestamped note"),

@@ -423,6 +423,23 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "상담 기록 파일을 읽거나 쓰지 못했습니다: {path} ({detail}). 기록은 바뀌지 않았습니다.",
         "the case journal could not be read or written: {path} ({detail}). Nothing was changed.",
     ),
+    # case journal, second hardening round: a newer file is not read either; damaged promises; paging
+    "error.journal.newer_read": (
+        "더 새 버전의 ss-help가 만든 상담 기록이라 읽을 수 없습니다 (형식 {detail}): {path}. ss-help를 업그레이드하세요. contact, hours, faq는 기록 없이 그대로 쓸 수 있습니다",
+        "the case journal was written by a newer ss-help (format {detail}) and cannot be read: {path}. Upgrade ss-help; contact, hours and faq work without it",
+    ),
+    "case.skipped_promises": (
+        "회신 약속의 시각이 손상되어 건너뛰었습니다: {ids}",
+        "skipped promised replies whose stored time is damaged: {ids}",
+    ),
+    "case.page": (
+        "최근 {shown}건 / 전체 {total}건 · 더 보기: --limit N 또는 --all",
+        "the latest {shown} of {total} cases · more: --limit N or --all",
+    ),
+    "error.note_too_long": (
+        "메모가 너무 깁니다 (최대 {limit}). 파일의 일부만 붙여 넣으세요",
+        "the note is too long (at most {limit}); paste only the part that matters",
+    ),
     "error.damaged_case": (
         "#{id} 상담 기록은 저장된 내용이 손상되어 읽을 수 없습니다 (다른 기록은 그대로입니다)",
         "case #{id} is damaged and cannot be read (the other cases are fine)",
@@ -521,6 +538,27 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "aliases (*) expand to more than {limit} values; use fewer aliases of aliases",
     ),
     "data.yaml_syntax": ("YAML 문법 오류: {detail}", "YAML syntax error: {detail}"),
+    # data files, second hardening round: tags, nesting, long numbers, size, bounds on rule values
+    "data.yaml_tag": (
+        "YAML 태그({tag})는 쓸 수 없습니다. 값만 쓰고, 글자로 읽혀야 하면 따옴표로 감싸세요",
+        "YAML tags ({tag}) are not allowed; write the value alone, in quotes if it is text",
+    ),
+    "data.yaml_too_deep": (
+        "목록과 항목이 {limit}단계보다 깊게 겹쳐 있습니다",
+        "lists and mappings are nested more than {limit} levels deep",
+    ),
+    "data.yaml_long_number": (
+        "숫자가 {limit}자리보다 깁니다. 글자라면 따옴표로 감싸세요",
+        "a number of more than {limit} digits; put it in quotes if it is text",
+    ),
+    "data.file_too_big": (
+        "파일이 너무 큽니다 (최대 {limit})",
+        "the file is too large (at most {limit})",
+    ),
+    "data.out_of_range": (
+        "{low}부터 {high}까지만 쓸 수 있습니다: {value}",
+        "must be from {low} to {high}: {value}",
+    ),
     "data.not_mapping": ("키: 값 형태의 항목이어야 합니다", "expected a mapping (key: value)"),
     "data.unknown_key": ("알 수 없는 키입니다 (가능한 키: {known})", "unknown key (allowed: {known})"),
     "data.required": ("필수 항목이 없습니다", "required field is missing"),
@@ -678,6 +716,27 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "file.device": ("장치 파일", "a device"),
     "file.socket": ("소켓", "a socket"),
     "interrupted": ("중단했습니다. 저장하거나 바꾼 것은 없습니다.", "Stopped. Nothing was saved or changed."),
+    # hardening, second round: the last-resort boundary, closed streams, memory
+    "error.unexpected": (
+        "예상하지 못한 오류가 났습니다 (ss-help의 결함). 자세한 내용을 {path}에 남겼습니다. 알려 주실 때 이 파일을 함께 보내 주세요",
+        "Unexpected error (a fault in ss-help). The details are in {path}; please include that file when reporting it",
+    ),
+    "error.unexpected_no_file": (
+        "예상하지 못한 오류가 났습니다 (ss-help의 결함). 자세한 내용을 남길 수 없었습니다. SS_HELP_DEBUG=1로 다시 실행하면 화면에 보입니다",
+        "Unexpected error (a fault in ss-help). The details could not be saved; run again with SS_HELP_DEBUG=1 to see them",
+    ),
+    "error.memory": (
+        "메모리가 부족해 끝까지 하지 못했습니다. 데이터 파일이 너무 크지 않은지 확인하세요",
+        "not enough memory to finish; check that the data files are not too large",
+    ),
+    "error.no_home": (
+        "홈 폴더를 찾을 수 없습니다 (HOME이 없고 계정 정보에도 없음). HOME이나 SS_HELP_HOME으로 상담 기록을 둘 폴더를 정해 주세요",
+        "cannot find your home folder (no HOME and no account entry); set HOME or SS_HELP_HOME to the folder for the case journal",
+    ),
+    "error.stream_closed": (
+        "표준 스트림이 닫혀 있습니다: {stream}",
+        "the standard stream {stream} is closed",
+    ),
     # front door: usage errors, output, conflicting flags, paths
     "error.no_folder": ("폴더가 없습니다", "no such folder"),
     "error.output": ("출력을 쓸 수 없습니다: {why}", "cannot write the output: {why}"),

@@ -64,10 +64,15 @@ def visible(value: str) -> str:
     return _CONTROL.sub("", value)
 
 
+# In JSON also the lone surrogates that stand for bytes that are not UTF-8 (a path, through
+# surrogateescape): `\udcff` reads back as the same string, which os.fsencode turns into the byte.
+_JSON_ESCAPED = re.compile(_CONTROL.pattern[:-1] + "\ud800-\udfff]")
+
+
 def escape_invisible(dumped: str) -> str:
     """JSON text with every character `visible` would drop written as a \\uXXXX escape: the same
     JSON to a program, nothing a terminal would act on (json.dumps escapes only C0 controls)."""
-    return _CONTROL.sub(lambda match: f"\\u{ord(match[0]):04x}", dumped)
+    return _JSON_ESCAPED.sub(lambda match: f"\\u{ord(match[0]):04x}", dumped)
 
 
 def clean(value: str) -> str:

@@ -39,6 +39,7 @@ from smartstore_help.core.model import (
     Text,
 )
 from smartstore_help.core.problems import DataError, Problem, format_path
+from smartstore_help.core.timeparse import FIRST_YEAR, LAST_YEAR
 
 # Conditions on the clock a rule may use, with the type of value each takes.
 CLOCK_CONDITIONS: Mapping[str, type] = {
@@ -61,6 +62,11 @@ TEMPLATE_FIELDS = frozenset(
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _PHONE = re.compile(r"^[0-9]{2,4}-[0-9]{3,4}-?[0-9]{0,4}$")
 T = TypeVar("T")
+# Bounds on the numbers of the rules: what any real rule needs, far inside what the arithmetic
+# on them (a time span in minutes, a sum of scores, a count of cases) can hold.
+MAX_MINUTES = 7 * 24 * 60  # closes_within: a week
+MAX_SCORE = 10_000
+MAX_CASE_COUNT = 100_000
 Path_ = tuple[str | int, ...]
 FACT_KEYS = ("published", "confirmed")  # beside `source` and `checked` of a fact in channels.yaml
 CONFIRMED = ("official", "third_party")  # `confirmed: third_party`: no official page says so
@@ -136,6 +142,15 @@ class _Checker:
     def integer(self, value: Any, path: Path_) -> int:
         return self.typed(value, path, int, "data.expect.integer") or 0
 
+    def bounded(self, value: int | None, path: Path_, low: int, high: int) -> int | None:
+        """`value` when it lies in low..high; else a problem naming the range (a huge number
+        would overflow a time span or a sum later, in a command that `data check` passed)."""
+        if value is None or low <= value <= high:
+            return value
+        shown = str(value) if len(str(value)) <= 20 else f"{str(value)[:17]}…"
+        self.fail(path, "data.out_of_range", low=f"{low:,}", high=f"{high:,}", value=shown)
+        return None
+
     def items(self, value: Any, path: Path_) -> list[Any]:
         return self.typed(value, path, list, "data.expect.list") or []
 
@@ -146,13 +161,16 @@ class _Checker:
         return Text(self.string(raw.get("ko"), (*path, "ko")), self.string(raw.get("en"), (*path, "en")))
 
     def day(self, value: Any, path: Path_) -> date | None:
-        if isinstance(value, date):
-            return value
+        """A date the calendar and the clock can count from and to (FIRST_YEAR..LAST_YEAR)."""
         try:
-            return date.fromisoformat(str(value))
+            day = value if isinstance(value, date) else date.fromisoformat(str(value))
         except ValueError:
             self.fail(path, "data.bad_date", value=value)
             return None
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            self.fail(path, "data.out_of_range", low=f"{FIRST_YEAR}-01-01", high=f"{LAST_YEAR}-12-31", value=day)
+            return None
+        return day
 
     def clock(self, value: Any, path: Path_) -> time | None:
         match = re.fullmatch(r"([0-9]{1,2}):([0-9]{2})", str(value))
@@ -516,7 +534,7 @@ def _rules(
         c.fail((*path, "channel"), "data.no_channel")
     c.unique(ids, "data.id_of.channel")
     enabled = c.boolean(raw["enabled"], (*path, "enabled")) if "enabled" in raw else True
-    score = c.integer(raw.get("score"), (*path, "score"))
+    score = c.bounded(c.integer(raw.get("score"), (*path, "score")), (*path, "score"), -MAX_SCORE, MAX_SCORE) or 0
     reason = c.text(raw.get("reason"), (*path, "reason"))
     when, where = _conditions(c, raw.get("when", {}), (*path, "when"), channels, questions, types)
     out = []
@@ -554,6 +572,8 @@ def _conditions(
             parsed = c.typed(cond, cpath, int, "data.expect.case_count")
             if parsed is not None and parsed < 1:
                 c.fail(cpath, "data.at_least_one")
+            else:
+                parsed = c.bounded(parsed, cpath, 1, MAX_CASE_COUNT)
         elif key in where:
             parsed = _answer_condition(c, where[str(key)][0][0], cond, cpath)
         else:
@@ -595,7 +615,7 @@ def _clock_condition(
         if minutes is not None and minutes <= 0:
             c.fail(path, "data.minutes_positive")
             return None
-        return minutes
+        return c.bounded(minutes, path, 1, MAX_MINUTES)
     return c.typed(cond, path, bool, "data.expect.bool")
 
 

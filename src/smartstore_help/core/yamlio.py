@@ -63,6 +63,39 @@ class TooLarge(yaml.YAMLError):
         self.line = line
 
 
+class ExplicitTag(yaml.YAMLError):
+    """`!!timestamp 2026-02-30`, `!!int abc`, `!custom …`: the data files are plain text, numbers,
+    true/false, lists and mappings; a tag asks the loader to build something else, and is refused."""
+
+    def __init__(self, tag: str, line: int) -> None:
+        shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+        super().__init__(f"explicit tag {shown}")
+        self.tag = shown
+        self.line = line
+
+
+class TooDeep(yaml.YAMLError):
+    """Lists and mappings nested deeper than any data file needs (the validator walks them)."""
+
+    def __init__(self, limit: int, line: int) -> None:
+        super().__init__(f"nested more than {limit} levels deep")
+        self.limit = limit
+        self.line = line
+
+
+class TooLong(yaml.YAMLError):
+    """A number with more digits than any field can use (Python would refuse to convert it)."""
+
+    def __init__(self, limit: int, line: int) -> None:
+        super().__init__(f"a number of more than {limit} digits")
+        self.limit = limit
+        self.line = line
+
+
+MAX_DEPTH = 100  # the data files nest about six levels; Python's recursion limit is 1,000
+MAX_DIGITS = 30  # no field takes more than a few digits; the validator bounds each one
+
+
 # An alias is a reference, so nine lines of `&b [*a, *a, …]` describe a billion values while the
 # parser holds a few dozen nodes: building is cheap, but everything that walks the result (the
 # validator, the search index) runs out of time and memory. So the document's size counted with
@@ -78,10 +111,11 @@ def load(text: str) -> Any:
     the errors with their lines and bounds what aliases expand to (`TooLarge`)."""
     try:
         return _from_events(text)
-    except TooLarge:
+    except (TooLarge, ExplicitTag, TooDeep, TooLong):
         raise
     except (_Unusual, yaml.YAMLError):
         pass
+    _scan(text)  # what the event builder stopped before seeing
     loader = Loader(text)
     try:
         node = loader.get_single_node()
@@ -126,6 +160,39 @@ def check_expansion(root: yaml.Node) -> None:
                 raise TooLarge(-1, EXPANDED_NODES, child.start_mark.line + 1)
             if id(child) not in sizes:
                 stack.append((child, False))
+
+
+def _scan(text: str) -> None:
+    """Refuse explicit tags, deep nesting and over-long numbers anywhere in `text` (a syntax error
+    is left to the loader, which names it)."""
+    parser = _Base(text)
+    depth = 0
+    try:
+        while (event := parser.get_event()) is not None:
+            _check_event(event, depth)
+            if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                depth += 1
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                depth -= 1
+    except yaml.YAMLError as error:
+        if isinstance(error, ExplicitTag | TooDeep | TooLong):
+            raise
+    finally:
+        parser.dispose()
+
+
+def _check_event(event: yaml.Event, depth: int) -> None:
+    """`depth`: the containers open around `event`."""
+    line = event.start_mark.line + 1 if event.start_mark is not None else 1
+    tag = getattr(event, "tag", None)
+    if tag is not None:
+        raise ExplicitTag(tag, line)
+    if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent) and depth >= MAX_DEPTH:
+        raise TooDeep(MAX_DEPTH, line)
+    if isinstance(event, yaml.ScalarEvent) and not event.style and len(event.value) > MAX_DIGITS:
+        value = event.value.replace("_", "")
+        if value.lstrip("+-").isdigit() and len(value.lstrip("+-")) > MAX_DIGITS:
+            raise TooLong(MAX_DIGITS, line)
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -208,9 +275,8 @@ def _from_events(text: str) -> Any:
     try:
         while (event := parser.get_event()) is not None:
             kind = type(event)
+            _check_event(event, len(stack))
             if kind is yaml.ScalarEvent:
-                if event.tag not in (None, "!"):
-                    raise _Unusual("tag")
                 plain = not event.style and event.implicit[0]  # the C parser says "" for plain, not None
                 value = _plain(event.value) if plain else event.value
                 written += 1
@@ -219,8 +285,6 @@ def _from_events(text: str) -> Any:
                     sizes[event.anchor] = 1
                 attach(value)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                if event.tag is not None:
-                    raise _Unusual("tag")
                 container: Any = {} if kind is yaml.MappingStartEvent else []
                 written += 1
                 anchor(event.anchor, container)
@@ -249,7 +313,7 @@ def _from_events(text: str) -> Any:
 
 
 def error_line(error: yaml.YAMLError) -> int | None:
-    if isinstance(error, DuplicateKeyError | TooLarge):
+    if isinstance(error, DuplicateKeyError | TooLarge | ExplicitTag | TooDeep | TooLong):
         return error.line
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     return None if mark is None else int(mark.line) + 1

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 from zoneinfo import ZoneInfo
 
 from smartstore_help.core.records import Case, CaseList, Note, Promise
+from smartstore_help.core.timeparse import FIRST_YEAR, LAST_YEAR
 from smartstore_help.store.journal_faults import (
     SQLITE_KINDS,
     DamagedCase,
@@ -84,6 +85,7 @@ MIGRATIONS = (
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+INDEXES = "CREATE INDEX IF NOT EXISTS cases_by_time ON cases (created_at, id)"
 
 
 P = ParamSpec("P")
@@ -113,6 +115,25 @@ def _text(row: sqlite3.Row, key: str) -> Any:
         return row[key]
     except IndexError:
         return None
+
+
+def _row_id(row: sqlite3.Row) -> int:
+    value = row["id"]
+    return value if isinstance(value, int) else 0
+
+
+def _moment(value: object) -> bool:
+    """Whether a stored time is one this version writes: ISO with its offset, within the years
+    the calendar and the clock can count (a year 9999 would overflow the first sum)."""
+    from datetime import datetime as moment
+
+    if not isinstance(value, str):
+        return False
+    try:
+        parsed = moment.fromisoformat(value)
+    except ValueError:
+        return False
+    return parsed.tzinfo is not None and FIRST_YEAR <= parsed.year <= LAST_YEAR
 
 
 def _valid_id(case_id: int) -> int:
@@ -220,15 +241,17 @@ class Journal:
         if tables and app_id != APPLICATION_ID:
             db.close()
             raise JournalError("foreign", self.path)
-        if version > SCHEMA_VERSION:
-            if self.write:
-                db.close()
-                raise JournalError("newer", self.path, f"{version} > {SCHEMA_VERSION}")
-            return db
+        if version > SCHEMA_VERSION:  # its tables may have changed in ways this version cannot know
+            db.close()
+            raise JournalError("newer" if self.write else "newer_read", self.path, f"{version} > {SCHEMA_VERSION}")
         if version < SCHEMA_VERSION and (self.write or fresh):
             if not fresh:
                 db.execute("PRAGMA journal_mode = WAL")
             self._migrate(db)
+        if self.write and not fresh:
+            # Not a migration: any version reads a file with it, and none needs it to. It lets
+            # `case list` read the newest page of 50,000 cases without reading them all.
+            db.execute(INDEXES)
         return db
 
     def _connect_read_only(self) -> sqlite3.Connection:
@@ -353,16 +376,38 @@ class Journal:
 
     @staticmethod
     def _case(row: sqlite3.Row, notes: tuple[Note, ...] = ()) -> Case:
+        """The case in `row`; DamagedCase when any stored value is not what this version writes
+        (edited by hand, half-restored, or a time the calendar cannot hold)."""
         try:
+            case_id = row["id"]
             answers, details = json.loads(row["answers"]), json.loads(row["details"])
-        except (TypeError, ValueError):
-            raise DamagedCase(row["id"]) from None
-        texts = (row["created_at"], row["type"], row["recommended"], row["chosen"], row["draft"], row["status"])
-        if not (isinstance(answers, dict) and isinstance(details, dict) and all(isinstance(v, str) for v in texts)):
-            raise DamagedCase(row["id"])
+            texts = (row["type"], row["recommended"], row["chosen"], row["draft"])
+            resolved, rating, feedback, follow_up = (
+                row["resolved"],
+                row["rating"],
+                row["feedback"],
+                _text(row, "follow_up_of"),
+            )
+            sound = (
+                isinstance(case_id, int)
+                and isinstance(answers, dict)
+                and isinstance(details, dict)
+                and all(isinstance(v, str) for v in texts)
+                and row["status"] in ("open", "closed")
+                and isinstance(row["created_at"], str)
+                and (row["closed_at"] is None or isinstance(row["closed_at"], str))
+                and resolved in (None, 0, 1)
+                and (rating is None or (isinstance(rating, int) and 1 <= rating <= 5))
+                and (feedback is None or isinstance(feedback, str))
+                and (follow_up is None or isinstance(follow_up, int))
+            )
+        except (TypeError, ValueError, IndexError, KeyError, RecursionError):
+            raise DamagedCase(_row_id(row)) from None
+        if not sound:
+            raise DamagedCase(_row_id(row))
         shown = {str(k): v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for k, v in details.items()}
         return Case(
-            row["id"],
+            case_id,
             row["created_at"],
             row["type"],
             answers,
@@ -371,29 +416,84 @@ class Journal:
             row["chosen"],
             row["draft"],
             row["status"],
-            None if row["resolved"] is None else bool(row["resolved"]),
-            row["rating"],
-            row["feedback"],
+            None if resolved is None else bool(resolved),
+            rating,
+            feedback,
             row["closed_at"],
-            _text(row, "follow_up_of"),
+            follow_up,
             notes,
         )
 
+    def _query(self, status: str | None, type_id: str | None, limit: int | None) -> sqlite3.Cursor:
+        """A page is chosen by the ids alone, then read: with the time index that is instant, and
+        in a file written before the index it reads two columns of each row, not the drafts."""
+        where = "(? IS NULL OR status = ?) AND (? IS NULL OR type = ?)"
+        order = "ORDER BY created_at DESC, id DESC"
+        if limit is None:
+            return self.db.execute(f"SELECT * FROM cases WHERE {where} {order}", (status, status, type_id, type_id))
+        return self.db.execute(
+            f"SELECT * FROM cases WHERE id IN (SELECT id FROM cases WHERE {where} {order} LIMIT ?) {order}",
+            (status, status, type_id, type_id, limit),
+        )
+
     @_guarded
-    def cases(self, status: str | None = None, with_notes: bool = False) -> CaseList:
-        """Newest first; a row that cannot be read is skipped and named in `damaged`, never fatal."""
-        if not self._has_schema():
-            return CaseList([])
-        rows = self.db.execute(
-            "SELECT * FROM cases WHERE ? IS NULL OR status = ? ORDER BY created_at DESC, id DESC", (status, status)
-        ).fetchall()
-        good, damaged = [], []
-        for row in rows:
-            try:
-                good.append(self._case(row, self._notes(row["id"]) if with_notes else ()))
-            except DamagedCase:
-                damaged.append(int(row["id"]))
+    def cases(
+        self,
+        status: str | None = None,
+        with_notes: bool = False,
+        *,
+        type_id: str | None = None,
+        limit: int | None = None,
+    ) -> CaseList:
+        """Newest first (at most `limit`); a row that cannot be read is skipped and named in
+        `damaged`, never fatal."""
+        damaged: list[int] = []
+        good = list(self.each_case(damaged, status, with_notes, type_id=type_id, limit=limit))
         return CaseList(good, tuple(damaged))
+
+    def each_case(
+        self,
+        damaged: list[int],
+        status: str | None = None,
+        with_notes: bool = False,
+        *,
+        type_id: str | None = None,
+        limit: int | None = None,
+    ) -> Iterator[Case]:
+        """The cases one at a time, newest first, for an export that must not hold them all; the
+        ids of rows that cannot be read are added to `damaged`."""
+        import sqlite3
+
+        if not self._has_schema():
+            return
+        try:
+            for row in self._query(status, type_id, limit):
+                try:
+                    yield self._case(row, self._notes(row["id"]) if with_notes else ())
+                except DamagedCase:
+                    damaged.append(_row_id(row))
+        except sqlite3.Error as error:
+            raise self.error_from(error) from None
+
+    @_guarded
+    def count(self, status: str | None = None) -> int:
+        if not self._has_schema():
+            return 0
+        row = self.db.execute("SELECT count(*) FROM cases WHERE ? IS NULL OR status = ?", (status, status)).fetchone()
+        return int(row[0])
+
+    @_guarded
+    def note_counts(self, case_ids: list[int]) -> dict[int, int]:
+        """How many notes each of these cases has (one query, by the notes' index)."""
+        counts = dict.fromkeys(case_ids, 0)
+        for start in range(0, len(case_ids), 500):
+            chunk = case_ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for case_id, count in self.db.execute(
+                f"SELECT case_id, count(*) FROM notes WHERE case_id IN ({marks}) GROUP BY case_id", chunk
+            ):
+                counts[case_id] = int(count)
+        return counts
 
     @_guarded
     def case(self, case_id: int) -> Case:
@@ -404,12 +504,10 @@ class Journal:
         return self._case(row, self._notes(case_id))
 
     @_guarded
-    def note_count(self, case_id: int) -> int:
-        return int(self.db.execute("SELECT count(*) FROM notes WHERE case_id = ?", (case_id,)).fetchone()[0])
-
-    @_guarded
-    def open_promises(self) -> list[Promise]:
-        """The latest promised reply of each open case (a later promise replaces an earlier one)."""
+    def open_promises(self, damaged: list[int] | None = None) -> list[Promise]:
+        """The latest promised reply of each open case (a later promise replaces an earlier one).
+        A promise whose stored time cannot be read or lies outside the calendar is left out and
+        its case added to `damaged`."""
         if not self._has_schema() or "reply_due" not in self._columns("notes"):
             return []
         rows = self.db.execute(
@@ -418,16 +516,30 @@ class Journal:
             " WHERE c.status = 'open' AND n.id = (SELECT max(id) FROM notes WHERE case_id = c.id"
             " AND reply_due IS NOT NULL)"
         ).fetchall()
-        return [
-            Promise(int(r[0]), str(r[1]), str(r[2]), str(r[3]), r[4] if isinstance(r[4], int) else None) for r in rows
-        ]
+        out = []
+        for case_id, due, text, written, days in rows:
+            if isinstance(case_id, int) and _moment(due) and isinstance(text, str) and isinstance(written, str):
+                out.append(Promise(case_id, due, text, written, days if isinstance(days, int) else None))
+            elif damaged is not None:
+                damaged.append(case_id if isinstance(case_id, int) else 0)
+        return out
 
     def _notes(self, case_id: int) -> tuple[Note, ...]:
-        rows = self.db.execute("SELECT * FROM notes WHERE case_id = ? ORDER BY id", (case_id,)).fetchall()
-        return tuple(
-            Note(r["id"], r["created_at"], r["text"], _text(r, "ref"), _text(r, "reply_due"), _text(r, "reply_days"))
-            for r in rows
-        )
+        """The case's notes; a note that cannot be read makes its case a damaged one."""
+        notes = []
+        for r in self.db.execute("SELECT * FROM notes WHERE case_id = ? ORDER BY id", (case_id,)):
+            ref, due, days = _text(r, "ref"), _text(r, "reply_due"), _text(r, "reply_days")
+            if not (
+                isinstance(r["id"], int)
+                and isinstance(r["text"], str)
+                and isinstance(r["created_at"], str)
+                and (ref is None or isinstance(ref, str))
+                and (due is None or _moment(due))
+                and (days is None or isinstance(days, int))
+            ):
+                raise DamagedCase(case_id)
+            notes.append(Note(r["id"], r["created_at"], r["text"], ref, due, days))
+        return tuple(notes)
 
     def _columns(self, table: str) -> set[str]:
         return {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 class JournalError(Failure):
     """The journal cannot be used. `kind` names the real cause, one message each:
 
-    corrupt, foreign, newer, permission (not allowed to read it), read_only (the file, its folder
+    corrupt, foreign, newer (refused for writing), newer_read (refused for reading: its tables may
+    have changed), permission (not allowed to read it), read_only (the file, its folder
     or the file system cannot be written), not_a_folder (the journal's folder is a file),
     not_a_file (a folder or special file where the journal should be), disk_full, file_limit
     (the process's file size limit, `ulimit -f`), busy, insecure (others may read it and it

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
-from smartstore_help.core.errors import OutputClosed, OutputFailed
+from smartstore_help.core.errors import OutputClosed, OutputFailed, StreamClosed
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -149,6 +149,45 @@ class SafeWriter:
         return self.stream.fileno()
 
 
+class InputTooLong(Exception):
+    """More on standard input than the command takes (`limit` bytes)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self.limit = limit
+
+
+class ClosedStream(io.TextIOBase):
+    """Stands for a standard stream that was closed before the program started (Python gives
+    None for it: `ss-help hours >&-`, `case note 1 <&-`). Reading it, or writing to it when it is
+    standard output, ends the run with `StreamClosed`; what goes to a closed standard error is
+    dropped, as there is nowhere left to say it."""
+
+    encoding = "utf-8"
+
+    def __init__(self, name: str, *, fail_writes: bool) -> None:
+        super().__init__()
+        self.stream_name = name
+        self.fail_writes = fail_writes
+
+    def read(self, size: int | None = -1) -> str:
+        raise StreamClosed(self.stream_name)
+
+    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
+        raise StreamClosed(self.stream_name)
+
+    def write(self, text: str) -> int:
+        if self.fail_writes:
+            raise StreamClosed(self.stream_name)
+        return len(text)
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise OSError(9, "Bad file descriptor")
+
+
 def _env_flag(name: str) -> bool:
     return os.environ.get(name, "") not in ("", "0")
 
@@ -190,12 +229,14 @@ class IOStreams:
             except (OSError, ValueError, AttributeError):
                 return False
 
-        out = sys.stdout
+        stdin: Any = sys.stdin or ClosedStream("stdin", fail_writes=True)
+        out: Any = sys.stdout or ClosedStream("stdout", fail_writes=True)
+        err: Any = sys.stderr or ClosedStream("stderr", fail_writes=False)
         return cls(
-            sys.stdin,
+            stdin,
             out,
-            sys.stderr,
-            interactive=tty(sys.stdin) and tty(out),
+            err,
+            interactive=tty(stdin) and tty(out),
             color=color_wanted(tty(out)),
             columns=term.columns(out),
             ascii_symbols=sys.platform == "win32" or _env_flag("SS_HELP_ASCII"),
@@ -316,13 +357,20 @@ class IOStreams:
         self.out.write(_TRAILING_SPACE.sub(r"\1", text))
         self.out.flush()
 
-    def read_all(self) -> str:
+    def read_all(self, limit: int | None = None) -> str:
         """Everything on standard input as text: UTF-8, or the Korean Windows code page (cp949, a
-        superset of EUC-KR) when it is not UTF-8; bytes that are neither become U+FFFD."""
+        superset of EUC-KR) when it is not UTF-8; bytes that are neither become U+FFFD. With a
+        `limit` (in bytes), more than that raises `InputTooLong` as soon as it is read, so an
+        endless input (`yes | …`) ends at once."""
         buffer = getattr(self.stdin, "buffer", None)
         if buffer is None:
-            return self.stdin.read()
-        raw = buffer.read()
+            text = self.stdin.read() if limit is None else self.stdin.read(limit + 1)
+            if limit is not None and len(text.encode("utf-8", "surrogatepass")) > limit:
+                raise InputTooLong(limit)
+            return text
+        raw = buffer.read() if limit is None else buffer.read(limit + 1)
+        if limit is not None and len(raw) > limit:
+            raise InputTooLong(limit)
         for encoding in ("utf-8-sig", "cp949"):
             try:
                 return str(raw.decode(encoding))
