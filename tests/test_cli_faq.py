@@ -168,6 +168,7 @@ def test_own_faq_replaces_the_builtin_one(tmp_path: Path) -> None:
     assert run("hours", "--data-dir", str(tmp_path)).exit_code == 0
 
 
+@pytest.mark.cold_cache
 def test_an_edit_is_picked_up_on_the_next_run(tmp_path: Path) -> None:
     faq = tmp_path / "faq.yaml"
     faq.write_text(OWN, encoding="utf-8")
@@ -180,6 +181,7 @@ def test_an_edit_is_picked_up_on_the_next_run(tmp_path: Path) -> None:
     assert len(list(cache.cache_dir().glob(f"faq-index-*{cache.SUFFIX}"))) == 1  # the stale index was removed
 
 
+@pytest.mark.cold_cache
 def test_a_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
     (tmp_path / "faq.yaml").write_text(OWN, encoding="utf-8")
     run_json("faq", "search", "쿠폰", "--data-dir", str(tmp_path))
@@ -209,6 +211,7 @@ def test_an_unwritable_cache_still_answers(tmp_path: Path) -> None:
     assert result.exit_code == 0 and "정산" in result.stdout
 
 
+@pytest.mark.cold_cache
 def test_concurrent_builds_are_safe(tmp_path: Path) -> None:
     (tmp_path / "faq.yaml").write_text(OWN, encoding="utf-8")
     command = [sys.executable, "-m", "smartstore_help", "faq", "search", "쿠폰", "--json", "--data-dir", str(tmp_path)]

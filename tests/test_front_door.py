@@ -216,6 +216,7 @@ def test_a_full_disk_is_one_line() -> None:
 
 
 @pytest.mark.parametrize("module", ["typer", "smartstore_help.cli.tree", "rich", "yaml"])
+@pytest.mark.cold_cache  # (yaml is imported only to build the cache)
 def test_ctrl_c_while_the_program_is_still_loading_is_130(module: str) -> None:
     """Ctrl-C pressed while the command line is being loaded (the first ~100 ms): a KeyboardInterrupt
     raised exactly when `module` is imported must end as 130 with one line, never a traceback."""
@@ -336,21 +337,6 @@ def test_hours_never_loads_rich_or_questionary() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60, check=True)
     assert done.stderr.decode().strip().splitlines()[-1] == "[]"
-
-
-def test_the_command_line_tests_pass_on_a_korean_windows_code_page() -> None:
-    """Every CLI test once more with the streams in cp949 (the symbols cp949 lacks become ASCII)."""
-    tests = ROOT / "tests"
-    modules = [*sorted(str(p) for p in tests.glob("test_cli_*.py")), str(tests / "test_journal.py")]
-    done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *modules],
-        env={**os.environ, "SS_HELP_TEST_ENCODING": "cp949"},
-        capture_output=True,
-        timeout=600,
-        check=False,
-        cwd=ROOT,
-    )
-    assert done.returncode == 0, done.stdout.decode()[-3000:]
 
 
 def test_an_empty_home_never_means_the_root_folder() -> None:

@@ -206,6 +206,7 @@ class Planted:
         return exec, (MARKER_SCRIPT.format(str(self.marker)),)
 
 
+@pytest.mark.cold_cache
 def test_a_planted_pickle_never_runs(tmp_path: Path) -> None:
     marker = tmp_path / "ran"
     ok(probe("hours", "--at", "2026-11-24 10:00"))
@@ -221,6 +222,7 @@ def test_a_planted_pickle_never_runs(tmp_path: Path) -> None:
     assert not list(cache.cache_dir().glob("*.pickle"))  # old-format files are cleared away
 
 
+@pytest.mark.cold_cache
 def test_the_cache_holds_only_data() -> None:
     channels = data.load_channels()
     index = build_index(data.load_faq())
@@ -240,6 +242,7 @@ def test_the_cache_holds_only_data() -> None:
             serial.loads(whole[:cut], records)
 
 
+@pytest.mark.cold_cache
 def test_a_large_index_round_trips_through_the_buffer() -> None:
     source = model.Source("https://example.com/a", "제목", "official", date(2026, 11, 29))
     entries = tuple(
@@ -284,6 +287,7 @@ def _answers(folder: Path) -> list[str]:
     return [r["id"] for r in json.loads(out)["results"]]
 
 
+@pytest.mark.cold_cache
 def test_a_cache_file_others_may_write_is_ignored(tmp_path: Path) -> None:
     b, planted = _swap_in(tmp_path)
     assert _answers(b) == ["from-a"]  # the swap works: a trusted file is used (so the checks below can fail)
@@ -293,6 +297,7 @@ def test_a_cache_file_others_may_write_is_ignored(tmp_path: Path) -> None:
     assert _answers(b) == ["from-b"]
 
 
+@pytest.mark.cold_cache
 def test_a_cache_folder_others_may_write_is_ignored_and_not_written(tmp_path: Path) -> None:
     b, planted = _swap_in(tmp_path)
     folder = planted.parent
@@ -306,6 +311,7 @@ def test_a_cache_folder_others_may_write_is_ignored_and_not_written(tmp_path: Pa
         folder.chmod(0o700)
 
 
+@pytest.mark.cold_cache
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file away needs root")
 def test_a_cache_owned_by_someone_else_is_ignored(tmp_path: Path) -> None:
     b, planted = _swap_in(tmp_path)
@@ -322,6 +328,7 @@ def test_a_cache_owned_by_someone_else_is_ignored(tmp_path: Path) -> None:
     assert [r["id"] for r in json.loads(out)["results"]] == ["from-b"]
 
 
+@pytest.mark.cold_cache
 def test_a_symlinked_cache_file_is_not_followed(tmp_path: Path) -> None:
     b, planted = _swap_in(tmp_path)
     real = tmp_path / "elsewhere.ssc"
@@ -330,6 +337,7 @@ def test_a_symlinked_cache_file_is_not_followed(tmp_path: Path) -> None:
     assert _answers(b) == ["from-b"]
 
 
+@pytest.mark.cold_cache
 def test_a_fifo_under_a_cache_name_never_blocks(tmp_path: Path) -> None:
     b, planted = _swap_in(tmp_path)
     planted.unlink()
@@ -337,6 +345,7 @@ def test_a_fifo_under_a_cache_name_never_blocks(tmp_path: Path) -> None:
     assert _answers(b) == ["from-b"]  # within the probe's timeout
 
 
+@pytest.mark.cold_cache
 def test_temporary_files_of_killed_writers_are_swept(tmp_path: Path) -> None:
     folder = cache.cache_dir()
     folder.mkdir(parents=True, mode=0o700)
@@ -353,6 +362,7 @@ def test_temporary_files_of_killed_writers_are_swept(tmp_path: Path) -> None:
     assert busy.exists()
 
 
+@pytest.mark.cold_cache
 def test_the_cache_is_really_used() -> None:
     """A format that silently failed to load would cost every run a full rebuild."""
     path = data.data_file(data.FAQ_FILE, None)
