@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
+from typing import NoReturn
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -370,7 +371,7 @@ def test_the_cache_is_really_used() -> None:
     def build(raw: bytes, file: str) -> Index:
         return build_index(data.faq_from_bytes(raw, file))
 
-    def must_not_build(raw: bytes, file: str) -> Index:
+    def must_not_build(raw: bytes, file: str) -> NoReturn:
         raise AssertionError("rebuilt although the cache was warm")
 
     first = cache.load(path, path.read_bytes(), "faq-index", build, Index)
