@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import copy
 import os
 import subprocess
 import sys
@@ -67,19 +66,36 @@ class Mutant:
     what: str
 
 
-def spots(tree: ast.AST) -> Iterator[tuple[ast.AST, str]]:
-    """Every place one mutation can be made, with what it would do. Docstrings are left alone."""
+@dataclass(frozen=True)
+class Spot:
+    """One place a mutation can be made: `holder.field` (or `holder.field[index]`) changes.
+
+    Operators are addressed through the node holding them: the parser shares one instance of each
+    operator class across the whole tree, so an operator object does not name a place."""
+
+    holder: ast.AST
+    field: str
+    index: int | None
+    what: str
+
+    @property
+    def line(self) -> int:
+        return getattr(self.holder, "lineno", 0)
+
+
+def spots(tree: ast.AST) -> Iterator[Spot]:
+    """Every place one mutation can be made, in a fixed order."""
     for node in ast.walk(tree):
         if isinstance(node, ast.Compare):
-            for op in node.ops:
+            for i, op in enumerate(node.ops):
                 if type(op) in SWAPS:
-                    yield op, f"{type(op).__name__} → {SWAPS[type(op)].__name__}"
-        elif (isinstance(node, ast.BinOp | ast.AugAssign) and type(node.op) in SWAPS) or isinstance(node, ast.BoolOp):
-            yield node.op, f"{type(node.op).__name__} → {SWAPS[type(node.op)].__name__}"
+                    yield Spot(node, "ops", i, f"{type(op).__name__} → {SWAPS[type(op)].__name__}")
+        elif isinstance(node, ast.BinOp | ast.AugAssign | ast.BoolOp) and type(node.op) in SWAPS:
+            yield Spot(node, "op", None, f"{type(node.op).__name__} → {SWAPS[type(node.op)].__name__}")
         elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-            yield node, "not dropped"
+            yield Spot(node, "operand", None, "not dropped")
         elif isinstance(node, ast.Constant) and type(node.value) in (int, bool):
-            yield node, f"{node.value!r} → {mutated_constant(node.value)!r}"
+            yield Spot(node, "value", None, f"{node.value!r} → {mutated_constant(node.value)!r}")
 
 
 def mutated_constant(value: object) -> int | bool:
@@ -89,45 +105,28 @@ def mutated_constant(value: object) -> int | bool:
     return value + 1
 
 
-def lines_of(tree: ast.AST) -> dict[int, int]:
-    """id(operator) → the line of the node holding it (operators carry no position)."""
-    found: dict[int, int] = {}
-    for node in ast.walk(tree):
-        for child in ast.iter_child_nodes(node):
-            if not hasattr(child, "lineno") and hasattr(node, "lineno"):
-                found[id(child)] = node.lineno
-        if isinstance(node, ast.Compare):
-            for op in node.ops:
-                found[id(op)] = node.lineno
-    return found
-
-
 def mutants(module: str) -> list[Mutant]:
     tree = ast.parse((CORE / f"{module}.py").read_text(encoding="utf-8"))
-    where = lines_of(tree)
-    return [
-        Mutant(module, n, getattr(node, "lineno", where.get(id(node), 0)), what)
-        for n, (node, what) in enumerate(spots(tree))
-    ]
+    return [Mutant(module, n, spot.line, spot.what) for n, spot in enumerate(spots(tree))]
 
 
 def mutated_source(module: str, number: int) -> str:
     tree = ast.parse((CORE / f"{module}.py").read_text(encoding="utf-8"))
-    copied = copy.deepcopy(tree)
-    for n, (node, _) in enumerate(spots(copied)):
-        if n != number:
-            continue
-        if isinstance(node, ast.Constant):
-            node.value = mutated_constant(node.value)
-        elif isinstance(node, ast.UnaryOp):
-            replace(copied, node, node.operand)
-        else:
-            replace(copied, node, SWAPS[type(node)]())
-        break
-    return ast.unparse(ast.fix_missing_locations(copied)) + "\n"
+    spot = next(spot for n, spot in enumerate(spots(tree)) if n == number)
+    if spot.field == "value":
+        spot.holder.value = mutated_constant(spot.holder.value)  # type: ignore[attr-defined]
+    elif spot.field == "operand":
+        replace(tree, spot.holder, spot.holder.operand)  # type: ignore[attr-defined]
+    elif spot.index is not None:
+        ops = getattr(spot.holder, spot.field)
+        ops[spot.index] = SWAPS[type(ops[spot.index])]()
+    else:
+        setattr(spot.holder, spot.field, SWAPS[type(getattr(spot.holder, spot.field))]())
+    return ast.unparse(ast.fix_missing_locations(tree)) + "\n"
 
 
 def replace(tree: ast.AST, old: ast.AST, new: ast.AST) -> None:
+    """Put `new` where the node `old` is (nodes, unlike operators, are each their own object)."""
     for parent in ast.walk(tree):
         for field, value in ast.iter_fields(parent):
             if value is old:
