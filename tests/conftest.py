@@ -49,7 +49,8 @@ def code_page(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -
 
 @pytest.fixture(scope="session")
 def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A cache folder holding the built-in channels and FAQ index, built once per worker."""
+    """A cache folder holding the built-in channels, the FAQ index and the holiday table of the
+    years the tests name, built once per worker."""
     from smartstore_help.cli.app import Settings
     from smartstore_help.ui.iostreams import IOStreams
 
@@ -60,7 +61,8 @@ def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
         settings = Settings("ko", None, IOStreams.test())
         settings.channels()
         settings.faq_index()
-    assert len(list(folder.iterdir())) == 2, list(folder.iterdir())
+        korean_holidays(range(2020, 2031))
+    assert len(list(folder.iterdir())) == 3, list(folder.iterdir())
     return folder
 
 
