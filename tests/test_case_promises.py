@@ -16,7 +16,7 @@ import pytest
 from helpers import run, run_json
 
 from smartstore_help.cli import reminder
-from smartstore_help.core import promises
+from smartstore_help.core import promises, records
 from smartstore_help.store import journal
 
 KST = ZoneInfo("Asia/Seoul")
@@ -156,9 +156,9 @@ def test_follow_up_cites_the_promise_and_its_date() -> None:
 def test_promises_are_pure_and_skip_unreadable_times() -> None:
     now = datetime(2026, 10, 7, 18, 0, tzinfo=KST)
     items = [
-        journal.Promise(1, "2026-10-07T18:00:00+09:00", "a", "2026-10-02T10:00:00+09:00", 2),
-        journal.Promise(2, "not a time", "b", "x"),
-        journal.Promise(3, "2026-10-07T08:59:59+00:00", "c", "x"),
+        records.Promise(1, "2026-10-07T18:00:00+09:00", "a", "2026-10-02T10:00:00+09:00", 2),
+        records.Promise(2, "not a time", "b", "x"),
+        records.Promise(3, "2026-10-07T08:59:59+00:00", "c", "x"),
     ]  # 17:59:59 KST
     due = promises.due_list(items, now)
     assert [(d.case_id, d.overdue) for d in due] == [(3, True), (1, False)]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from helpers import run, run_json
 
-from smartstore_help.store import cache
+from smartstore_help.store import cache, data
 from smartstore_help.ui.iostreams import IOStreams
 
 OWN = """version: 1
@@ -227,10 +227,16 @@ def test_own_faq_replaces_the_builtin_one(tmp_path: Path) -> None:
     (tmp_path / "faq.yaml").write_text(OWN, encoding="utf-8")
     doc = run_json("faq", "search", "쿠폰", "--data-dir", str(tmp_path))
     assert [r["id"] for r in doc["results"]] == ["coupon"]
-    # channels.yaml stays the built-in one
-    assert run("hours", "--data-dir", str(tmp_path)).exit_code == 0
+    # channels.yaml stays the built-in one: read from the shipped file, the same channels
+    where = run_json("paths", "--data-dir", str(tmp_path))
+    assert where["faq"] == str(tmp_path / "faq.yaml")
+    assert where["channels"] == str(data.builtin_dir() / data.CHANNELS_FILE)
+    assert run_json("channels", "--data-dir", str(tmp_path)) == run_json("channels")
+    at = ("hours", "--at", "2026-11-24T10:00")
+    assert run_json(*at, "--data-dir", str(tmp_path)) == run_json(*at)
 
 
+@pytest.mark.cold_cache
 def test_an_edit_is_picked_up_on_the_next_run(tmp_path: Path) -> None:
     faq = tmp_path / "faq.yaml"
     faq.write_text(OWN, encoding="utf-8")
@@ -243,6 +249,7 @@ def test_an_edit_is_picked_up_on_the_next_run(tmp_path: Path) -> None:
     assert len(list(cache.cache_dir().glob(f"faq-index-*{cache.SUFFIX}"))) == 1  # the stale index was removed
 
 
+@pytest.mark.cold_cache
 def test_a_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
     (tmp_path / "faq.yaml").write_text(OWN, encoding="utf-8")
     run_json("faq", "search", "쿠폰", "--data-dir", str(tmp_path))
@@ -272,6 +279,7 @@ def test_an_unwritable_cache_still_answers(tmp_path: Path) -> None:
     assert result.exit_code == 0 and "정산" in result.stdout
 
 
+@pytest.mark.cold_cache
 def test_concurrent_builds_are_safe(tmp_path: Path) -> None:
     (tmp_path / "faq.yaml").write_text(OWN, encoding="utf-8")
     command = [sys.executable, "-m", "smartstore_help", "faq", "search", "쿠폰", "--json", "--data-dir", str(tmp_path)]

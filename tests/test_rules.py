@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from smartstore_help.core import draft, rules
+from smartstore_help.core import draft, rules, schedule
 from smartstore_help.core.model import ChannelData
 from smartstore_help.store import data
 
@@ -23,7 +23,7 @@ MOMENTS = {
 }
 
 
-def plan(hol: dict, kind: str, when: str, cfg: ChannelData = CFG, **given: object) -> rules.Plan:  # type: ignore[type-arg]
+def plan(hol: schedule.Holidays, kind: str, when: str, cfg: ChannelData = CFG, **given: object) -> rules.Plan:
     answers = rules.complete_answers(cfg, kind, given)  # type: ignore[arg-type]
     return rules.recommend(cfg, answers, datetime.fromisoformat(MOMENTS[when]).replace(tzinfo=KST), hol)
 
@@ -56,12 +56,12 @@ SCENARIOS = [
 
 @pytest.mark.parametrize(("kind", "urgent", "complex_", "when", "best", "because"), SCENARIOS)
 def test_scenarios(
-    hol: dict,
+    hol: schedule.Holidays,
     kind: str,
     urgent: bool,
     complex_: bool,
     when: str,
-    best: str,  # type: ignore[type-arg]
+    best: str,
     because: str,
 ) -> None:
     result = plan(hol, kind, when, urgent=urgent, complex=complex_)

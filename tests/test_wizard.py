@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -24,7 +24,7 @@ NOW = datetime(2026, 11, 24, 10, 0, tzinfo=KST)
 class Script:
     """Answers prompts from a list of (words expected in the prompt, answer) pairs, in order."""
 
-    def __init__(self, steps: list[tuple[str, object]]) -> None:
+    def __init__(self, steps: Sequence[tuple[str, object]]) -> None:
         self.steps = list(steps)
         self.asked: list[str] = []
         self.defaults: list[str | None] = []
@@ -62,7 +62,7 @@ class Script:
         reply = self._next(message, None, default, can_go_back)
         assert reply is BACK or reply in [v for v, _ in choices], (reply, choices)
         assert reply is not BACK or can_go_back, f"Back offered nowhere to go at {message}"
-        return reply  # type: ignore[return-value]
+        return cast("str | Back", reply)
 
     def text(
         self,
@@ -81,7 +81,7 @@ class Script:
 
 
 def run(
-    hol: Any, steps: list[tuple[str, object]], preset: State | None = None, lang: str = "ko"
+    hol: Any, steps: Sequence[tuple[str, object]], preset: State | None = None, lang: str = "ko"
 ) -> tuple[State, Script]:
     script = Script(steps)
     state = Wizard(CFG, INDEX, NOW, hol, lang, script, preset).run()  # type: ignore[arg-type]
@@ -189,7 +189,19 @@ def test_order_number_is_validated(hol: Any) -> None:
     script = Script([])
     wizard = Wizard(CFG, INDEX, NOW, hol, "ko", script)  # type: ignore[arg-type]
     seen: list[Callable[[str], str | None]] = []
-    script.text = lambda message, default="", validate=None, can_go_back=True: seen.append(validate) or ""  # type: ignore[method-assign, func-returns-value]
+
+    def text(
+        message: str,
+        default: str = "",
+        validate: Callable[[str], str | None] | None = None,
+        *,
+        can_go_back: bool = True,
+    ) -> str:
+        assert validate is not None
+        seen.append(validate)
+        return ""
+
+    script.text = text  # type: ignore[method-assign]
     wizard.ask_order_no(State())
     (valid,) = seen
     assert valid("") is None and valid("2026112412345678") is None
@@ -240,8 +252,10 @@ def test_the_faq_step_marks_answers_checked_long_ago(hol: Any, now: datetime, st
     # each match is marked by its own sources' dates (the shipped data's dates: computed, not assumed)
     for line, entry_id in zip(listed, state.faq_ids, strict=True):
         entry = INDEX.find(entry_id)
+        assert entry is not None
         assert line.endswith("확인한 지 오래됨") is entry.stale(now.date()), line
     read = INDEX.find("settlement-hold")
+    assert read is not None
     newest = read.evidence()
     assert newest is not None and "출처:" in answer
     assert (f"확인한 지 오래됨 (가장 새 출처 {newest.isoformat()})" in answer) is read.stale(now.date())
@@ -479,3 +493,91 @@ def test_the_type_menu_filters_by_meaning(hol: Any, typed: str, expected: set[st
     matcher = wizard_script.matchers["어떤 종류의 문제인가요?"]
     assert set(matcher(typed)) == expected
     assert set(matcher("")) == {"technical", "payment", "return_exchange", "other"}
+
+
+def test_going_back_across_a_type_change_keeps_none_of_the_old_types_answers(hol: Any) -> None:
+    """Every technical question answered, then back to the type and on as payment: the case holds
+    the payment questions' answers and nothing of the technical ones."""
+    technical = [
+        ("어떤 문제인가요? 한 줄로", ""),
+        ("어떤 종류의 문제", "technical"),
+        ("급한 문제", "no"),
+        ("복잡한 문제", "yes"),
+        ("주문번호가 있나요", "no"),
+        ("FAQ는 이미", "yes"),
+        ("선호하는", "chat"),
+        ("공지사항", "yes"),
+        ("캡처", "yes"),
+        ("다른 브라우저", "yes"),
+        ("한 줄로", ""),
+    ]
+    back_to_the_type = [(expected, BACK) for expected, _ in reversed(technical[2:])]
+    steps = [
+        *technical,
+        ("주문번호 (숫자", BACK),  # (the FAQ and the plan screens asked nothing: skipped going back)
+        *back_to_the_type,
+        ("어떤 종류의 문제", "payment"),
+        *PAYMENT[2:],
+    ]
+    state, _ = run(hol, steps)
+    assert state.type == "payment"
+    assert state.answers == {
+        "urgent": True,
+        "complex": False,
+        "has_order_no": True,
+        "checked_faq": False,
+        "prefer": "any",
+        "topic": "settlement",
+        "has_payment_history": True,
+    }
+    assert set(state.answers) == {q.id for q in CFG.questions_for("payment")}
+
+
+def test_going_back_to_the_description_across_a_type_change_keeps_none_of_the_old_types_answers(hol: Any) -> None:
+    steps = [
+        ("한 줄로 적어", "판매한 돈이 아직 통장에 안들어왔어요"),
+        ("어떤 종류", "payment"),
+        *COMMON,
+        ("어떤 내용", "settlement"),
+        ("영수증", "no"),
+        ("답이 있나요", BACK),
+        ("영수증", BACK),
+        ("어떤 내용", BACK),
+        *[(expected, BACK) for expected, _ in reversed(COMMON)],
+        ("어떤 종류", BACK),
+        ("한 줄로 적어", "상품 등록이 안 돼요"),
+        ("어떤 종류", "technical"),
+        *COMMON,
+        ("공지사항", "no"),
+        ("캡처", "no"),
+        ("다른 브라우저", "no"),
+        ("답이 있나요", "continue"),
+        *TAIL,
+    ]
+    state, _ = run(hol, steps)
+    assert state.type == "technical"
+    assert set(state.answers) == {q.id for q in CFG.questions_for("technical")}
+    assert "topic" not in state.answers and "has_payment_history" not in state.answers
+
+
+def all_answered(kind: str) -> dict[str, Any]:
+    """Every question of the type answered (its first choice, or no), so only the FAQ step asks."""
+    return {q.id: False if q.kind == "confirm" else q.choices[0].value for q in CFG.questions_for(kind)}
+
+
+@pytest.mark.parametrize(
+    ("kind", "described", "first"),
+    [
+        # the same words, a different first answer for each type's preferred FAQ type
+        ("technical", "검색에 안 나와요", "product-not-in-search"),
+        ("other", "검색에 안 나와요", "search-exposure"),
+        ("other", "구매자가 연락이 안 돼요", "buyer-privacy"),  # `other` prefers the general entries
+        ("return_exchange", "구매자가 연락이 안 돼요", "buyer-unreachable"),
+    ],
+)
+def test_the_faq_favours_the_chosen_types_own_faq_type(hol: Any, kind: str, described: str, first: str) -> None:
+    preferred = CFG.problem_type(kind).faq_types[0]
+    preset = State(kind, all_answered(kind), {"description": described})
+    state, _ = run(hol, [("답이 있나요", "continue"), *TAIL], preset)
+    assert state.faq_confident and state.faq_ids[0] == first
+    assert INDEX.find(first) is not None and INDEX.find(first).type == preferred  # type: ignore[union-attr]

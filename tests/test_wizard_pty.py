@@ -23,7 +23,6 @@ def spawn(*args: str, tmp: Path) -> pexpect.spawn:
     command = ss_help()
     env = {
         **os.environ,
-        "SS_HELP_CACHE_DIR": str(tmp / "cache"),
         "SS_HELP_HOME": str(tmp / "home"),
         "PROMPT_TOOLKIT_NO_CPR": "1",
         "TERM": "xterm",
@@ -89,7 +88,7 @@ def test_the_whole_wizard_with_keys(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         timeout=20,
-        env={**os.environ, "SS_HELP_HOME": str(tmp_path / "home"), "SS_HELP_CACHE_DIR": str(tmp_path / "cache")},
+        env={**os.environ, "SS_HELP_HOME": str(tmp_path / "home")},
     )
     (case,) = json.loads(listed.stdout)["cases"]
     assert case["type"] == "payment" and case["chosen"] != case["recommended"]
@@ -101,7 +100,7 @@ def _cli(tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=20,
-        env={**os.environ, "SS_HELP_HOME": str(tmp / "home"), "SS_HELP_CACHE_DIR": str(tmp / "cache")},
+        env={**os.environ, "SS_HELP_HOME": str(tmp / "home")},
     )
 
 
@@ -345,7 +344,7 @@ def test_the_faq_can_solve_it(tmp_path: Path) -> None:
 
 
 def test_without_a_terminal_it_never_waits(tmp_path: Path) -> None:
-    env = {**os.environ, "SS_HELP_CACHE_DIR": str(tmp_path / "cache")}
+    env = {**os.environ}
     done = subprocess.run(
         [*ss_help(), "contact"], stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=20, env=env
     )
@@ -357,7 +356,6 @@ def _case_cli(tmp: Path, *args: str) -> pexpect.spawn:
     command = ss_help()
     env = {
         **os.environ,
-        "SS_HELP_CACHE_DIR": str(tmp / "cache"),
         "SS_HELP_HOME": str(tmp / "home"),
         "PROMPT_TOOLKIT_NO_CPR": "1",
         "TERM": "xterm",
@@ -379,7 +377,7 @@ def test_case_note_prompt_and_delete_confirmation(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         timeout=20,
-        env={**os.environ, "SS_HELP_HOME": str(tmp_path / "home"), "SS_HELP_CACHE_DIR": str(tmp_path / "cache")},
+        env={**os.environ, "SS_HELP_HOME": str(tmp_path / "home")},
     )
     assert [n["text"] for n in json.loads(shown.stdout)["notes"]] == ["첫 줄\n둘째 줄"]
     keep = _case_cli(tmp_path, "case", "delete", "1")

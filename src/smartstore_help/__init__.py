@@ -1,3 +1,3 @@
 """ss-help: the right Naver SmartStore support channel, now, with everything prepared."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"

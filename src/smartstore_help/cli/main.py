@@ -156,9 +156,8 @@ def _usage_error(error: BaseException, lang: Lang) -> str | None:
     import difflib
     import re
 
-    from typer._click import exceptions as click_errors
-
     from smartstore_help.core.i18n import t
+    from smartstore_help.ui.typer_hooks import click_errors
 
     if not isinstance(error, click_errors.UsageError):
         return None

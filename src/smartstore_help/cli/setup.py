@@ -20,11 +20,10 @@ def completion(
     cfg = settings(ctx, lang, None)
     if shell not in SHELLS:
         raise UserError(t("error.unknown_shell", cfg.lang, value=shell, known=", ".join(SHELLS)))
-    from typer._completion_shared import get_completion_script
-
     from smartstore_help.cli.tree import COMPLETE_VAR
+    from smartstore_help.ui.typer_hooks import completion_script
 
-    cfg.io.write(get_completion_script(prog_name="ss-help", complete_var=COMPLETE_VAR, shell=shell))
+    cfg.io.write(completion_script(prog_name="ss-help", complete_var=COMPLETE_VAR, shell=shell))
 
 
 @app.command()

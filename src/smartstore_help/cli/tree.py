@@ -67,20 +67,17 @@ def completion_requested() -> bool:
 
 def build(lang: Lang, args: Sequence[str] = ()) -> Any:
     """The Click command for `ss-help` (with as much of the tree as `args` needs), help in `lang`."""
-    import typer.main
-
     from smartstore_help.cli.app import app
     from smartstore_help.ui.helptext import localise
+    from smartstore_help.ui.typer_hooks import get_command, start_completion
 
     completing = completion_requested()
     if completing:  # the shell asks for completions: typer's own machinery answers
-        from typer._completion_classes import completion_init
-
-        completion_init()
+        start_completion()
     named = command_named(args)
     wanted = {MODULES[named]} if named in MODULES and not completing else set(MODULES.values())
     for module in sorted(wanted):
         importlib.import_module(f"smartstore_help.cli.{module}")  # each registers its commands on `app`
-    command = typer.main.get_command(app)
+    command = get_command(app)
     localise(command, lang)
     return command

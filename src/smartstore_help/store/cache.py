@@ -4,7 +4,12 @@ Parsing YAML is the slow part of every command (a 10,000-entry FAQ takes seconds
 built from a data file is stored under a key made of the file's path, its length and the CRC-32
 of its bytes: any edit, even one that keeps the modification time, is picked up on the next run.
 (CRC-32 rather than a cryptographic hash: it catches every edit of a few bytes by construction,
-runs twice as fast on a 10 MB file, and spares loading OpenSSL at start-up.)
+and it is the cheapest content key measured. On the 10,000-entry FAQ benchmark (18.8 MB): CRC-32
+of all the bytes 9.8 ms, Adler-32 6.8 ms (weaker on multi-byte edits), SHA-1 20.8 ms plus 7.5 ms
+to import hashlib, BLAKE2b 37.5 ms; reading the file 1.7 ms. Size, modification time and a hash
+of the first 64 KB take 0.04 ms but miss a same-length edit further down whose modification
+time was put back, which tests/test_cli_hours.py checks is picked up; the warm 10k search stays
+within its 15x budget with the whole-file CRC.)
 
 What is stored is data only (`serial`: JSON and raw arrays, never pickle), so a file planted
 in the folder can at worst be wrong, never run code. On top of that, as ssh does with

@@ -14,14 +14,11 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-import typer.core
-from typer._click import core as click_core
-from typer._click.formatting import HelpFormatter
-
 from smartstore_help.core.errors import Finished
 from smartstore_help.core.helptexts import CLICK_WORDS, help_text
 from smartstore_help.core.model import Lang
 from smartstore_help.ui.term import Line, width, wrap
+from smartstore_help.ui.typer_hooks import HelpFormatter, click_core, translate_fixed_words
 
 _LANG: list[Lang] = ["ko"]  # the language of the tree being shown (one tree per run)
 
@@ -103,5 +100,4 @@ def localise(command: Any, lang: Lang, path: str = "") -> None:
         localise(sub, lang, f"{path} {name}".strip())
 
 
-# typer marks its few fixed words ("required", "default: …") for gettext; give it our catalogue.
-typer.core._ = _word  # type: ignore[attr-defined,assignment]
+translate_fixed_words(_word)
