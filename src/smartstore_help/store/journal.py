@@ -464,9 +464,9 @@ class Journal:
         ids of rows that cannot be read are added to `damaged`."""
         import sqlite3
 
-        if not self._has_schema():
-            return
         try:
+            if not self._has_schema():
+                return
             for row in self._query(status, type_id, limit):
                 try:
                     yield self._case(row, self._notes(row["id"]) if with_notes else ())
@@ -474,6 +474,8 @@ class Journal:
                     damaged.append(_row_id(row))
         except sqlite3.Error as error:
             raise self.error_from(error) from None
+        except OSError as error:
+            raise from_os_error(error, self.path) from None
 
     @_guarded
     def count(self, status: str | None = None) -> int:
