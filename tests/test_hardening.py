@@ -754,3 +754,15 @@ def test_a_signal_during_hours_wait_shows_the_cursor_again(tmp_path: Path, signu
     assert child.exitstatus == 128 + signum
     assert screen.rfind("\x1b[?25h") >= 0 and after == before
     assert "Traceback" not in screen
+
+
+def test_a_journal_missing_a_table_is_one_line_and_never_stops_contact() -> None:
+    new_case()
+    with sqlite3.connect(journal_path()) as db:
+        db.execute("DROP TABLE notes")
+    for args in (("case", "list"), ("case", "list", "--json"), ("case", "export"), ("case", "export", "--csv")):
+        result = run(*args)
+        assert result.exit_code == 2 and result.stdout == "", args
+        one_line(result.stderr, str(journal_path()))
+    assert run("contact", "--type", "payment", "--no-input", "--json").exit_code == 0
+    assert run("hours").exit_code == 0

@@ -26,7 +26,7 @@ def history_for(type_id: str) -> dict[str, History]:
             return {}
         journal = Journal(path, write=False, busy_ms=500)
         try:
-            cases = journal.cases("closed", type_id=type_id).cases
+            cases = journal.outcomes(type_id)
         finally:
             journal.close()
     except (JournalError, DamagedCase, OSError, ValueError):
