@@ -273,7 +273,7 @@ def test_an_output_that_cannot_be_written_is_refused_before_anything_is_printed(
         assert out.read_text(encoding="utf-8") == "keep me"
 
 
-@pytest.mark.parametrize(("kind", "first"), [("other", "buyer-privacy"), ("return_exchange", "buyer-unreachable")])
+@pytest.mark.parametrize(("kind", "first"), [("other", "inquiry-answer-where"), ("technical", "product-qna-answer")])
 def test_the_faq_favours_the_types_own_faq_type_without_questions_too(kind: str, first: str) -> None:
-    doc = run_json("contact", "--type", kind, "--no-input", "-d", "구매자가 연락이 안 돼요", "--at", "2026-11-24T10:00")
+    doc = run_json("contact", "--type", kind, "--no-input", "-d", "문의 답변", "--at", "2026-11-24T10:00")
     assert doc["faq_confident"] and doc["faq"][0] == first

@@ -752,6 +752,8 @@ def search(
     likeness: dict[int, float] = {}
     if is_choseong_query(text):
         scores, shown, elsewhere = _choseong_scores(index, text), text.split(), False
+        # every word's initials are in the entry's question or keywords: as alike as a saying gets
+        likeness = dict.fromkeys(scores, 1.0)
     else:
         analysed = analyse(index, text)
         scored = _score_words(index, analysed)

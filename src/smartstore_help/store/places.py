@@ -88,8 +88,12 @@ def updates_dir() -> Path:
 
 
 def update_installed() -> bool:
-    """Whether a data update may be installed: asking costs one stat, and no import of `installed`."""
-    return (updates_dir() / UPDATES_STATE).is_file()
+    """Whether a data update may be installed: asking costs one stat, and no import of `installed`.
+    With no home folder there is nowhere one could have been installed: the built-in data serves."""
+    try:
+        return (updates_dir() / UPDATES_STATE).is_file()
+    except NoHome:
+        return False
 
 
 def journal_file() -> Path:
