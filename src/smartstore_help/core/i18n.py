@@ -24,6 +24,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "reason.closed_date": ("휴무일", "closed date"),
     "closes_at": ("{when}까지 · {left} 남음", "until {when} · {left} left"),
     "opens_at": ("{when} 열림 · {left}", "opens {when} · {left}"),
+    # hours: the date and the reason when the next opening is not today or tomorrow (issue 16)
+    "opens_at_because": ("{when} 열림 ({why} 휴무) · {left}", "opens {when} (closed {why}) · {left}"),
     "answered_during": ("접수는 언제든, 답변은 업무 시간에", "send any time; answered in business hours"),
     "answers_from": ("답변은 {when}부터", "answers from {when}"),
     "answered_now": ("지금 업무 시간: 답변이 진행 중", "business hours: answers are going out"),
@@ -119,6 +121,39 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "다행입니다! 해결됐으니 상담은 필요 없습니다.",
         "Glad it is solved: no need to contact support.",
     ),
+    # contact: how to reach every channel, and a channel the seller said did not help (issue 16)
+    "reach.phone": ("전화 {number}", "Call {number}"),
+    "reach.ars": ("ARS: {path}", "Voice menu (ARS): {path}"),
+    "contact.excluded": (
+        "{channel}: 해결되지 않았다고 하셔서 추천하지 않습니다",
+        "{channel}: not recommended, since you said it did not help",
+    ),
+    "contact.faq_failed": (
+        "FAQ로는 해결되지 않았다고 하셔서 FAQ는 추천에서 뺐습니다",
+        "You said the FAQ did not solve it, so the FAQ is left out of the recommendation",
+    ),
+    # contact: the draft in Korean for the help centre, the seller's language beside it (issue 16)
+    "contact.draft_send": (
+        "보낼 문의 글 ({language}, 복사해서 붙여 넣으세요)",
+        "Inquiry to send ({language}; copy and paste this one)",
+    ),
+    "contact.draft_yours": ("같은 내용 ({language}, 참고용)", "The same in {language} (for you, not to send)"),
+    "language.ko": ("한국어", "Korean"),
+    "language.en": ("영어", "English"),
+    "error.bad_draft_lang": (
+        "--draft-lang은 ko 또는 en이어야 합니다: {value!r}",
+        "--draft-lang must be ko or en: {value!r}",
+    ),
+    # contact: the closing summary (issue 16)
+    "summary.title": ("요약: 이렇게 하세요", "In short: do this"),
+    "summary.channel": ("창구", "Channel"),
+    "summary.reach": ("연락", "Reach"),
+    "summary.when": ("지금", "Now"),
+    "summary.meanwhile": ("그동안", "Meanwhile"),
+    "summary.call": ("전화", "Phone"),
+    "summary.draft": ("문의 글", "Inquiry"),
+    "summary.case": ("기록", "Case"),
+    "summary.case_saved": ("#{id} (ss-help case show {id})", "#{id} (ss-help case show {id})"),
     "contact.best": ("추천: {channel}", "Recommended: {channel}"),
     "contact.now_open": ("지금 이용할 수 있습니다", "available now"),
     "contact.now_closed": ("지금은 이용할 수 없습니다", "not available now"),

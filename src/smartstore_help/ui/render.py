@@ -97,12 +97,24 @@ def reason_label(status: Status, lang: Lang) -> str:
 def _opens(status: Status, now: datetime, tz: ZoneInfo, lang: Lang) -> str:
     if status.next_open is None:
         return t("never_opens", lang)
-    return t(
-        "opens_at",
-        lang,
-        when=timesay.day_and_time(status.next_open, now, tz, lang),
-        left=timesay.until(status.next_open, now, lang),
-    )
+    when = timesay.day_and_time(status.next_open, now, tz, lang)
+    left = timesay.until(status.next_open, now, lang)
+    why = closed_days_said(status, lang)
+    if why:
+        return t("opens_at_because", lang, when=when, why=why, left=left)
+    return t("opens_at", lang, when=when, left=left)
+
+
+def closed_days_said(status: Status, lang: Lang) -> str:
+    """`1월 1일 신정`, or `2월 16일–2월 18일 설날 전날, 설날, 설날 다음날`: the named days that keep a
+    channel closed until it opens (at most three names, then `…`)."""
+    days = status.closed_days
+    if not days:
+        return ""
+    names = list(dict.fromkeys(name(lang) for _, name in days))
+    said = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+    first, last = timesay.short_date(days[0][0], lang), timesay.short_date(days[-1][0], lang)
+    return f"{first} {said}" if len(days) == 1 else f"{first}–{last} {said}"
 
 
 def hours_view(
@@ -357,17 +369,30 @@ def _channel_line(rec: Recommendation, now: datetime, tz: ZoneInfo, lang: Lang) 
     return text(" · ".join(part for part in (state.plain, when.plain) if part), STATE_STYLE[rec.status.state])
 
 
+def reach_lines(channel: Channel, lang: Lang) -> list[tuple[str, str]]:
+    """How to reach a channel, each line with its style: the number (from the data) and the
+    voice-menu path for the phone line; where to click and the address for the others."""
+    out: list[tuple[str, str]] = []
+    if channel.phone:
+        out.append((t("reach.phone", lang, number=channel.phone), "bold"))
+        if channel.ars:
+            out.append((t("reach.ars", lang, path=channel.ars(lang)), ""))
+    else:
+        out.append((channel.contact(lang), "bold"))
+    if channel.url:
+        out.append((channel.url, "cyan"))
+    return out
+
+
 def plan_view(plan: Plan, now: datetime, tz: ZoneInfo, lang: Lang) -> RenderableType:
-    """The recommended channel with its reasons and contact details, what to do meanwhile when it
-    is closed, and the other channels ranked below."""
+    """The recommended channel with its reasons and how to reach it, what to do meanwhile when it
+    is closed, and the other channels ranked below, each with how to reach it too."""
     from rich.console import Group
+    from rich.padding import Padding
 
     best = plan.best
-    body: list[RenderableType] = [_channel_line(best, now, tz, lang), text(best.channel.contact(lang), "bold")]
-    if best.channel.ars:
-        body.append(text(best.channel.ars(lang), "dim"))
-    if best.channel.url:
-        body.append(text(best.channel.url, "cyan"))
+    body: list[RenderableType] = [_channel_line(best, now, tz, lang)]
+    body += [text(line, style) for line, style in reach_lines(best.channel, lang)]
     if best.reasons:
         body += [text(""), text(t("contact.why", lang), "bold"), bullets(r(lang) for r in best.reasons)]
     parts: list[RenderableType] = [
@@ -381,21 +406,23 @@ def plan_view(plan: Plan, now: datetime, tz: ZoneInfo, lang: Lang) -> Renderable
         m = plan.meanwhile
         parts.append(
             panel(
-                Group(text(m.channel.contact(lang)), *([text(m.channel.url, "cyan")] if m.channel.url else [])),
+                Group(*(text(line, style) for line, style in reach_lines(m.channel, lang))),
                 t("contact.meanwhile", lang, channel=m.channel.name(lang)),
                 "green",
             )
         )
-    from rich.padding import Padding
-
     others: list[RenderableType] = [text(t("contact.others", lang), "bold")]
     for rank, rec in enumerate(plan.recommendations[1:], 2):
         line = text(rec.channel.name(lang), "bold")
         line.append("  ")
         line.append_text(_channel_line(rec, now, tz, lang))
         others.append(hanging(f"  {rank}. ", line))
+        for how, style in reach_lines(rec.channel, lang):
+            others.append(hanging("     ", how, style or "dim"))
         if rec.reasons:
             others.append(Padding(text(rec.reasons[-1](lang), "dim"), (0, 0, 0, 5)))
+    for channel, _why in plan.excluded:
+        others.append(hanging("  − ", t("contact.excluded", lang, channel=channel.name(lang)), "dim"))
     parts.append(Group(*others))
     return Group(*parts)
 
@@ -424,6 +451,77 @@ def draft_view(draft_text: str, lang: Lang, title: str | None = None) -> Rendera
         Rule(title or t("contact.draft_title", lang), align="left", style="cyan"),
         text(draft_text.rstrip()),
         Rule(style="cyan"),
+    )
+
+
+def draft_pair_view(send: str, send_lang: Lang, other: str, lang: Lang) -> RenderableType:
+    """The draft to send (in the help centre's language) and below it the same in the seller's
+    language, dimmed: one under the other, so that selecting the first in a terminal copies it alone."""
+    from rich.console import Group
+    from rich.rule import Rule
+
+    return Group(
+        draft_view(send, lang, t("contact.draft_send", lang, language=t(f"language.{send_lang}", lang))),
+        Rule(t("contact.draft_yours", lang, language=t(f"language.{lang}", lang)), align="left", style="dim"),
+        text(other.rstrip(), "dim"),
+    )
+
+
+SUMMARY_LABELS = (
+    "summary.channel",
+    "summary.reach",
+    "summary.when",
+    "summary.meanwhile",
+    "summary.call",
+    "summary.draft",
+    "summary.case",
+)
+
+
+def summary_view(
+    plan: Plan, now: datetime, tz: ZoneInfo, draft_text: str, case_id: int | None, lang: Lang, columns: int = 80
+) -> RenderableType:
+    """The one screen the seller acts on, last on the screen and a few lines long: the channel, its
+    number or address, open now or when it opens (the date, and why, when not today or tomorrow),
+    what to do meanwhile, the draft's first line and the case number when saved."""
+    from rich.console import Group
+    from rich.rule import Rule
+
+    best = plan.best
+    reach = reach_lines(best.channel, lang)
+    label_width = max(width(t(k, lang)) for k in SUMMARY_LABELS)
+
+    def row(key: str, value: str, style: str = "") -> list[Line]:
+        lead = Line().add(t(key, lang) if key else "", "bold").pad(label_width + 2)
+        return wrap(lead.add(plain(value), style), columns, indent=label_width + 2)
+
+    state, when = status_cells(best.channel, best.status, now, tz, lang, best.answered)
+    lines = [*row("summary.channel", best.channel.name(lang), "bold")]
+    for i, (how, style) in enumerate(reach):  # each on its own line: an address is never split
+        lines += row("summary.reach" if i == 0 else "", how, "cyan" if style == "cyan" else "")
+    lines += row(
+        "summary.when", " · ".join(part for part in (state.plain, when.plain) if part), STATE_STYLE[best.status.state]
+    )
+    if plan.meanwhile is not None:
+        m = plan.meanwhile
+        lines += row("summary.meanwhile", f"{m.channel.name(lang)} · {reach_lines(m.channel, lang)[0][0]}")
+    phone = next((r for r in plan.recommendations[1:] if r.channel.phone), None)
+    if phone is not None:  # the number is always on the last screen, and when it answers
+        p_state, p_when = status_cells(phone.channel, phone.status, now, tz, lang)
+        said = " · ".join(
+            part for part in (reach_lines(phone.channel, lang)[0][0], p_state.plain, p_when.plain) if part
+        )
+        lines += row("summary.call", said)
+    first_line = next((line for line in draft_text.splitlines() if line.strip()), "")
+    lines += row("summary.draft", first_line)
+    if case_id is not None:
+        lines += row("summary.case", t("summary.case_saved", lang, id=case_id))
+    from rich.text import Text
+
+    return Group(
+        Rule(t("summary.title", lang), align="left", style="green"),
+        *(Text.from_ansi(line.render(True)) if line.width() else text("") for line in lines),
+        Rule(style="green"),
     )
 
 
