@@ -20,4 +20,4 @@ def channels_cmd(
         return
     from smartstore_help.ui import render
 
-    cfg.io.show(render.channels_view(channels_data, cfg.lang))
+    cfg.io.lines(render.channels_view(channels_data, cfg.lang, cfg.io.columns))

@@ -31,7 +31,7 @@ from smartstore_help.cli.app import (
 )
 from smartstore_help.core import draft, rules, timeparse, timesay
 from smartstore_help.core.i18n import t
-from smartstore_help.core.model import Answer, ChannelData, ChecklistItem, Lang, Question
+from smartstore_help.core.model import LANGS, Answer, ChannelData, ChecklistItem, Lang, Question
 from smartstore_help.core.textin import clean
 
 
@@ -130,6 +130,7 @@ class Gathered(NamedTuple):
     faq_confident: bool
     interactive: bool
     faq_index: Callable[[], Index]
+    chosen: str | None = None  # --chosen, as an id
     before_typing: dict[str, Answer] | None = None  # the wizard's answers when it showed the checklist
 
 
@@ -142,6 +143,7 @@ class Planned(NamedTuple):
     text: str  # the draft to send, in `draft_lang`
     draft_lang: Lang
     translation: str | None  # the same draft in the seller's language, when that is not `draft_lang`
+    drafts: dict[Lang, str]  # the draft in each language
 
 
 def run_contact(cfg: Settings, opts: ContactOptions) -> None:
@@ -218,6 +220,7 @@ def _gather(cfg: Settings, opts: ContactOptions) -> Gathered | None:
             state.faq_confident,
             True,
             index,
+            opts.chosen,
             state.plan_answers(),
         )
     missing = ([] if kind else ["--type"]) + [
@@ -227,7 +230,9 @@ def _gather(cfg: Settings, opts: ContactOptions) -> Gathered | None:
         raise UserError(t("error.missing_flags", lng, flags=", ".join(missing)))
     assert kind is not None
     faq_ids, faq_confident = _faq_for(index, channels, kind, details.get("description", ""), lng)
-    return Gathered(channels, now, tz, kind, type_source, given, details, faq_ids, faq_confident, False, index)
+    return Gathered(
+        channels, now, tz, kind, type_source, given, details, faq_ids, faq_confident, False, index, opts.chosen
+    )
 
 
 def _plan(cfg: Settings, g: Gathered, opts: ContactOptions) -> Planned:
@@ -244,10 +249,10 @@ def _plan(cfg: Settings, g: Gathered, opts: ContactOptions) -> Planned:
         g.details.get("store_id", ""),
     )
     draft_lang: Lang = "en" if opts.draft_lang == "en" else "ko"
-    text = draft.compose(g.channels, g.kind, facts.answers, typed, draft_lang)
-    translation = None if draft_lang == cfg.lang else draft.compose(g.channels, g.kind, facts.answers, typed, cfg.lang)
+    drafts = {lng: draft.compose(g.channels, g.kind, facts.answers, typed, lng) for lng in LANGS}
+    translation = None if draft_lang == cfg.lang else drafts[cfg.lang]
     checklist = draft.checklist(g.channels, g.kind, facts.answers, facts.missing)
-    return Planned(facts, plan, checklist, text, draft_lang, translation)
+    return Planned(facts, plan, checklist, drafts[draft_lang], draft_lang, translation, drafts)
 
 
 def _show_json(cfg: Settings, g: Gathered, p: Planned) -> None:
@@ -266,10 +271,9 @@ def _show_json(cfg: Settings, g: Gathered, p: Planned) -> None:
         p.text,
         cfg.lang,
     )
-    other = p.translation or p.text
     doc["draft_lang"] = p.draft_lang
-    doc["draft_ko"] = p.text if p.draft_lang == "ko" else other
-    doc["draft_en"] = p.text if p.draft_lang == "en" else other
+    doc["draft_ko"] = p.drafts["ko"]
+    doc["draft_en"] = p.drafts["en"]
     cfg.io.json(doc)
 
 
@@ -307,7 +311,7 @@ def _side_effects(cfg: Settings, g: Gathered, p: Planned, opts: ContactOptions) 
         io.write(
             t("contact.copied", lng) if why is None else t("contact.not_copied", lng, why=t(why, lng)), err=opts.as_json
         )
-    save, chosen = opts.save, opts.chosen
+    save, chosen = opts.save, g.chosen
     if save is None and g.interactive:
         save, chosen = _offer_to_save(io, p.plan, chosen, lng)
     case_id = None

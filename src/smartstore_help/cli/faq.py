@@ -119,6 +119,8 @@ def faq_show(
 ) -> None:
     import difflib
 
+    from smartstore_help.core import markup
+
     cfg = settings(ctx, lang, data_dir)
     index = cfg.faq_index()
     entry = index.find(entry_id.strip())
@@ -132,7 +134,7 @@ def faq_show(
                 "id": entry.id,
                 "type": entry.type,
                 "question": entry.question_in(cfg.lang),
-                "answer": entry.answer_in(cfg.lang),
+                "answer": markup.plain(entry.answer_in(cfg.lang)),  # plain text: no marks
                 "keywords": list(entry.keywords),
                 "sources": [
                     {"url": s.url, "title": s.title, "kind": s.kind, "checked": s.checked.isoformat()}

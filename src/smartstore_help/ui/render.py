@@ -9,10 +9,9 @@ control characters never reach the terminal.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from smartstore_help.core import timesay
@@ -149,39 +148,61 @@ def checked_lines(data: ChannelData, lang: Lang, columns: int | None = None) -> 
     return lines if columns is None else [part for line in lines for part in wrap(line, columns)]
 
 
-def channels_view(data: ChannelData, lang: Lang) -> RenderableType:
-    """One card per channel, laid side by side as far as the terminal is wide."""
-    from rich.columns import Columns
-    from rich.console import Group
-    from rich.panel import Panel
-    from rich.text import Text
+CARD_GAP = 1  # columns between two cards side by side
 
-    # A card is as wide as its longest address, so that an address is never split.
-    width_ = max([38, *(len(c.url) + 4 for c in data.channels if c.url)])
-    cards = []
-    for channel in data.channels:
-        body = Text()
-        body.append(plain(channel.contact(lang)) + "\n")
-        if channel.ars:
-            body.append(plain(channel.ars(lang)) + "\n", style="dim")
-        if channel.url:
-            body.append(plain(channel.url) + "\n", style="cyan")
-        body.append("\n" + t("col.hours", lang) + ": ", style="bold")
-        body.append(timesay.schedule_summary(channel.schedule, lang))
-        if channel.answered_during:
-            body.append(
-                "\n" + t("answered_during", lang) + f" ({timesay.schedule_summary(channel.answered_during, lang)})",
-                style="dim",
-            )
-        parts = [
-            body,
-            text(""),
-            bullets((p(lang) for p in channel.pros), "+ ", "green"),
-            text(""),
-            bullets((c(lang) for c in channel.cons), "- ", "yellow"),
-        ]
-        cards.append(Panel(Group(*parts), title=text(channel.name(lang), "bold"), title_align="left", width=width_))
-    return Group(Columns(cards), *(text(line.plain, "dim") for line in checked_lines(data, lang)))
+
+def channels_view(data: ChannelData, lang: Lang, columns: int = 80) -> list[Line]:
+    """One card per channel, laid side by side as far as the terminal is wide. Drawn and wrapped
+    here, word by word by display width, so that no word is ever cut or dropped (rich's wrapping
+    of Korean dropped a word at some widths)."""
+    narrowest = max([38, *(width(c.url) + 4 for c in data.channels if c.url)])  # an address is never split
+    per_row = max(1, min(len(data.channels), (columns + CARD_GAP) // (narrowest + CARD_GAP)))
+    card_width = max(12, min(columns, (columns - CARD_GAP * (per_row - 1)) // per_row))
+    cards = [_card(channel, lang, card_width) for channel in data.channels]
+    out: list[Line] = []
+    for start in range(0, len(cards), per_row):
+        group = cards[start : start + per_row]
+        height = max(len(card) for card in group)
+        for i in range(height):
+            row = Line()
+            for j, card in enumerate(group):
+                if j:
+                    row.add(" " * CARD_GAP)
+                cell = card[i] if i < len(card) else Line()
+                row.extend(cell.pad(card_width) if j < len(group) - 1 else cell)
+            out.append(row.rstrip())
+    return out + [part for line in checked_lines(data, lang) for part in wrap(line, columns)]
+
+
+def _card(channel: Channel, lang: Lang, card_width: int) -> list[Line]:
+    inner = card_width - 4
+    body: list[Line] = []
+
+    def para(value: str, style: str = "", lead: str = "", lead_style: str = "") -> None:
+        line = Line().add(lead, lead_style).add(plain(value), style) if lead else Line().add(plain(value), style)
+        body.extend(wrap(line, inner, indent=width(lead)))
+
+    for how, style in reach_lines(channel, lang):
+        para(how, style)
+    body.append(Line())
+    para(timesay.schedule_summary(channel.schedule, lang), "", t("col.hours", lang) + ": ", "bold")
+    if channel.answered_during:
+        para(t("answered_during", lang) + f" ({timesay.schedule_summary(channel.answered_during, lang)})", "dim")
+    if channel.pros:
+        body.append(Line())
+        for pro in channel.pros:
+            para(pro(lang), "", "+ ", "green")
+    if channel.cons:
+        body.append(Line())
+        for con in channel.cons:
+            para(con(lang), "", "- ", "yellow")
+    title = truncate(plain(channel.name(lang)), card_width - 6)
+    top = Line().add("╭─ ", "dim").add(title, "bold").add(" " + "─" * (card_width - 5 - width(title)) + "╮", "dim")
+    lines = [top]
+    for line in body:
+        lines.append(Line().add("│ ", "dim").extend(line.pad(inner)).add(" │", "dim"))
+    lines.append(Line().add("╰" + "─" * (card_width - 2) + "╯", "dim"))
+    return lines
 
 
 def bullets(items: Iterable[str], mark: str = "• ", style: str = "", indent: int = 0) -> RenderableType:
@@ -191,15 +212,44 @@ def bullets(items: Iterable[str], mark: str = "• ", style: str = "", indent: i
     return Group(*(hanging(" " * indent + mark, item, style) for item in items))
 
 
+class Wrapped:
+    """A styled line wrapped at render time by display width, at spaces: rich's own wrapping of
+    Korean in a table cell can drop a word at some widths (`해결 … 한계`), this never does. Lines
+    after the first are indented by `indent` columns."""
+
+    def __init__(self, line: Line, indent: int = 0) -> None:
+        self.line, self.indent = line, indent
+
+    def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
+        from rich.text import Text
+
+        for part in wrap(self.line, options.max_width, self.indent):
+            out = Text(no_wrap=True, overflow="ignore")
+            for chunk, style in part.parts:
+                out.append(chunk, style)
+            yield out
+
+    def __rich_measure__(self, console: Any, options: Any) -> Any:
+        from rich.measure import Measurement
+
+        return Measurement(min(options.max_width, 2), min(options.max_width, self.line.width()))
+
+
+def as_line(value: Text) -> Line:
+    """A rich Text as a styled `Line` (its spans as the segments' styles)."""
+    cuts = sorted({span.start for span in value.spans} | {span.end for span in value.spans})
+    line = Line()
+    for piece in value.divide(cuts):
+        styles = [str(piece.style)] + [str(span.style) for span in piece.spans]
+        line.add(piece.plain, " ".join(s for s in styles if s and s != "none"))
+    return line
+
+
 def hanging(lead: str, body: str | Text, style: str = "") -> RenderableType:
     """`lead` then `body`, the body's wrapped lines indented to start under its first character."""
-    from rich.table import Table
-
-    grid = Table.grid()
-    grid.add_column(no_wrap=True)
-    grid.add_column()
-    grid.add_row(text(lead, style), text(body, style) if isinstance(body, str) else body)
-    return grid
+    line = Line().add(plain(lead), style)
+    line.extend(Line().add(plain(body), style) if isinstance(body, str) else as_line(body))
+    return Wrapped(line, width(plain(lead)))
 
 
 def week_view(
@@ -256,8 +306,11 @@ def faq_type(kind: str, lang: Lang) -> str:
 
 
 def preview(answer: str, limit: int) -> str:
-    """The answer's first words as one line: markdown marks dropped, cut at `limit` columns."""
-    words = " ".join(re.sub(r"[*`#>]|^\s*(?:[-+]|\d+\.)\s+", "", line) for line in answer.splitlines()).split()
+    """The answer's first words as one line: marks and list markers dropped (a `>` in a menu path
+    kept), cut at `limit` columns."""
+    from smartstore_help.core.markup import one_line
+
+    words = one_line(answer).split()
     out = ""
     for word in words:
         if width(out) + width(word) + 1 > limit:
@@ -302,12 +355,11 @@ def faq_show_view(entry: FaqEntry, lang: Lang, help_url: str, today: date) -> Re
     from urllib.parse import unquote
 
     from rich.console import Group
-    from rich.markdown import Markdown
 
     parts: list[RenderableType] = [
         text(entry.question_in(lang), "bold"),
         text(f"[{faq_type(entry.type, lang)}] {entry.id}", "dim"),
-        Markdown(plain(entry.answer_in(lang))),
+        *answer_view(entry.answer_in(lang)),
     ]
     checked = entry.checked()
     if checked is not None and entry.stale(today):
@@ -323,6 +375,28 @@ def faq_show_view(entry: FaqEntry, lang: Lang, help_url: str, today: date) -> Re
         parts.append(text(f"{t('faq.source', lang)}: {entry.note}", "dim"))
     parts.append(text(t("faq.confirm", lang, url=help_url), "dim"))
     return Group(*parts)
+
+
+MARK_STYLE = {"bold": "bold", "code": "cyan", "em": "italic"}
+
+
+def answer_view(answer: str) -> list[RenderableType]:
+    """An answer in the FAQ's markup (`core.markup`): bold as bold (or just without its marks when
+    there is no colour), code in colour, list items hanging under their marker."""
+    from smartstore_help.core.markup import parse
+
+    out: list[RenderableType] = []
+    previous = ""
+    for block in parse(plain(answer)):
+        body = Line()
+        for span in block.spans:
+            body.add(span.text, " ".join(MARK_STYLE[s] for s in sorted(span.styles)))
+        if previous and (block.kind in ("para", "heading") or previous in ("para", "heading")):
+            out.append(text(""))
+        lead = {"bullet": "  • ", "number": f"  {block.marker} ", "quote": "  │ "}.get(block.kind, "")
+        out.append(Wrapped(Line().add(lead, "dim").extend(body), width(lead)))
+        previous = block.kind
+    return out
 
 
 def faq_list_view(entries: Sequence[FaqEntry], lang: Lang, columns: int) -> list[Line]:
@@ -454,6 +528,9 @@ def draft_view(draft_text: str, lang: Lang, title: str | None = None) -> Rendera
     )
 
 
+LANGUAGE_NAME = {"ko": "language.ko", "en": "language.en"}
+
+
 def draft_pair_view(send: str, send_lang: Lang, other: str, lang: Lang) -> RenderableType:
     """The draft to send (in the help centre's language) and below it the same in the seller's
     language, dimmed: one under the other, so that selecting the first in a terminal copies it alone."""
@@ -461,8 +538,8 @@ def draft_pair_view(send: str, send_lang: Lang, other: str, lang: Lang) -> Rende
     from rich.rule import Rule
 
     return Group(
-        draft_view(send, lang, t("contact.draft_send", lang, language=t(f"language.{send_lang}", lang))),
-        Rule(t("contact.draft_yours", lang, language=t(f"language.{lang}", lang)), align="left", style="dim"),
+        draft_view(send, lang, t("contact.draft_send", lang, language=t(LANGUAGE_NAME[send_lang], lang))),
+        Rule(t("contact.draft_yours", lang, language=t(LANGUAGE_NAME[lang], lang)), align="left", style="dim"),
         text(other.rstrip(), "dim"),
     )
 

@@ -1,0 +1,205 @@
+"""What the seller acts on (issue 16): every channel with how to reach it, the closing summary,
+text that arrives whole (channels, FAQ markup), the dates and reasons of openings, Korean values."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from smartstore_help.core import markup
+from smartstore_help.core.model import ChannelData
+from smartstore_help.store import data
+from tests.helpers import run
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _faq_ids() -> list[str]:
+    return [e.id for e in data.load_faq().entries]
+
+
+# --- 1. every channel with how to reach it ------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_urgent_payment_before_opening_names_the_number_everywhere(lang: str, cfg: ChannelData) -> None:
+    number = cfg.channel("phone").phone
+    assert number
+    result = run("contact", "--type", "payment", "--urgent", "--no-input", "--at", "2026-11-24 08:00", "--lang", lang)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    others = out.split("다른 방법" if lang == "ko" else "Other ways")[1]
+    assert number in others  # in the alternative line of the phone, not only in the card
+    summary = out.split("요약" if lang == "ko" else "In short")[-1]
+    assert number in summary
+    doc = json.loads(
+        run("contact", "--type", "payment", "--urgent", "--no-input", "--json", "--at", "2026-11-24 08:00").stdout
+    )
+    reach = {r["channel"]: r["reach"] for r in doc["recommendations"]}
+    assert reach["phone"]["phone"] == number and reach["phone"]["ars"]
+    assert reach["chat"]["where"] and reach["chat"]["url"].startswith("https://")
+    assert reach["email"]["where"] and reach["email"]["url"]
+    assert all(r["name"] for r in doc["recommendations"])
+
+
+def test_the_number_comes_from_the_data(tmp_path: Path) -> None:
+    text = (ROOT / "data" / "channels.yaml").read_text(encoding="utf-8").replace("phone: 1588-3819", "phone: 1544-0000")
+    (tmp_path / "channels.yaml").write_text(text, encoding="utf-8")
+    out = run(
+        "contact",
+        "--type",
+        "payment",
+        "--urgent",
+        "--no-input",
+        "--at",
+        "2026-11-24 08:00",
+        "--data-dir",
+        str(tmp_path),
+    ).stdout
+    summary = out.split("요약")[-1]
+    assert "1544-0000" in summary
+
+
+# --- 2. the closing summary ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_summary_is_last_and_short(lang: str) -> None:
+    result = run(
+        "contact", "--type", "payment", "--urgent", "--no-input", "--save", "--at", "2026-12-31 19:00", "--lang", lang
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.rstrip("\n").splitlines()
+    title = "요약" if lang == "ko" else "In short"
+    start = max(i for i, line in enumerate(lines) if line.startswith(title))
+    summary = "\n".join(lines[start:])
+    assert len(lines) - start <= 14 and all(len(line) <= 80 for line in lines[start:])
+    assert "#1" in summary and "ss-help case show 1" in summary
+    assert (
+        ("1월 4일" in summary and "신정" in summary) if lang == "ko" else ("4 Jan" in summary and "New Year" in summary)
+    )
+    assert ("[결제·정산 문의] [긴급]") in summary  # the draft's first line: the Korean one, to send
+
+
+# --- 7. the draft in Korean -----------------------------------------------------------------------
+
+
+def test_english_mode_sends_a_korean_draft_and_shows_the_english() -> None:
+    out = run(
+        "contact", "--type", "technical", "--simple", "--no-input", "--at", "2026-11-24 10:00", "--lang", "en"
+    ).stdout
+    assert "[기술 문제 문의]" in out and "[Technical fault]" in out
+    assert out.index("[기술 문제 문의]") < out.index("[Technical fault]")
+    doc = json.loads(
+        run(
+            "contact", "--type", "technical", "--simple", "--no-input", "--json", "--lang", "en", "--draft-lang", "en"
+        ).stdout
+    )
+    assert doc["draft_lang"] == "en" and doc["draft"].startswith("[Technical fault]")
+    assert doc["draft_ko"].startswith("[기술 문제 문의]") and doc["draft_en"] == doc["draft"]
+    bad = run("contact", "--type", "technical", "--no-input", "--draft-lang", "fr")
+    assert bad.exit_code == 2 and "--draft-lang" in bad.stderr
+
+
+# --- 3. text that arrives whole -------------------------------------------------------------------
+
+
+def _words(cfg: ChannelData, lang: str) -> set[str]:
+    from smartstore_help.core import timesay
+
+    texts: list[str] = []
+    for c in cfg.channels:
+        texts += [c.contact(lang) if not c.phone else "", c.ars(lang) if c.ars else "", c.url or ""]
+        texts += [p(lang) for p in c.pros] + [n(lang) for n in c.cons]
+        texts.append(timesay.schedule_summary(c.schedule, lang))
+    return {w for text in texts for w in text.split()}
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_channels_never_cut_or_drop_a_word(lang: str, cfg: ChannelData) -> None:
+    wanted = _words(cfg, lang)
+    for columns in range(60, 161, 5):
+        out = run("channels", "--lang", lang, columns=columns).stdout
+        assert all(len(line) <= columns * 2 for line in out.splitlines())
+        assert "…" not in out, columns
+        tokens = set(re.sub(r"[│╭╮╰╯─]", " ", out).split())
+        missing = wanted - tokens
+        assert not missing, (columns, missing)
+
+
+def test_markup_pairs_marks_whatever_surrounds_them() -> None:
+    spans = markup.inline("**정산관리 > 정산 내역(일별/건별)**에서 `ss-help`를")
+    assert spans[0] == markup.Span("정산관리 > 정산 내역(일별/건별)", frozenset({"bold"}))
+    assert spans[1].text == "에서 " and spans[2].styles == frozenset({"code"})
+    assert markup.plain("a ** b ` c") == "a  b  c"  # unpaired marks dropped
+    assert markup.plain("- one\n- **two**\n\n1. three") == "- one\n- two\n1. three"
+    assert markup.one_line("**정산관리 > 정산 내역**에서") == "정산관리 > 정산 내역에서"
+    assert markup.plain(r"5 \* 3") == "5 * 3"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_faq_answer_renders_without_marks(lang: str) -> None:
+    stray = re.compile(r"\*|`")
+    for entry_id in _faq_ids():
+        shown = run("faq", "show", entry_id, "--lang", lang)
+        assert shown.exit_code == 0, shown.output
+        assert not stray.search(shown.stdout), (entry_id, shown.stdout)
+        doc = json.loads(run("faq", "show", entry_id, "--lang", lang, "--json").stdout)
+        assert not stray.search(doc["answer"]), (entry_id, doc["answer"])
+
+
+def test_menu_paths_keep_their_arrow_in_previews() -> None:
+    out = run("faq", "search", "정산", "내역", "엑셀", "--limit", "1").stdout
+    assert "정산관리 > 정산 내역" in out and "**" not in out
+
+
+# --- 6. dates and reasons of openings, Korean values ------------------------------------------------
+
+
+def test_hours_says_the_date_and_why_when_not_today_or_tomorrow() -> None:
+    out = " ".join(run("hours", "--at", "2026-12-31 23:59", columns=200).stdout.split())
+    assert "1월 4일 (월) 09:00 열림" in out and "신정" in out
+    en = " ".join(run("hours", "--at", "2026-12-31 23:59", "--lang", "en", columns=200).stdout.split())
+    assert "Mon 4 Jan 09:00" in en and "New Year" in en
+    near = run("hours", "--at", "2026-11-30 12:30").stdout
+    assert "오늘 13:00 열림" in near
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "key", "expected"),
+    [
+        ("--type", "결제", "type", "payment"),
+        ("--type", "결제·정산", "type", "payment"),
+        ("--type", "정산", "type", "payment"),
+        ("--type", "반품", "type", "return_exchange"),
+        ("--type", "교환", "type", "return_exchange"),
+        ("--type", "반품·교환", "type", "return_exchange"),
+        ("--type", "기술", "type", "technical"),
+        ("--type", "오류", "type", "technical"),
+        ("--type", "Payment", "type", "payment"),
+        ("--prefer", "전화", "prefer", "phone"),
+        ("--prefer", "채팅", "prefer", "chat"),
+        ("--prefer", "톡톡", "prefer", "chat"),
+        ("--prefer", "이메일", "prefer", "email"),
+        ("--prefer", "1:1", "prefer", "email"),
+    ],
+)
+def test_korean_labels_are_values(flag: str, value: str, key: str, expected: str) -> None:
+    args = ["contact", "--no-input", "--json", flag, value]
+    if flag != "--type":
+        args += ["--type", "payment"]
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert (doc["type"] if key == "type" else doc["answers"][key]) == expected
+
+
+def test_chosen_takes_a_korean_label_and_an_unknown_one_is_named() -> None:
+    result = run("contact", "--type", "payment", "--no-input", "--save", "--chosen", "전화", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(run("case", "show", "1", "--json").stdout)["chosen"] == "phone"
+    bad = run("contact", "--type", "팩스", "--no-input")
+    assert bad.exit_code == 2 and "payment" in bad.stderr and "결제·정산" in bad.stderr
