@@ -203,3 +203,63 @@ def test_chosen_takes_a_korean_label_and_an_unknown_one_is_named() -> None:
     assert json.loads(run("case", "show", "1", "--json").stdout)["chosen"] == "phone"
     bad = run("contact", "--type", "팩스", "--no-input")
     assert bad.exit_code == 2 and "payment" in bad.stderr and "결제·정산" in bad.stderr
+
+
+# --- 6. one parser for --at and --occurred-at -----------------------------------------------------
+
+WEDNESDAY = "2026-11-25 10:00"
+
+
+@pytest.mark.parametrize(
+    ("typed", "past", "ahead"),
+    [
+        ("지난주 금요일 14:00", "2026-11-20 14:00", "2026-11-20 14:00"),
+        ("금요일 오후 2시", "2026-11-20 14:00", "2026-11-27 14:00"),
+        ("last friday 2pm", "2026-11-20 14:00", "2026-11-20 14:00"),
+        ("friday 2pm", "2026-11-20 14:00", "2026-11-27 14:00"),
+        ("이번주 월요일 10:00", "2026-11-23 10:00", "2026-11-23 10:00"),
+        ("수요일 9시", "2026-11-25 09:00", "2026-11-25 09:00"),
+        ("내일 10:00", None, "2026-11-26 10:00"),
+        ("모레 오후 3시", None, "2026-11-27 15:00"),
+        ("tomorrow 9am", None, "2026-11-26 09:00"),
+        ("다음주 월요일 10시", None, "2026-11-30 10:00"),
+    ],
+)
+def test_weekdays_and_tomorrow_are_read_the_same_for_both_options(typed: str, past: str | None, ahead: str) -> None:
+    from smartstore_help.core import timeparse
+    from tests.helpers import KST, kst
+
+    now = kst(WEDNESDAY)
+    assert timeparse.parse_at(typed, now, KST) == kst(ahead)
+    if past is None:
+        with pytest.raises(timeparse.BadTime) as refused:
+            timeparse.parse_when(typed, now, KST)
+        assert refused.value.kind == "future"
+    else:
+        assert timeparse.parse_when(typed, now, KST) == kst(past)
+
+
+def test_spoken_times_through_the_options() -> None:
+    doc = json.loads(
+        run(
+            "contact",
+            "--type",
+            "payment",
+            "--no-input",
+            "--json",
+            "--at",
+            "2026-11-25 10:00",
+            "--occurred-at",
+            "지난주 금요일 14:00",
+        ).stdout
+    )
+    assert "확인한 시각: 2026-11-20 14:00 KST" in doc["draft"]
+    hours = run("hours", "--at", "내일 10:00")
+    assert hours.exit_code == 0, hours.output
+    assert "10:00 KST" in hours.stdout.splitlines()[0]
+    future = run(
+        "contact", "--type", "payment", "--no-input", "--at", "2026-11-25 10:00", "--occurred-at", "내일 10:00"
+    )
+    assert future.exit_code == 2 and "--occurred-at" in future.stderr
+    bad = run("hours", "--at", "언젠가")
+    assert bad.exit_code == 2 and "내일 10:00" in bad.stderr

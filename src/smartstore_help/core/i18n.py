@@ -230,8 +230,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "contact.not_written": ("문의 글을 파일로 저장하지 않았습니다.", "The inquiry text was not written to a file."),
     "error.when_unreadable": (
-        "시각을 읽을 수 없습니다: {value!r} (예: 어제 15:00, 오늘 오후 3시, 3시간 전, 2026-11-24 14:30)",
-        "cannot read the time {value!r} (e.g. yesterday 15:00, today 3pm, 3 hours ago, 2026-11-24 14:30)",
+        "시각을 읽을 수 없습니다: {value!r} (예: 어제 15:00, 오늘 오후 3시, 지난주 금요일 14:00, 3시간 전, 2026-11-24 14:30)",
+        "cannot read the time {value!r} (e.g. yesterday 15:00, today 3pm, last friday 2pm, 3 hours ago, 2026-11-24 14:30)",
     ),
     "error.when_no_time": (
         "날짜만 있고 시각이 없습니다: {value!r} (예: 어제 15:00, 어제 오후 3시)",
@@ -557,8 +557,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # errors
     "error.prefix": ("오류", "error"),
     "error.bad_at": (
-        "--at 시각을 읽을 수 없습니다: {value!r} (예: 2026-02-13T18:00, 2026-02-13 18:00+09:00, 17:59)",
-        "cannot read the --at time {value!r} (e.g. 2026-02-13T18:00, 2026-02-13 18:00+09:00, 17:59)",
+        "--at 시각을 읽을 수 없습니다: {value!r} (예: 2026-02-13 18:00, 17:59, 내일 10:00, 금요일 오후 2시)",
+        "cannot read the --at time {value!r} (e.g. 2026-02-13 18:00, 17:59, tomorrow 10:00, friday 2pm)",
     ),
     "error.unknown_channel": (
         "알 수 없는 채널입니다: {value!r} (가능: {known})",
