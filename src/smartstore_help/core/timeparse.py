@@ -143,7 +143,8 @@ _WEEKDAY = re.compile(
     r"([월화수목금토일]요일|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b"
 )
 _DAY = re.compile(
-    r"(the day before yesterday|the day after tomorrow|그저께|엊그제|그제|어제|오늘|내일모레|내일|모레|yesterday|today|tomorrow"
+    r"(the day before yesterday|the day after tomorrow|그저께|엊그제|그제|어제|오늘|내일모레|내일|모레"
+    r"|yesterday|today|tomorrow"
     r"|(\d{4})[-./](\d{1,2})[-./](\d{1,2})\.?|(?:(\d{4})년\s*)?(\d{1,2})월\s*(\d{1,2})일)"
 )
 _TIME = re.compile(
