@@ -263,3 +263,119 @@ def test_spoken_times_through_the_options() -> None:
     assert future.exit_code == 2 and "--occurred-at" in future.stderr
     bad = run("hours", "--at", "언젠가")
     assert bad.exit_code == 2 and "내일 10:00" in bad.stderr
+
+
+# --- 4. a journal that keeps its story ------------------------------------------------------------
+
+
+class Replies:
+    """A prompter that answers each question in turn and records what was asked."""
+
+    def __init__(self, *replies: str) -> None:
+        self.replies, self.asked = list(replies), list[str]()
+
+    def select(self, message: str, choices: object, default: object = None, **_: object) -> str:
+        self.asked.append(message)
+        return self.replies.pop(0)
+
+    def text(self, message: str, default: str = "", validate: object = None, **_: object) -> str:
+        self.asked.append(message)
+        return self.replies.pop(0)
+
+    def show(self, content: object) -> None:
+        pass
+
+
+def _saved_case(description: str = "정산 보류 안내를 받았어요") -> None:
+    saved = run(
+        "contact",
+        "--type",
+        "payment",
+        "--no-input",
+        "--save",
+        "--chosen",
+        "phone",
+        "--at",
+        "2026-09-23 15:00",
+        "-d",
+        description,
+        "--json",
+    )
+    assert saved.exit_code == 0, saved.output
+
+
+def test_a_second_close_keeps_the_first_outcome() -> None:
+    _saved_case()
+    assert (
+        run(
+            "case", "close", "1", "--resolved", "--rating", "4", "--feedback", "친절했어요", "--at", "2026-09-24 10:00"
+        ).exit_code
+        == 0
+    )
+    again = run("case", "close", "1", "--unresolved", "--at", "2026-09-25 10:00")
+    assert again.exit_code == 0 and "친절했어요" in again.stdout  # the seller is told it is kept
+    doc = json.loads(run("case", "show", "1", "--json").stdout)
+    assert [(o["resolved"], o["rating"], o["feedback"]) for o in doc["outcomes"]] == [
+        (True, 4, "친절했어요"),
+        (False, 4, "친절했어요"),  # not given again: carried over, so stats keep the rating
+    ]
+    assert doc["resolved"] is False and doc["rating"] == 4
+    shown = run("case", "show", "1").stdout
+    assert "해결됨 · 평점 4/5 · 친절했어요" in shown and "이전 결과" in shown and "해결 안 됨" in shown
+    stats = json.loads(run("case", "stats", "--json").stdout)
+    assert stats["channels"][0]["avg_rating"] == 4
+
+
+def test_close_on_a_terminal_asks_for_outcome_rating_and_feedback() -> None:
+    from smartstore_help.ui.iostreams import IOStreams
+
+    _saved_case()
+    replies = Replies("no", "2", "회신이 없었어요")
+    io = IOStreams.test(interactive=True, prompter=replies)  # type: ignore[arg-type]
+    result = run("case", "close", "1", io=io)
+    assert result.exit_code == 0, result.output
+    assert len(replies.asked) == 3 and not replies.replies
+    doc = json.loads(run("case", "show", "1", "--json").stdout)
+    assert (doc["resolved"], doc["rating"], doc["feedback"]) == (False, 2, "회신이 없었어요")
+    no_terminal = run("case", "close", "1")
+    assert no_terminal.exit_code == 2 and "--resolved" in no_terminal.stderr
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_case_feedback_points_to_case_close(lang: str) -> None:
+    result = run("case", "feedback", "1", "--lang", lang)
+    assert result.exit_code == 2
+    assert "case close" in result.stderr and "--feedback" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_follow_up_cites_the_latest_note_and_promise() -> None:
+    _saved_case()
+    run("case", "note", "1", "상담사: 2영업일 내 회신 드리겠습니다", "--reply-within", "2", "--at", "2026-09-23 15:20")
+    doc = json.loads(run("case", "follow-up", "1", "--at", "2026-09-30 10:00", "--json").stdout)
+    said = next(line for line in doc["draft"].splitlines() if line.startswith("안내받은 내용"))
+    assert "2영업일 내 회신" in said and "(없음)" not in said
+    assert "약속받은 회신: 2026-09-29" in doc["draft"]
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_case_list_has_a_description_cut_to_fit(columns: int) -> None:
+    _saved_case("정산 보류 안내를 받았는데 언제 풀리는지 알려 주는 곳이 없어서 문의합니다 아주 길게")
+    out = run("case", "list", columns=columns).stdout
+    from smartstore_help.ui.term import width
+
+    assert all(width(line) <= columns for line in out.splitlines())
+    assert "내용" in out.splitlines()[0] and "정산 보류" in out
+    if columns < 120:
+        assert "…" in out
+
+
+def test_the_delete_question_names_the_case() -> None:
+    from smartstore_help.ui.iostreams import IOStreams
+
+    _saved_case()
+    replies = Replies("no")
+    io = IOStreams.test(interactive=True, prompter=replies)  # type: ignore[arg-type]
+    assert run("case", "delete", "1", io=io).exit_code == 0
+    assert "결제·정산" in replies.asked[0] and "2026-09-23 15:00" in replies.asked[0]
+    assert "정산 보류 안내를 받았어요" in replies.asked[0]

@@ -13,7 +13,7 @@ import typer
 if TYPE_CHECKING:
     from smartstore_help.core.history import Stats
     from smartstore_help.core.promises import Due
-    from smartstore_help.core.records import Case
+    from smartstore_help.core.records import Case, Note
     from smartstore_help.store.journal import Journal
 
 from smartstore_help.cli.app import (
@@ -202,18 +202,49 @@ def case_close(
     data_dir: DataDirOpt = None,
 ) -> None:
     cfg = settings(ctx, lang, data_dir)
-    if resolved is None:
-        raise UserError(t("error.resolved_flag", cfg.lang))
     if rating is not None and not 1 <= rating <= 5:
         raise UserError(t("error.rating", cfg.lang))
     from smartstore_help.core.textin import clean
     from smartstore_help.store.journal import stamp
 
+    with opened(write=False) as journal:
+        journal.case(case_id)  # an unknown case is said before anything is asked
+    if resolved is None:
+        if not cfg.io.interactive:
+            raise UserError(t("error.resolved_flag", cfg.lang))
+        resolved, rating, feedback = _ask_outcome(cfg, rating, feedback)
     with opened(write=True) as journal:
-        journal.close_case(case_id, stamp(cfg.moment(at, KST)), resolved, rating, clean(feedback or "").strip() or None)
-    cfg.io.write(
-        t("case.closed", cfg.lang, id=case_id, outcome=t("case.resolved" if resolved else "case.unresolved", cfg.lang))
+        before = journal.close_case(
+            case_id, stamp(cfg.moment(at, KST)), resolved, rating, clean(feedback or "").strip() or None
+        )
+    outcome = t("case.resolved" if resolved else "case.unresolved", cfg.lang)
+    cfg.io.write(t("case.closed", cfg.lang, id=case_id, outcome=outcome))
+    if before is not None:
+        from smartstore_help.ui.render import outcome_text
+
+        cfg.io.write(t("case.closed_again", cfg.lang, id=case_id, before=outcome_text(before, cfg.lang)))
+
+
+def _ask_outcome(cfg: Settings, rating: int | None, feedback: str | None) -> tuple[bool, int | None, str | None]:
+    """On a terminal, `case close ID` asks what --resolved/--unresolved, --rating and --feedback say."""
+    from smartstore_help.ui.prompter import Back, ask_text
+
+    lang = cfg.lang
+    prompter = cfg.io.prompter(lang)
+    picked = prompter.select(
+        t("case.ask_outcome", lang),
+        [("yes", t("case.resolved", lang)), ("no", t("case.unresolved", lang))],
+        "yes",
+        can_go_back=False,
     )
+    resolved = picked == "yes"
+    if rating is None:
+        choices = [("skip", t("case.ask_rating_skip", lang))] + [(str(n), "★" * n) for n in range(5, 0, -1)]
+        chosen = prompter.select(t("case.ask_rating", lang), choices, "skip", can_go_back=False)
+        rating = None if isinstance(chosen, Back) or chosen == "skip" else int(chosen)
+    if feedback is None:
+        feedback = ask_text(prompter, t("case.ask_feedback", lang)) or None
+    return resolved, rating, feedback
 
 
 @case_app.command("follow-up")
@@ -284,12 +315,18 @@ def _earlier(case: Case, data: ChannelData, now: datetime, lang: Lang) -> draft.
         when=case.created_at.replace("T", " ")[:16] + " KST",
         channel=names.get(case.chosen, case.chosen),
         refs=tuple(n.ref for n in case.notes if n.ref),
-        notes=tuple(n.text for n in case.notes if n.text and n is not promised)
-        + ((case.feedback,) if case.feedback else ()),
+        notes=_cited_notes(case, promised) + ((case.feedback,) if case.feedback else ()),
         promise=promised.text if promised is not None and due is not None else "",
         promise_due=timesay.stamp(due, KST, lang) if due is not None else "",
         promise_overdue=due is not None and now > due and case.status == "open",
     )
+
+
+def _cited_notes(case: Case, promised: Note | None) -> tuple[str, ...]:
+    """The notes a follow-up cites, the latest last. The note holding the promise is cited on the
+    promise's own line, unless it is the only note: then it is cited here too, never "(none)"."""
+    said = tuple(n.text for n in case.notes if n.text and n is not promised)
+    return said or tuple(n.text for n in case.notes if n.text)
 
 
 def _parse_stamp(value: str) -> datetime | None:
@@ -427,15 +464,29 @@ def case_delete(
     from smartstore_help.store.journal_faults import DamagedCase
 
     with opened(write=False) as journal, contextlib.suppress(DamagedCase):
-        journal.case(case_id)  # a damaged case exists all the same: deleting it is how the seller gets rid of it
+        # a damaged case exists all the same: deleting it is how the seller gets rid of it
+        journal.case(case_id)
     if not yes:
         if not cfg.io.interactive:
             raise UserError(t("error.delete_needs_yes", cfg.lang))
         from smartstore_help.ui.prompter import ask_yes_no
 
-        if not ask_yes_no(cfg.io.prompter(cfg.lang), cfg.lang, t("case.delete_confirm", cfg.lang, id=case_id)):
+        if not ask_yes_no(cfg.io.prompter(cfg.lang), cfg.lang, _delete_question(cfg, case_id)):
             cfg.io.write(t("case.kept", cfg.lang))
             return
     with opened(write=True) as journal:
         journal.delete_case(case_id)
     cfg.io.write(t("case.deleted", cfg.lang, id=case_id))
+
+
+def _delete_question(cfg: Settings, case_id: int) -> str:
+    """`#1 (결제·정산 · 2026-09-23 15:00 · 정산 보류 안내를 받았어요)을 …삭제할까요?`: what #1 was."""
+    import contextlib
+
+    from smartstore_help.store.journal_faults import DamagedCase
+    from smartstore_help.ui.render import case_label
+
+    with opened(write=False) as journal, contextlib.suppress(DamagedCase):
+        case = journal.case(case_id)
+        return t("case.delete_confirm_named", cfg.lang, id=case_id, what=case_label(case, cfg.channels(), cfg.lang))
+    return t("case.delete_confirm", cfg.lang, id=case_id)

@@ -150,6 +150,9 @@ def _usage_error(error: BaseException, lang: Lang) -> str | None:
             return t("usage.not_a_number", lang, param=_param_name(error), value=number[1]) + " " + helping
         return t("usage.bad_value", lang, param=_param_name(error), value=error.message) + " " + helping
     command = re.match(r"No such command '(.*?)'\.", error.message)
+    if command and command[1] in POINTERS:  # a command people look for that lives elsewhere
+        what, instead = POINTERS[command[1]]
+        return t("usage.use_instead", lang, name=command[1], what=t(what, lang), command=instead)
     if command:
         names = sorted(getattr(ctx.command, "commands", {})) if ctx is not None else []
         close = difflib.get_close_matches(command[1], names, 1)
@@ -163,6 +166,13 @@ def _usage_error(error: BaseException, lang: Lang) -> str | None:
     if extra:
         return t("usage.extra", lang, args=extra[1]) + " " + helping
     return f"{error.message} {helping}"
+
+
+# Commands sellers type that do not exist, and the one that does what they want.
+POINTERS = {
+    name: ("usage.feedback", f'{PROG} case close ID --resolved|--unresolved --rating 1-5 --feedback "…"')
+    for name in ("feedback", "rate", "rating", "review")
+}
 
 
 def _param_name(error: Any) -> str:

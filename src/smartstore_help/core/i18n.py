@@ -283,6 +283,29 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "case.closed": ("#{id:을} 종료했습니다: {outcome}", "Closed #{id}: {outcome}"),
     "case.deleted": ("#{id:을} 삭제했습니다", "Deleted #{id}"),
     "case.delete_confirm": ("#{id} 상담 기록과 메모를 모두 삭제할까요?", "Delete case #{id} and all its notes?"),
+    # case journal: a story that is kept (issue 16)
+    "case.closed_again": (
+        "#{id}의 이전 결과는 기록에 남겨 두었습니다: {before} (ss-help case show {id})",
+        "The earlier outcome of #{id} stays in its history: {before} (ss-help case show {id})",
+    ),
+    "case.outcome_earlier": ("이전 결과", "earlier outcome"),
+    "case.ask_outcome": ("상담으로 해결됐나요?", "Did contacting support solve it?"),
+    "case.ask_rating": ("상담은 몇 점인가요?", "How would you rate the support?"),
+    "case.ask_rating_skip": ("평점 없이 넘어가기", "Skip the rating"),
+    "case.ask_feedback": ("남길 말 (없으면 Enter)", "Any feedback? (Enter to skip)"),
+    "case.delete_confirm_named": (
+        "#{id} ({what}) 상담 기록과 메모를 모두 삭제할까요?",
+        "Delete case #{id} ({what}) and all its notes?",
+    ),
+    "case.col.description": ("내용", "Description"),
+    "usage.use_instead": (
+        "알 수 없는 명령입니다: {name} · {what}: {command}",
+        "no such command: {name} · {what}: {command}",
+    ),
+    "usage.feedback": (
+        "피드백과 평점은 상담을 종료할 때 남깁니다",
+        "feedback and ratings are given when closing a case",
+    ),
     "case.kept": ("삭제하지 않았습니다", "Not deleted"),
     "case.follow_up_title": ("재문의 글", "Follow-up inquiry"),
     "error.unknown_case": ("상담 기록 #{id:이} 없습니다 (ss-help case list)", "no case #{id} (see ss-help case list)"),

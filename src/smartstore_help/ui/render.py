@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
     from smartstore_help.core.history import Stats
     from smartstore_help.core.promises import Due
-    from smartstore_help.core.records import Case
+    from smartstore_help.core.records import Case, Outcome
     from smartstore_help.core.rules import Plan, Recommendation
     from smartstore_help.core.search import Hit
 
@@ -617,7 +617,7 @@ def case_table(
         Column(t("case.col.status", lang), drop=4),
         Column(t("case.col.notes", lang), False, drop=1),
     ]
-    rows = []
+    rows: list[list[Line]] = []
     for case in cases:
         state = t(f"case.status.{case.status}", lang)
         if case.resolved is not None:
@@ -632,7 +632,17 @@ def case_table(
                 Line().add(str(notes.get(case.id, 0))),
             ]
         )
-    return table(headers, rows, limit=columns)
+    said = [plain(c.details.get("description", "")).replace("\n", " ").strip() or "—" for c in cases]
+    shown = table(headers, rows, limit=columns)
+    room = columns - max(line.width() for line in shown) - 2
+    if room < 12:  # the other columns wrap (or the least useful go) to leave the description some room
+        shown = table(headers, rows, limit=columns - 14)
+        room = columns - max(line.width() for line in shown) - 2
+    if room < 8:
+        return table(headers, rows, limit=columns)
+    room = min(room, max(width(t("case.col.description", lang)), *(width(d) for d in said)))
+    with_description = [[*row, Line().add(truncate(d, room), "dim")] for row, d in zip(rows, said, strict=True)]
+    return table([*headers, Column(t("case.col.description", lang), False)], with_description, limit=columns)
 
 
 def _answer_line(data: ChannelData, key: str, value: object, lang: Lang) -> str:
@@ -674,7 +684,7 @@ def case_view(case: Case, data: ChannelData, lang: Lang) -> RenderableType:
     parts.append(draft_view(case.draft, lang, t("case.draft", lang)))
     parts.append(text(t("case.notes", lang), "bold"))
     for note in case.notes:
-        line = text(f"  {note.created_at.replace('T', ' ')[:19]}  ", "dim")
+        line = text(f"{note.created_at.replace('T', ' ')[:19]}  ", "dim")
         if note.ref:
             line.append(f"[{plain(note.ref)}] ", style="cyan")
         line.append(plain(note.text))
@@ -682,18 +692,42 @@ def case_view(case: Case, data: ChannelData, lang: Lang) -> RenderableType:
             line.append(
                 "  (" + t("case.reply_due", lang, due=note.reply_due.replace("T", " ")[:16]) + ")", style="yellow"
             )
-        parts.append(line)
-    if case.status == "closed":
-        outcome = t("case.resolved" if case.resolved else "case.unresolved", lang)
-        if case.rating:
-            outcome += " · " + t("case.rating", lang, rating=case.rating)
-        if case.feedback:
-            outcome += f" · {plain(case.feedback)}"
-        parts += [
-            text(t("case.outcome", lang), "bold"),
-            text(f"  {(case.closed_at or '').replace('T', ' ')[:16]}  {outcome}"),
-        ]
+        parts.append(hanging("  ", line))
+    from smartstore_help.core.records import Outcome
+
+    outcomes = case.outcomes or (
+        (Outcome(case.closed_at or "", bool(case.resolved), case.rating, case.feedback),)
+        if case.status == "closed"
+        else ()
+    )
+    if outcomes:
+        parts.append(text(t("case.outcome", lang), "bold"))
+        for i, outcome in enumerate(outcomes):
+            said = f"  {outcome.closed_at.replace('T', ' ')[:16]}  {outcome_text(outcome, lang)}"
+            if i < len(outcomes) - 1:
+                said += "  (" + t("case.outcome_earlier", lang) + ")"
+            parts.append(hanging("", said, "" if i == len(outcomes) - 1 else "dim"))
     return Group(*parts)
+
+
+def outcome_text(outcome: Outcome, lang: Lang) -> str:
+    """`해결됨 · 평점 4/5 · 친절했어요`."""
+    said = t("case.resolved" if outcome.resolved else "case.unresolved", lang)
+    if outcome.rating:
+        said += " · " + t("case.rating", lang, rating=outcome.rating)
+    if outcome.feedback:
+        said += f" · {plain(outcome.feedback)}"
+    return said
+
+
+def case_label(case: Case, data: ChannelData, lang: Lang, limit: int = 40) -> str:
+    """`결제·정산 · 2026-09-23 15:00 · 정산 보류 안내를 받았어요`: which case a number is."""
+    kind = next((short_name(p, lang) for p in data.problem_types if p.id == case.type), case.type)
+    description = plain(case.details.get("description", "")).replace("\n", " ").strip()
+    parts = [kind, case.created_at.replace("T", " ")[:16]]
+    if description:
+        parts.append(truncate(description, limit))
+    return " · ".join(parts)
 
 
 def due_view(due: Sequence[Due], now: datetime, tz: ZoneInfo, lang: Lang, columns: int) -> list[Line]:
