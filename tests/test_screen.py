@@ -379,3 +379,77 @@ def test_the_delete_question_names_the_case() -> None:
     assert run("case", "delete", "1", io=io).exit_code == 0
     assert "결제·정산" in replies.asked[0] and "2026-09-23 15:00" in replies.asked[0]
     assert "정산 보류 안내를 받았어요" in replies.asked[0]
+
+
+# --- 5. promises reach the calendar ---------------------------------------------------------------
+
+
+def _unfold(document: bytes) -> list[str]:
+    """RFC 5545 read back: CRLF lines of at most 75 octets, continuations joined, as text."""
+    assert document.endswith(b"\r\n") and b"\n" not in document.replace(b"\r\n", b"")
+    physical = document[:-2].split(b"\r\n")
+    assert all(len(line) <= 75 for line in physical), max(physical, key=len)
+    logical: list[bytes] = []
+    for line in physical:
+        if line.startswith(b" "):
+            logical[-1] += line[1:]
+        else:
+            logical.append(line)
+    return [line.decode("utf-8") for line in logical]  # a character split across a fold would not decode
+
+
+def _unescape(value: str) -> str:
+    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m[1] in "nN" else m[1], value)
+
+
+def _events(lines: list[str]) -> list[dict[str, str]]:
+    events: list[dict[str, str]] = []
+    for line in lines:
+        if line == "BEGIN:VEVENT":
+            events.append({})
+        elif events and line != "END:VEVENT" and "END:VEVENT" not in events[-1]:
+            name, _, value = line.partition(":")
+            events[-1][name] = value
+    return events
+
+
+def test_due_as_icalendar() -> None:
+    from smartstore_help.ui.iostreams import IOStreams
+
+    _saved_case()
+    long_promise = "상담사 김민지: 정산 보류 사유를 확인해서, 2영업일 안에; 전화로 회신 드리겠습니다 \\ 끝까지 확인"
+    run("case", "note", "1", long_promise, "--reply-within", "2", "--at", "2026-09-23 15:20")
+    _saved_case("두 번째")
+    run("case", "note", "2", "3일 안에 답변", "--reply-by", "2026-10-05", "--at", "2026-09-23 16:00")
+    run("case", "close", "2", "--resolved")  # a closed case's promise is not on the calendar
+    _saved_case("세 번째")
+    run("case", "note", "3", "", "--reply-by", "2026-10-06 15:00", "--at", "2026-09-23 16:00")
+    io = IOStreams.test()
+    result = run("case", "due", "--ics", "--at", "2026-09-24 10:00", io=io)
+    assert result.exit_code == 0, result.output
+    raw: bytes = io.out.stream.buffer.getvalue()  # type: ignore[attr-defined]
+    lines = _unfold(raw)
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
+    assert "VERSION:2.0" in lines and any(line.startswith("PRODID:") for line in lines)
+    events = _events(lines)
+    assert len(events) == 2
+    first, third = events
+    assert first["DTSTART"] == "20260929T090000Z"  # 2026-09-29 18:00 KST
+    assert third["DTSTART"] == "20261006T060000Z"
+    assert re.fullmatch(r"\d{8}T\d{6}Z", first["DTSTAMP"]) and first["UID"] != third["UID"]
+    assert "#1" in _unescape(first["SUMMARY"]) and "전화 상담" in _unescape(first["SUMMARY"])
+    assert _unescape(first["DESCRIPTION"]).startswith(long_promise)
+    assert "ss-help case follow-up 1" in _unescape(first["DESCRIPTION"])
+    assert "\\;" in first["DESCRIPTION"] and "\\," in first["DESCRIPTION"] and "\\\\" in first["DESCRIPTION"]
+    both = run("case", "due", "--ics", "--json")
+    assert both.exit_code == 2
+
+
+def test_fold_never_splits_a_character() -> None:
+    from smartstore_help.core.ical import fold
+
+    for n in range(60, 90):
+        line = "SUMMARY:" + "가" * n + "a"
+        folded = fold(line).encode("utf-8")
+        assert all(len(part) <= 75 for part in folded.split(b"\r\n"))
+        assert folded.replace(b"\r\n ", b"").decode("utf-8") == line

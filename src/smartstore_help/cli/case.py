@@ -339,15 +339,25 @@ def _parse_stamp(value: str) -> datetime | None:
 
 @case_app.command("due")
 def case_due(
-    ctx: typer.Context, at: AtOpt = None, as_json: JsonOpt = False, lang: LangOpt = None, data_dir: DataDirOpt = None
+    ctx: typer.Context,
+    at: AtOpt = None,
+    ics: Annotated[bool, typer.Option("--ics")] = False,
+    as_json: JsonOpt = False,
+    lang: LangOpt = None,
+    data_dir: DataDirOpt = None,
 ) -> None:
     from smartstore_help.core import promises
 
     cfg = settings(ctx, lang, data_dir)
+    exclusive(cfg.lang, **{"--ics": ics, "--json": as_json})
     cfg.io.remind = False  # this list is the reminder
     now = cfg.moment(at, KST)
     with opened(write=False) as journal:
         due = promises.due_list(journal.open_promises(), now)
+        chosen = {d.case_id: journal.case(d.case_id).chosen for d in due} if ics else {}
+    if ics:
+        _write_ics(cfg, due, chosen, now)
+        return
     if as_json:
         from smartstore_help.core.jsonout import iso
 
@@ -374,6 +384,31 @@ def case_due(
 
     shown = [d._replace(promise=d.promise or _said(d, cfg.lang)) for d in due]
     cfg.io.lines(render.due_view(shown, now, KST, cfg.lang, cfg.io.columns))
+
+
+def _write_ics(cfg: Settings, due: list[Due], chosen: dict[int, str], now: datetime) -> None:
+    """`case due --ics`: the open promises as calendar events, the file's bytes exactly (CRLF)."""
+    from smartstore_help import __version__
+    from smartstore_help.core import ical
+
+    lang = cfg.lang
+    names = {c.id: c.name(lang) for c in cfg.channels().channels}
+    events = [
+        ical.Event(
+            uid=f"ss-help-case-{d.case_id}-{d.due.astimezone(KST):%Y%m%dT%H%M}@ss-help",
+            start=d.due,
+            summary=t("ics.summary", lang, id=d.case_id, channel=names.get(chosen[d.case_id], chosen[d.case_id])),
+            description=t(
+                "ics.description",
+                lang,
+                promise=d.promise or _said(d, lang),
+                command=f"ss-help case follow-up {d.case_id}",
+            ),
+        )
+        for d in due
+    ]
+    document = ical.calendar(events, now, f"-//ss-help//ss-help {__version__}//{lang.upper()}", t("ics.name", lang))
+    cfg.io.write_bytes(document.encode("utf-8"))
 
 
 def _said(due: Due, lang: Lang) -> str:

@@ -405,6 +405,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "due.overdue": ("{late} 지남", "{late} overdue"),
     "due.left": ("{left} 남음", "{left} left"),
     "due.follow_up": ("재문의 글: ss-help case follow-up {id}", "Follow-up text: ss-help case follow-up {id}"),
+    # case due --ics: promised replies in a calendar (issue 16)
+    "ics.name": ("ss-help 회신 약속", "ss-help promised replies"),
+    "ics.summary": ("#{id} 회신 기한 · {channel}", "Reply due for case #{id} · {channel}"),
+    "ics.description": ("{promise}\n답이 없으면: {command}", "{promise}\nNo answer? {command}"),
     "reminder.overdue": (
         "회신 기한이 지난 상담 {count}건 ({ids}) · ss-help case due",
         "{count} case(s) past a promised reply ({ids}) · ss-help case due",
