@@ -453,3 +453,67 @@ def test_fold_never_splits_a_character() -> None:
         folded = fold(line).encode("utf-8")
         assert all(len(part) <= 75 for part in folded.split(b"\r\n"))
         assert folded.replace(b"\r\n ", b"").decode("utf-8") == line
+
+
+# --- 2. the pager, the way git does it -------------------------------------------------------------
+
+
+def _tty(*args: str, tmp: Path, **env: str) -> str:
+    import os
+
+    import pexpect
+
+    from tests.test_wizard_pty import ss_help
+
+    command = ss_help()
+    base = {k: v for k, v in os.environ.items() if k not in ("PAGER", "SS_HELP_PAGER")}
+    child = pexpect.spawn(
+        command[0],
+        [*command[1:], *args],
+        env={
+            **base,
+            "SS_HELP_CACHE_DIR": str(tmp / "cache"),
+            "SS_HELP_HOME": str(tmp / "home"),
+            "NO_COLOR": "1",
+            "TERM": "xterm",
+            **env,
+        },
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(24, 80),
+    )
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    return str(child.before)
+
+
+@pytest.mark.parametrize("command", [("faq", "list"), ("faq", "show", "phone-number"), ("channels",)])
+def test_long_output_goes_through_the_pager_on_a_terminal(command: tuple[str, ...], tmp_path: Path) -> None:
+    pager = "sed -e s/^/PAGED:/"
+    paged = _tty(*command, tmp=tmp_path, SS_HELP_PAGER=pager, PAGER="false")
+    assert "PAGED:" in paged  # SS_HELP_PAGER wins over PAGER
+    assert "PAGED:" in _tty(*command, tmp=tmp_path, PAGER=pager)
+    assert "PAGED:" not in _tty(*command, "--no-pager", tmp=tmp_path, SS_HELP_PAGER=pager)
+    assert "PAGED:" not in _tty("--no-pager", *command, tmp=tmp_path, SS_HELP_PAGER=pager)
+
+
+def test_never_a_pager_when_stdout_is_not_a_terminal(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    from tests.test_wizard_pty import ss_help
+
+    out = subprocess.run(
+        [*ss_help(), "faq", "list"],
+        capture_output=True,
+        text=True,
+        timeout=20,
+        env={**os.environ, "SS_HELP_PAGER": "sed -e s/^/PAGED:/", "SS_HELP_CACHE_DIR": str(tmp_path)},
+    )
+    assert out.returncode == 0 and "PAGED:" not in out.stdout and out.stdout.count("\n") > 100
+
+
+def test_quitting_the_pager_early_is_not_an_error(tmp_path: Path) -> None:
+    text = _tty("faq", "list", tmp=tmp_path, SS_HELP_PAGER="head -n 1")
+    assert "FAQ" in text and "error" not in text.lower() and "오류" not in text

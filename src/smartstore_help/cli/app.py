@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NamedTuple
+from typing import TYPE_CHECKING, Annotated, ContextManager, NamedTuple
 from zoneinfo import ZoneInfo
 
 import typer
@@ -41,6 +41,7 @@ LangOpt = Annotated[str | None, typer.Option("--lang", envvar="SS_HELP_LANG", me
 DataDirOpt = Annotated[Path | None, typer.Option("--data-dir", envvar="SS_HELP_DATA_DIR", metavar="DIR")]
 AtOpt = Annotated[str | None, typer.Option("--at", metavar="TIME")]
 JsonOpt = Annotated[bool, typer.Option("--json")]
+NoPagerOpt = Annotated[bool, typer.Option("--no-pager")]
 
 
 class Settings(NamedTuple):
@@ -90,6 +91,13 @@ def settings(ctx: typer.Context, lang: str | None, data_dir: Path | None) -> Set
     return Settings(chosen, data_dir or parent.data_dir, parent.io)  # type: ignore[arg-type]
 
 
+def paged(cfg: Settings, no_pager: bool) -> ContextManager[None]:
+    """Long output through the pager on a terminal, unless this command's --no-pager says not."""
+    if no_pager:
+        cfg.io.use_pager = False
+    return cfg.io.paged()
+
+
 def exclusive(lang: Lang, **flags: object) -> None:
     """Two flags that contradict each other are an error naming both, never a silent choice."""
     given = [name for name, value in flags.items() if value not in (None, False)]
@@ -113,6 +121,7 @@ def root(
     lang: LangOpt = None,
     data_dir: DataDirOpt = None,
     ascii_only: Annotated[bool, typer.Option("--ascii")] = False,
+    no_pager: NoPagerOpt = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
 ) -> None:
     from smartstore_help.ui.iostreams import IOStreams
@@ -120,6 +129,8 @@ def root(
     io = ctx.obj if isinstance(ctx.obj, IOStreams) else IOStreams.system()
     if ascii_only:
         io.draw_ascii_symbols()
+    if no_pager:
+        io.use_pager = False
     if lang is not None and lang not in ("ko", "en"):
         raise UserError(_bad_lang(lang))
     ctx.obj = Settings(lang or "ko", data_dir, io)  # type: ignore[arg-type]

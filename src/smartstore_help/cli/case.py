@@ -22,11 +22,13 @@ from smartstore_help.cli.app import (
     DataDirOpt,
     JsonOpt,
     LangOpt,
+    NoPagerOpt,
     Settings,
     UserError,
     app,
     exclusive,
     holidays_for,
+    paged,
     settings,
 )
 from smartstore_help.core import draft, rules, timeparse, timesay
@@ -62,6 +64,7 @@ def case_list(
     ctx: typer.Context,
     status: Annotated[str | None, typer.Option("--status", metavar="open|closed")] = None,
     as_json: JsonOpt = False,
+    no_pager: NoPagerOpt = False,
     lang: LangOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
@@ -80,12 +83,18 @@ def case_list(
     if not cases:
         cfg.io.write(t("case.none", cfg.lang))
         return
-    cfg.io.lines(render.case_table(cases, counts, cfg.channels(), cfg.lang, cfg.io.columns))
+    with paged(cfg, no_pager):
+        cfg.io.lines(render.case_table(cases, counts, cfg.channels(), cfg.lang, cfg.io.columns))
 
 
 @case_app.command("show")
 def case_show(
-    ctx: typer.Context, case_id: IdArg, as_json: JsonOpt = False, lang: LangOpt = None, data_dir: DataDirOpt = None
+    ctx: typer.Context,
+    case_id: IdArg,
+    as_json: JsonOpt = False,
+    no_pager: NoPagerOpt = False,
+    lang: LangOpt = None,
+    data_dir: DataDirOpt = None,
 ) -> None:
     cfg = settings(ctx, lang, data_dir)
     with opened(write=False) as journal:
@@ -95,7 +104,8 @@ def case_show(
         return
     from smartstore_help.ui import render
 
-    cfg.io.show(render.case_view(case, cfg.channels(), cfg.lang))
+    with paged(cfg, no_pager):
+        cfg.io.show(render.case_view(case, cfg.channels(), cfg.lang))
 
 
 @case_app.command("note")

@@ -15,10 +15,12 @@ from smartstore_help.cli.app import (
     DataDirOpt,
     JsonOpt,
     LangOpt,
+    NoPagerOpt,
     Settings,
     UserError,
     app,
     holidays_for,
+    paged,
     settings,
 )
 from smartstore_help.core import schedule
@@ -114,6 +116,7 @@ def faq_show(
     ctx: typer.Context,
     entry_id: Annotated[str, typer.Argument(metavar="ID")],
     as_json: JsonOpt = False,
+    no_pager: NoPagerOpt = False,
     lang: LangOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
@@ -148,7 +151,8 @@ def faq_show(
 
     channels = cfg.channels()
     today = cfg.io.now().astimezone(ZoneInfo(channels.timezone)).date()
-    cfg.io.show(faq_show_view(entry, cfg.lang, channels.help_center.url, today))
+    with paged(cfg, no_pager):
+        cfg.io.show(faq_show_view(entry, cfg.lang, channels.help_center.url, today))
 
 
 @faq_app.command("list")
@@ -156,6 +160,7 @@ def faq_list(
     ctx: typer.Context,
     kind: TypeOpt = None,
     as_json: JsonOpt = False,
+    no_pager: NoPagerOpt = False,
     lang: LangOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
@@ -167,4 +172,5 @@ def faq_list(
     if as_json:
         cfg.io.json({"entries": [{"id": e.id, "type": e.type, "question": e.question_in(cfg.lang)} for e in entries]})
         return
-    cfg.io.lines(render.faq_list_view(entries, cfg.lang, cfg.io.columns))
+    with paged(cfg, no_pager):
+        cfg.io.lines(render.faq_list_view(entries, cfg.lang, cfg.io.columns))

@@ -238,6 +238,10 @@ HELP: dict[str, tuple[str, str]] = {
         "  $ ss-help case due --json",
     ),
     "case due:short": ("회신 기한이 있는 상담, 기한 순", "Promised replies, soonest first"),
+    "--no-pager": (
+        "긴 출력을 페이저(SS_HELP_PAGER, PAGER, less -FRX)로 보여 주지 않습니다.",
+        "Do not page long output (SS_HELP_PAGER, PAGER, else less -FRX).",
+    ),
     "case due --ics": (
         "iCalendar(.ics) 문서로: 네이버·구글 캘린더로 가져올 수 있습니다 (ss-help case due --ics > 약속.ics).",
         "As an iCalendar (.ics) document to import into Naver or Google Calendar (ss-help case due --ics > due.ics).",
