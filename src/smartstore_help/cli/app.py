@@ -5,9 +5,10 @@ The commands themselves live in the other modules of `cli`; the error boundary i
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, ContextManager, NamedTuple
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 from zoneinfo import ZoneInfo
 
 import typer
@@ -91,7 +92,7 @@ def settings(ctx: typer.Context, lang: str | None, data_dir: Path | None) -> Set
     return Settings(chosen, data_dir or parent.data_dir, parent.io)  # type: ignore[arg-type]
 
 
-def paged(cfg: Settings, no_pager: bool) -> ContextManager[None]:
+def paged(cfg: Settings, no_pager: bool) -> AbstractContextManager[None]:
     """Long output through the pager on a terminal, unless this command's --no-pager says not."""
     if no_pager:
         cfg.io.use_pager = False

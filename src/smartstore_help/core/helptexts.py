@@ -178,7 +178,7 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "contact --chosen": (
         "실제로 쓸 창구 (기본: 추천 창구). id 또는 이름: phone, 전화, 채팅, 톡톡, 1:1.",
-        "The channel you will use (the recommended one by default): an id or a name (phone, chat, 전화, 채팅).",
+        "The channel you will use (the recommended one by default): an id or a word of its name.",
     ),
     "contact --draft-lang": (
         "보낼 문의 글의 언어 (기본: ko, 고객센터가 읽는 한국어). --lang en이면 영어 글을 옆에 함께 보여 줍니다.",

@@ -20,7 +20,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -283,10 +283,8 @@ class IOStreams:
         except OutputClosed:
             pass  # the seller quit the pager before the end
         finally:
-            try:
+            with suppress(OSError):
                 self.out.stream.close()
-            except OSError:
-                pass
             self.out.stream = terminal
             try:
                 process.wait()
