@@ -517,3 +517,162 @@ def test_never_a_pager_when_stdout_is_not_a_terminal(tmp_path: Path) -> None:
 def test_quitting_the_pager_early_is_not_an_error(tmp_path: Path) -> None:
     text = _tty("faq", "list", tmp=tmp_path, SS_HELP_PAGER="head -n 1")
     assert "FAQ" in text and "error" not in text.lower() and "오류" not in text
+
+
+# --- the wizard at 80x24: FAQ that did not help, the filter line, the summary last --------------
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_wizard_never_recommends_the_faq_that_did_not_help_and_ends_on_the_summary(lang: str, tmp_path: Path) -> None:
+    import pexpect
+    import pyte
+
+    from tests.test_wizard_pty import ENTER, answer, spawn
+
+    ko = lang == "ko"
+    screen = pyte.Screen(80, 24)
+    stream = pyte.Stream(screen)
+    args = ["--at", "2026-11-24T10:00", "--no-copy", "--lang", lang]
+    child = spawn(*args, tmp=tmp_path)
+    answer(child, "한 줄로 적어 주세요" if ko else "Describe it in one line", ENTER)  # choose from the list
+    child.expect("어떤 종류의 문제인가요" if ko else "What kind of problem")
+    child.send("기술" if ko else "tech")
+    child.expect("검색: 기술" if ko else "Filter: tech")  # what was typed is on the screen
+    child.send(ENTER)
+    questions = (
+        ("급한 문제", "복잡한 문제", "주문번호가 있나요", "FAQ는 이미", "선호하는", "공지사항", "캡처", "다른 브라우저")
+        if ko
+        else (
+            "urgent",
+            "complex",
+            "order number involved",
+            "already looked",
+            "prefer a channel",
+            "notices",
+            "screenshots",
+            "another browser",
+        )
+    )
+    for prompt in questions:  # every default
+        answer(child, prompt, ENTER)
+    answer(child, "한 줄로 적어 주세요" if ko else "Describe the problem", "로그인이 안 돼요", ENTER)
+    answer(child, "이 중에 답이 있나요" if ko else "Does one of these answer it", ENTER)  # no, I need support
+    child.expect("추천: " if ko else "Recommended: ")
+    child.expect(r"\n")
+    recommended = child.before
+    assert "FAQ" not in recommended, recommended
+    child.expect("FAQ로는 해결되지 않았다고" if ko else "You said the FAQ did not solve it")
+    for prompt in (
+        ("주문번호", "언제", "이미 해 본 것", "스토어 ID") if ko else ("Order number", "When did", "tried", "Store ID")
+    ):
+        answer(child, prompt, ENTER)
+    answer(child, "기록해 둘까요" if ko else "Save this case", ENTER)
+    answer(child, "어느 채널로" if ko else "Which channel", ENTER)
+    child.expect(pexpect.EOF)
+    stream.feed(child.before)
+    child.close()
+    assert child.exitstatus == 0
+    shown = [line.rstrip() for line in screen.display]
+    text = "\n".join(shown)
+    title = "요약: 이렇게 하세요" if ko else "In short: do this"
+    assert any(line.startswith(title) for line in shown), text
+    start = next(i for i, line in enumerate(shown) if line.startswith(title))
+    summary = "\n".join(shown[start:])
+    assert "1588-3819" in summary and "#1" in summary
+    assert ("[기술 문제 문의]" in summary) and "FAQ" not in summary.split("\n")[1]
+
+
+# --- 8. completion of values, through the shells' own protocols -------------------------------------
+
+
+def _complete(shell: str, line: str, tmp: Path, **env: str) -> list[str]:
+    import os
+    import subprocess
+
+    from tests.test_wizard_pty import ss_help
+
+    words = line.split(" ")
+    protocol = (
+        {"COMP_WORDS": line, "COMP_CWORD": str(len(words) - 1)}
+        if shell == "bash"
+        else {
+            "_TYPER_COMPLETE_ARGS": line,
+            "_TYPER_COMPLETE_WORD_TO_COMPLETE": words[-1],
+            "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+        }
+    )
+    done = subprocess.run(
+        ss_help(),
+        capture_output=True,
+        text=True,
+        timeout=20,
+        env={
+            **os.environ,
+            "SS_HELP_CACHE_DIR": str(tmp / "cache"),
+            "SS_HELP_HOME": str(tmp / "home"),
+            "_SS_HELP_COMPLETE": f"complete_{shell}",
+            **protocol,
+            **env,
+        },
+    )
+    assert done.returncode == 0 and not done.stderr, done.stderr
+    return done.stdout.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("ss-help contact --type ", {"technical", "payment", "return_exchange", "other"}),
+        ("ss-help contact --type pa", {"payment"}),
+        ("ss-help contact --prefer ", {"any", "chat", "phone", "email"}),
+        ("ss-help contact --chosen ", {"chat", "phone", "faq", "email"}),
+        ("ss-help hours --channel ", {"chat", "phone", "faq", "email"}),
+        ("ss-help --lang ", {"ko", "en"}),
+        ("ss-help faq search --lang e", {"en"}),
+        ("ss-help completion ", {"bash", "zsh", "fish", "powershell"}),
+        ("ss-help faq list --type ", {"technical", "payment", "return_exchange", "general"}),
+        ("ss-help faq show phone-n", {"phone-number"}),
+    ],
+)
+def test_values_complete_in_bash(line: str, expected: set[str], tmp_path: Path) -> None:
+    assert set(_complete("bash", line, tmp_path)) == expected
+
+
+def test_case_ids_complete_from_the_journal_without_creating_it(tmp_path: Path) -> None:
+    import os
+
+    assert _complete("bash", "ss-help case show ", tmp_path) in ([], [""])
+    assert not (tmp_path / "home").exists()  # completing never creates the journal
+    env = {"SS_HELP_HOME": str(tmp_path / "home"), "SS_HELP_CACHE_DIR": str(tmp_path / "cache")}
+    import subprocess
+
+    from tests.test_wizard_pty import ss_help
+
+    for description in ("첫 번째", "두 번째"):
+        subprocess.run(
+            [*ss_help(), "contact", "--type", "payment", "--no-input", "--save", "-d", description],
+            capture_output=True,
+            timeout=20,
+            env={**os.environ, **env},
+            check=True,
+        )
+    assert _complete("bash", "ss-help case show ", tmp_path) == ["2", "1"]
+    assert _complete("bash", "ss-help case close 2", tmp_path) == ["2"]
+    zsh = "\n".join(_complete("zsh", "ss-help case delete ", tmp_path))
+    assert '"1":' in zsh and "첫 번째" in zsh
+    fish = _complete("fish", "ss-help case note ", tmp_path)
+    assert fish[0].startswith("2\t") and "두 번째" in fish[0]
+
+
+@pytest.mark.parametrize("shell", ["zsh", "fish", "powershell"])
+def test_values_complete_in_other_shells(shell: str, tmp_path: Path) -> None:
+    out = "\n".join(_complete(shell, "ss-help contact --type ", tmp_path))
+    assert all(kind in out for kind in ("technical", "payment", "return_exchange", "other"))
+    assert "결제·정산" in out  # each with its name
+    langs = "\n".join(_complete(shell, "ss-help hours --lang ", tmp_path))
+    assert "ko" in langs and "en" in langs
+
+
+def test_korean_words_complete_to_themselves(tmp_path: Path) -> None:
+    assert "결제" in _complete("bash", "ss-help contact --type 결", tmp_path)
+    assert "전화" in _complete("bash", "ss-help contact --prefer 전", tmp_path)

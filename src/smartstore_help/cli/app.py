@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import typer
 
 from smartstore_help import __version__
+from smartstore_help.cli import completers
 from smartstore_help.core import schedule, timeparse
 from smartstore_help.core.errors import Finished, UserError
 from smartstore_help.core.i18n import t
@@ -38,7 +39,9 @@ app = typer.Typer(
 data_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, context_settings=CONTEXT)
 app.add_typer(data_app, name="data")
 
-LangOpt = Annotated[str | None, typer.Option("--lang", envvar="SS_HELP_LANG", metavar="ko|en")]
+LangOpt = Annotated[
+    str | None, typer.Option("--lang", envvar="SS_HELP_LANG", metavar="ko|en", autocompletion=completers.lang)
+]
 DataDirOpt = Annotated[Path | None, typer.Option("--data-dir", envvar="SS_HELP_DATA_DIR", metavar="DIR")]
 AtOpt = Annotated[str | None, typer.Option("--at", metavar="TIME")]
 JsonOpt = Annotated[bool, typer.Option("--json")]

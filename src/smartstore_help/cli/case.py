@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from smartstore_help.core.records import Case, Note
     from smartstore_help.store.journal import Journal
 
+from smartstore_help.cli import completers
 from smartstore_help.cli.app import (
     CONTEXT,
     AtOpt,
@@ -38,7 +39,7 @@ from smartstore_help.core.model import ChannelData, Lang
 case_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, context_settings=CONTEXT)
 app.add_typer(case_app, name="case")
 
-IdArg = Annotated[int, typer.Argument(metavar="ID")]
+IdArg = Annotated[int, typer.Argument(metavar="ID", autocompletion=completers.case_id)]
 KST = ZoneInfo("Asia/Seoul")  # every journal time is KST, whatever the data's other settings
 
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from smartstore_help.ui.iostreams import IOStreams
     from smartstore_help.ui.wizard import State
 
+from smartstore_help.cli import completers
 from smartstore_help.cli.app import (
     AtOpt,
     DataDirOpt,
@@ -65,10 +66,14 @@ class ContactOptions(NamedTuple):
 def contact(
     ctx: typer.Context,
     described: Annotated[str | None, typer.Argument(metavar="[DESCRIPTION]")] = None,
-    kind: Annotated[str | None, typer.Option("--type", "-t", metavar="TYPE")] = None,
+    kind: Annotated[
+        str | None, typer.Option("--type", "-t", metavar="TYPE", autocompletion=completers.problem_type)
+    ] = None,
     urgent: Annotated[bool | None, typer.Option("--urgent/--not-urgent")] = None,
     complex_: Annotated[bool | None, typer.Option("--complex/--simple")] = None,
-    prefer: Annotated[str | None, typer.Option("--prefer", metavar="CHANNEL")] = None,
+    prefer: Annotated[
+        str | None, typer.Option("--prefer", metavar="CHANNEL", autocompletion=completers.preference)
+    ] = None,
     answer: Annotated[list[str] | None, typer.Option("--answer", "-a", metavar="ID=VALUE")] = None,
     description: Annotated[str | None, typer.Option("--description", "-d", metavar="TEXT")] = None,
     order_no: Annotated[str | None, typer.Option("--order-no", metavar="NUMBER")] = None,
@@ -82,8 +87,12 @@ def contact(
     copy: Annotated[bool | None, typer.Option("--copy/--no-copy")] = None,
     open_url: Annotated[bool, typer.Option("--open")] = False,
     save: Annotated[bool | None, typer.Option("--save/--no-save")] = None,
-    chosen: Annotated[str | None, typer.Option("--chosen", metavar="CHANNEL")] = None,
-    draft_lang: Annotated[str | None, typer.Option("--draft-lang", metavar="ko|en")] = None,
+    chosen: Annotated[
+        str | None, typer.Option("--chosen", metavar="CHANNEL", autocompletion=completers.channel)
+    ] = None,
+    draft_lang: Annotated[
+        str | None, typer.Option("--draft-lang", metavar="ko|en", autocompletion=completers.lang)
+    ] = None,
     as_json: JsonOpt = False,
     lang: LangOpt = None,
     data_dir: DataDirOpt = None,

@@ -10,6 +10,7 @@ import typer
 if TYPE_CHECKING:
     from smartstore_help.ui.term import Line
 
+from smartstore_help.cli import completers
 from smartstore_help.cli.app import (
     CONTEXT,
     DataDirOpt,
@@ -31,7 +32,7 @@ from smartstore_help.core.textin import clean
 faq_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, context_settings=CONTEXT)
 app.add_typer(faq_app, name="faq")
 
-TypeOpt = Annotated[str | None, typer.Option("--type", "-t", metavar="TYPE")]
+TypeOpt = Annotated[str | None, typer.Option("--type", "-t", metavar="TYPE", autocompletion=completers.faq_type)]
 
 
 def _check_type(kind: str | None, cfg: Settings) -> None:
@@ -114,7 +115,7 @@ def _ask_instead(cfg: Settings) -> list[tuple[Channel, Line]]:
 @faq_app.command("show")
 def faq_show(
     ctx: typer.Context,
-    entry_id: Annotated[str, typer.Argument(metavar="ID")],
+    entry_id: Annotated[str, typer.Argument(metavar="ID", autocompletion=completers.faq_id)],
     as_json: JsonOpt = False,
     no_pager: NoPagerOpt = False,
     lang: LangOpt = None,

@@ -99,6 +99,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "contact.inferred_cues": ("근거: {words}", "because of {words}"),
     "contact.inferred_faq": ("근거: 비슷한 FAQ '{question}'", "because of the similar FAQ entry '{question}'"),
     "contact.filter_none": ("맞는 유형이 없습니다 · 지우려면 Backspace", "no type matches · Backspace to erase"),
+    "contact.filter_typed": ("검색: {typed}", "Filter: {typed}"),  # under the menu (issue 16)
     "contact.filter_hint": ("(↑↓ 또는 글자를 쳐서 찾기, Enter 선택)", "(↑↓ or type to filter, Enter to choose)"),
     "contact.select_hint": ("(↑↓ 고르고 Enter · Esc 이전 질문)", "(↑↓ then Enter · Esc goes back)"),
     "contact.yes": ("예", "Yes"),
