@@ -358,7 +358,7 @@ def test_follow_up_cites_the_latest_note_and_promise() -> None:
     assert "약속받은 회신: 2026-09-29" in doc["draft"]
 
 
-@pytest.mark.parametrize("columns", [60, 80, 120])
+@pytest.mark.parametrize("columns", [70, 80, 120])
 def test_case_list_has_a_description_cut_to_fit(columns: int) -> None:
     _saved_case("정산 보류 안내를 받았는데 언제 풀리는지 알려 주는 곳이 없어서 문의합니다 아주 길게")
     out = run("case", "list", columns=columns).stdout

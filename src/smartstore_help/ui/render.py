@@ -635,14 +635,20 @@ def case_table(
     said = [plain(c.details.get("description", "")).replace("\n", " ").strip() or "—" for c in cases]
     shown = table(headers, rows, limit=columns)
     room = columns - max(line.width() for line in shown) - 2
-    if room < 12:  # the other columns wrap (or the least useful go) to leave the description some room
-        shown = table(headers, rows, limit=columns - 14)
-        room = columns - max(line.width() for line in shown) - 2
+    if room < 12:  # the other columns wrap to leave the description some room, but none of them goes
+        narrower = table(headers, rows, limit=columns - 14)
+        if _column_count(narrower) == _column_count(shown):
+            shown, room = narrower, columns - max(line.width() for line in narrower) - 2
     if room < 8:
         return table(headers, rows, limit=columns)
     room = min(room, max(width(t("case.col.description", lang)), *(width(d) for d in said)))
     with_description = [[*row, Line().add(truncate(d, room), "dim")] for row, d in zip(rows, said, strict=True)]
     return table([*headers, Column(t("case.col.description", lang), False)], with_description, limit=columns)
+
+
+def _column_count(lines: list[Line]) -> int:
+    """How many columns a `table` kept: its bold headers."""
+    return sum(1 for _, style in lines[0].parts if style == "bold") if lines else 0
 
 
 def _answer_line(data: ChannelData, key: str, value: object, lang: Lang) -> str:
