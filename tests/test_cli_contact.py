@@ -209,7 +209,7 @@ def test_hostile_description_is_plain_text() -> None:
 def test_unknown_chosen_channel_is_refused_before_anything_is_written(tmp_path: Path) -> None:
     out = tmp_path / "inquiry.txt"
     result = run("contact", "--type", "payment", "--no-input", "--save", "--chosen", "fax", "-o", str(out))
-    assert result.exit_code == 2 and "알 수 없는 채널입니다: 'fax'" in result.stderr
+    assert result.exit_code == 2 and "알 수 없는 창구입니다: 'fax'" in result.stderr
     assert not out.exists() and result.stdout == ""
 
 

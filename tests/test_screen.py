@@ -567,7 +567,7 @@ def test_wizard_never_recommends_the_faq_that_did_not_help_and_ends_on_the_summa
     ):
         answer(child, prompt, ENTER)
     answer(child, "기록해 둘까요" if ko else "Save this case", ENTER)
-    answer(child, "어느 채널로" if ko else "Which channel", ENTER)
+    answer(child, "어느 창구로" if ko else "Which channel", ENTER)
     child.expect(pexpect.EOF)
     stream.feed(child.before)
     child.close()
@@ -676,3 +676,49 @@ def test_values_complete_in_other_shells(shell: str, tmp_path: Path) -> None:
 def test_korean_words_complete_to_themselves(tmp_path: Path) -> None:
     assert "결제" in _complete("bash", "ss-help contact --type 결", tmp_path)
     assert "전화" in _complete("bash", "ss-help contact --prefer 전", tmp_path)
+
+
+# --- the smaller points -----------------------------------------------------------------------------
+
+
+def test_korean_says_changgu_for_a_channel_everywhere() -> None:
+    from smartstore_help.core.helptexts import HELP
+    from smartstore_help.core.i18n import _MESSAGES
+
+    assert [k for k, (ko, _) in _MESSAGES.items() if "채널" in ko] == []
+    assert [k for k, (ko, _) in HELP.items() if "채널" in ko] == []
+
+
+def test_the_inferred_type_is_named_once() -> None:
+    from smartstore_help.core.i18n import t
+
+    said = t("contact.inferred", "ko", type="기술 문제", why="근거: '오류'")
+    assert "문제 문제" not in said and "'기술 문제' 유형으로" in said
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_an_option_missing_its_value_names_it_and_its_values(lang: str) -> None:
+    result = run("hours", "--check") if lang == "ko" else run("--lang", "en", "hours", "--check")
+    assert result.exit_code == 2
+    assert "--check" in result.stderr and "chat, phone, faq, email" in result.stderr
+    assert "ss-help hours -h" in result.stderr
+
+
+def test_a_missing_data_folder_has_no_line_zero(tmp_path: Path) -> None:
+    result = run("data", "check", "--data-dir", str(tmp_path / "mydata"))
+    assert result.exit_code == 2 and ":0:" not in result.output and "mydata" in result.output
+
+
+def test_long_messages_wrap_at_spaces() -> None:
+    from smartstore_help.ui.iostreams import IOStreams
+
+    io = IOStreams.test(columns=40)
+    io.say("클립보드에 복사하지 못했습니다: 클립보드 프로그램이 없습니다. 위의 글을 직접 복사하세요.")
+    from smartstore_help.ui.term import width
+
+    out = io.written()
+    assert len(out.splitlines()) > 1 and all(width(line) <= 40 for line in out.splitlines())
+    assert (
+        " ".join(out.split())
+        == "클립보드에 복사하지 못했습니다: 클립보드 프로그램이 없습니다. 위의 글을 직접 복사하세요."
+    )

@@ -233,7 +233,7 @@ def case_close(
     if before is not None:
         from smartstore_help.ui.render import outcome_text
 
-        cfg.io.write(t("case.closed_again", cfg.lang, id=case_id, before=outcome_text(before, cfg.lang)))
+        cfg.io.say(t("case.closed_again", cfg.lang, id=case_id, before=outcome_text(before, cfg.lang)))
 
 
 def _ask_outcome(cfg: Settings, rating: int | None, feedback: str | None) -> tuple[bool, int | None, str | None]:

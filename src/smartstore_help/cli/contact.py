@@ -317,7 +317,7 @@ def _side_effects(cfg: Settings, g: Gathered, p: Planned, opts: ContactOptions) 
         from smartstore_help.ui.clipboard import copy
 
         why = copy(p.text)
-        io.write(
+        io.say(
             t("contact.copied", lng) if why is None else t("contact.not_copied", lng, why=t(why, lng)), err=opts.as_json
         )
     save, chosen = opts.save, g.chosen
@@ -329,13 +329,13 @@ def _side_effects(cfg: Settings, g: Gathered, p: Planned, opts: ContactOptions) 
 
         best = p.plan.best.channel.id
         case_id = save_case(g.now, g.kind, p.facts.answers, g.details, best, chosen or best, p.text)
-        io.write(t("case.saved", lng, id=case_id), err=opts.as_json)
+        io.say(t("case.saved", lng, id=case_id), err=opts.as_json)
     if opts.open_url:
         import webbrowser
 
         url = p.plan.best.channel.url or g.channels.help_center.url
         webbrowser.open(url)
-        io.write(t("contact.opened", lng, url=url), err=opts.as_json)
+        io.say(t("contact.opened", lng, url=url), err=opts.as_json)
     return case_id
 
 

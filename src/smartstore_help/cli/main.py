@@ -60,12 +60,12 @@ def run(args: list[str], io: IOStreams | None = None) -> int:
         return code
     except BaseException as error:  # the boundary: everything ends here as one line and a code
         try:
-            return report(error, lang, io)
+            return report(error, lang, io, args)
         except KeyboardInterrupt:  # pressed again while the first ending was being said
             return 130
 
 
-def report(error: BaseException, lang: Lang, io: IOStreams | None) -> int:
+def report(error: BaseException, lang: Lang, io: IOStreams | None, args: Sequence[str] = ()) -> int:
     """Say what ended the run, once, and give its exit code."""
     from smartstore_help.core.errors import ExitCode, Failure, Finished, OutputClosed
     from smartstore_help.core.i18n import t
@@ -88,7 +88,7 @@ def report(error: BaseException, lang: Lang, io: IOStreams | None) -> int:
         message, code = error.describe(lang), error.code
         if code == ExitCode.USAGE:
             message = "\n".join(f"{prefix}: {line}" for line in message.splitlines())
-    elif (usage := _usage_error(error, lang)) is not None:
+    elif (usage := _usage_error(error, lang, args)) is not None:
         message, code = f"{prefix}: {usage}", ExitCode.USAGE
     elif isinstance(error, OSError):  # the surroundings: a folder we may not read, a device gone
         where = f"{error.filename}: " if error.filename else ""
@@ -121,7 +121,7 @@ def _silence_stdout() -> None:
         pass
 
 
-def _usage_error(error: BaseException, lang: Lang) -> str | None:
+def _usage_error(error: BaseException, lang: Lang, args: Sequence[str] = ()) -> str | None:
     """Click's usage errors, said in the seller's language."""
     import difflib
     import re
@@ -140,8 +140,13 @@ def _usage_error(error: BaseException, lang: Lang) -> str | None:
         hint = t("usage.did_you_mean", lang, value=close[0]) if close else ""
         return t("usage.no_such_option", lang, option=error.option_name, hint=hint) + " " + helping
     if isinstance(error, click_errors.BadOptionUsage):
-        key = "usage.needs_value" if "requires" in error.message else "usage.takes_no_value"
-        return t(key, lang, option=error.option_name) + " " + helping
+        if "requires" not in error.message:
+            return t("usage.takes_no_value", lang, option=error.option_name) + " " + helping
+        where, values = _option_values(args, error.option_name, lang) if ctx is None else (where, [])
+        helping = t("usage.help", lang, command=where)
+        if values:
+            return t("usage.needs_one_of", lang, option=error.option_name, values=", ".join(values)) + " " + helping
+        return t("usage.needs_value", lang, option=error.option_name) + " " + helping
     if isinstance(error, click_errors.MissingParameter):
         return t("usage.missing", lang, param=_param_name(error)) + " " + helping
     if isinstance(error, click_errors.BadParameter):
@@ -173,6 +178,32 @@ POINTERS = {
     name: ("usage.feedback", f'{PROG} case close ID --resolved|--unresolved --rating 1-5 --feedback "…"')
     for name in ("feedback", "rate", "rating", "review")
 }
+
+
+def _option_values(args: Sequence[str], option: str, lang: Lang) -> tuple[str, list[str]]:
+    """The command an option missing its value belongs to (Click does not say when the value is
+    missing at the end of the line), and the values it takes when they can be listed."""
+    from smartstore_help.cli import tree
+
+    command = tree.build(lang, args)
+    path, skip = [PROG], False
+    for word in args:
+        if skip or word.startswith("-"):
+            skip = word in tree.ROOT_OPTIONS_WITH_VALUE
+            continue
+        sub = getattr(command, "commands", {}).get(word)
+        if sub is not None:
+            command, path = sub, [*path, word]
+    param = next((p for p in command.params if option in (*p.opts, *p.secondary_opts)), None)
+    values: list[str] = []
+    if param is not None:
+        from typer._click import Context
+
+        try:
+            values = [str(item.value) for item in param.shell_complete(Context(command), "")]
+        except Exception:
+            values = []
+    return " ".join(path), values
 
 
 def _param_name(error: Any) -> str:

@@ -314,6 +314,16 @@ class IOStreams:
         stream.write(text if text.endswith("\n") else text + "\n")
         stream.flush()
 
+    def say(self, text: str, *, err: bool = False) -> None:
+        """A message wrapped at spaces to the terminal's width: a long Korean sentence that the
+        terminal itself wrapped would break in the middle of a word (`직/접`)."""
+        from smartstore_help.ui.term import Line, wrap
+
+        self.write(
+            "\n".join(part.plain for line in text.splitlines() for part in wrap(Line().add(line), self.columns)),
+            err=err,
+        )
+
     def lines(self, lines: Iterable[Line], *, err: bool = False) -> None:
         """`term.Line`s, styled only when colour is on."""
         color = self.color and not err
