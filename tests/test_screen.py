@@ -374,9 +374,14 @@ def test_the_delete_question_names_the_case() -> None:
     from smartstore_help.ui.iostreams import IOStreams
 
     _saved_case()
-    replies = Replies("no")
-    io = IOStreams.test(interactive=True, prompter=replies)  # type: ignore[arg-type]
+    replies = Replies("no", "no")
+    io = IOStreams.test(interactive=True, prompter=replies, columns=120)  # type: ignore[arg-type]
     assert run("case", "delete", "1", io=io).exit_code == 0
+    narrow = IOStreams.test(interactive=True, prompter=replies, columns=60)  # type: ignore[arg-type]
+    assert run("case", "delete", "1", io=narrow).exit_code == 0
+    from smartstore_help.ui.term import width
+
+    assert width(replies.asked[1]) <= 60 - 2 and "결제·정산" in replies.asked[1]  # one line, still named
     assert "결제·정산" in replies.asked[0] and "2026-09-23 15:00" in replies.asked[0]
     assert "정산 보류 안내를 받았어요" in replies.asked[0]
 

@@ -526,13 +526,18 @@ def case_delete(
 
 
 def _delete_question(cfg: Settings, case_id: int) -> str:
-    """`#1 (결제·정산 · 2026-09-23 15:00 · 정산 보류 안내를 받았어요)을 …삭제할까요?`: what #1 was."""
+    """`#1 (결제·정산 · 2026-09-23 15:00 · 정산 보류…) 상담 기록과 메모를 모두 삭제할까요?`: what #1 was,
+    its description cut so that the question stays on one line of the terminal."""
     import contextlib
 
     from smartstore_help.store.journal_faults import DamagedCase
     from smartstore_help.ui.render import case_label
+    from smartstore_help.ui.term import width
 
     with opened(write=False) as journal, contextlib.suppress(DamagedCase):
         case = journal.case(case_id)
-        return t("case.delete_confirm_named", cfg.lang, id=case_id, what=case_label(case, cfg.channels(), cfg.lang))
+        data, lang = cfg.channels(), cfg.lang
+        short = t("case.delete_confirm_named", lang, id=case_id, what=case_label(case, data, lang, limit=0))
+        room = cfg.io.columns - width(short) - 12  # "? " before it and the key hint after it
+        return t("case.delete_confirm_named", lang, id=case_id, what=case_label(case, data, lang, limit=room))
     return t("case.delete_confirm", cfg.lang, id=case_id)

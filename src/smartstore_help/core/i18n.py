@@ -295,8 +295,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "case.ask_rating_skip": ("평점 없이 넘어가기", "Skip the rating"),
     "case.ask_feedback": ("남길 말 (없으면 Enter)", "Any feedback? (Enter to skip)"),
     "case.delete_confirm_named": (
-        "#{id} ({what}) 상담 기록과 메모를 모두 삭제할까요?",
-        "Delete case #{id} ({what}) and all its notes?",
+        "#{id} ({what}): 메모와 함께 삭제할까요?",
+        "Delete case #{id} ({what}) and its notes?",
     ),
     "case.col.description": ("내용", "Description"),
     "usage.use_instead": (

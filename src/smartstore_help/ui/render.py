@@ -731,7 +731,7 @@ def case_label(case: Case, data: ChannelData, lang: Lang, limit: int = 40) -> st
     kind = next((short_name(p, lang) for p in data.problem_types if p.id == case.type), case.type)
     description = plain(case.details.get("description", "")).replace("\n", " ").strip()
     parts = [kind, case.created_at.replace("T", " ")[:16]]
-    if description:
+    if description and limit >= 6:  # too little room: the type and the date say enough
         parts.append(truncate(description, limit))
     return " · ".join(parts)
 
