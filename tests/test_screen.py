@@ -727,3 +727,12 @@ def test_long_messages_wrap_at_spaces() -> None:
         " ".join(out.split())
         == "클립보드에 복사하지 못했습니다: 클립보드 프로그램이 없습니다. 위의 글을 직접 복사하세요."
     )
+
+
+def test_follow_up_in_english_mode_is_sent_in_korean() -> None:
+    _saved_case()
+    doc = json.loads(run("case", "follow-up", "1", "--lang", "en", "--json").stdout)
+    assert doc["draft"].startswith("[재문의]") and doc["draft_lang"] == "ko"
+    assert doc["draft_en"].startswith("[Follow-up]")
+    shown = run("case", "follow-up", "1", "--lang", "en").stdout
+    assert shown.index("[재문의]") < shown.index("[Follow-up]")

@@ -284,7 +284,13 @@ def case_follow_up(
         else {"type": case.type}
     )
     plan = rules.recommend(data, answers, now, holidays_for(now))
-    text = draft.follow_up(data, case.type, answers, _details(case), _earlier(case, data, now, cfg.lang), cfg.lang)
+    # like the first inquiry, the follow-up is written in Korean for the help centre, with the
+    # seller's own language beside it
+    drafts = {
+        lng: draft.follow_up(data, case.type, answers, _details(case), _earlier(case, data, now, lng), lng)
+        for lng in ("ko", "en")
+    }
+    text = drafts["ko"]
     new_id = (
         save_case(now, case.type, answers, case.details, plan.best.channel.id, plan.best.channel.id, text, first)
         if save
@@ -297,6 +303,8 @@ def case_follow_up(
             {
                 "case": case.id,
                 "draft": text,
+                "draft_lang": "ko",
+                "draft_en": drafts["en"],
                 "saved_as": new_id,
                 "now": jsonout.iso(now),
                 "recommendations": jsonout.recommendations(plan, cfg.lang),
@@ -306,7 +314,10 @@ def case_follow_up(
     from smartstore_help.ui import render
 
     cfg.io.show(render.plan_view(plan, now, tz, cfg.lang))
-    cfg.io.show(render.draft_view(text, cfg.lang, t("case.follow_up_title", cfg.lang)))
+    if cfg.lang == "ko":
+        cfg.io.show(render.draft_view(text, cfg.lang, t("case.follow_up_title", cfg.lang)))
+    else:
+        cfg.io.show(render.draft_pair_view(text, "ko", drafts[cfg.lang], cfg.lang))
     if new_id is not None:
         cfg.io.write(t("case.saved", cfg.lang, id=new_id))
 
