@@ -25,6 +25,11 @@ def test_hours_json_contract() -> None:
         "holiday": None,
         "next_open": "2026-02-19T09:00:00+09:00",
         "closes_at": None,
+        "closed_days": [  # why it opens only on the 19th
+            {"date": "2026-02-16", "name": "설날 전날"},
+            {"date": "2026-02-17", "name": "설날"},
+            {"date": "2026-02-18", "name": "설날 다음날"},
+        ],
     }
     assert [c["id"] for c in doc["channels"]] == ["chat", "phone", "faq", "email"]
 

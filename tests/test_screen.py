@@ -736,3 +736,12 @@ def test_follow_up_in_english_mode_is_sent_in_korean() -> None:
     assert doc["draft_en"].startswith("[Follow-up]")
     shown = run("case", "follow-up", "1", "--lang", "en").stdout
     assert shown.index("[재문의]") < shown.index("[Follow-up]")
+
+
+def test_hours_json_names_the_days_it_stays_closed() -> None:
+    doc = json.loads(run("hours", "--at", "2026-12-31 23:59", "--channel", "phone", "--json").stdout)
+    (phone,) = doc["channels"]
+    assert phone["next_open"] == "2027-01-04T09:00:00+09:00"
+    assert phone["closed_days"] == [{"date": "2027-01-01", "name": "신정연휴"}]
+    open_now = json.loads(run("hours", "--at", "2026-11-24 10:00", "--channel", "phone", "--json").stdout)
+    assert open_now["channels"][0]["closed_days"] == []

@@ -28,6 +28,8 @@ def channel_status(channel: Channel, status: Status, lang: Lang) -> dict[str, An
         "holiday": status.day_name(lang) if status.day_name else None,
         "next_open": iso(status.next_open),
         "closes_at": iso(status.closes_at),
+        # the named days (holidays, closed dates) between now and next_open: why it opens so late
+        "closed_days": [{"date": day.isoformat(), "name": name(lang)} for day, name in status.closed_days],
     }
 
 
