@@ -105,15 +105,15 @@ def _opens(status: Status, now: datetime, tz: ZoneInfo, lang: Lang) -> str:
 
 
 def closed_days_said(status: Status, lang: Lang) -> str:
-    """`1월 1일 신정`, or `2월 16일–2월 18일 설날 전날, 설날, 설날 다음날`: the named days that keep a
-    channel closed until it opens (at most three names, then `…`)."""
+    """`1월 1일 신정연휴` for one named day that keeps a channel closed until it opens; for several,
+    their names (`설날, 설날 다음날`, at most two, then `…`)."""
     days = status.closed_days
     if not days:
         return ""
+    if len(days) == 1:
+        return f"{timesay.short_date(days[0][0], lang)} {days[0][1](lang)}"
     names = list(dict.fromkeys(name(lang) for _, name in days))
-    said = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
-    first, last = timesay.short_date(days[0][0], lang), timesay.short_date(days[-1][0], lang)
-    return f"{first} {said}" if len(days) == 1 else f"{first}–{last} {said}"
+    return ", ".join(names[:2]) + (", …" if len(names) > 2 else "")
 
 
 def hours_view(
