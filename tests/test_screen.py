@@ -745,3 +745,44 @@ def test_hours_json_names_the_days_it_stays_closed() -> None:
     assert phone["closed_days"] == [{"date": "2027-01-01", "name": "신정연휴"}]
     open_now = json.loads(run("hours", "--at", "2026-11-24 10:00", "--channel", "phone", "--json").stdout)
     assert open_now["channels"][0]["closed_days"] == []
+
+
+def test_case_close_asks_on_a_real_terminal(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    import pexpect
+
+    from tests.test_wizard_pty import DOWN, ENTER, answer, ss_help
+
+    env = {
+        **os.environ,
+        "SS_HELP_HOME": str(tmp_path / "home"),
+        "SS_HELP_CACHE_DIR": str(tmp_path / "cache"),
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "TERM": "xterm",
+        "NO_COLOR": "1",
+    }
+    subprocess.run(
+        [*ss_help(), "contact", "--type", "other", "--no-input", "--save"],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=20,
+    )
+    command = ss_help()
+    child = pexpect.spawn(
+        command[0], [*command[1:], "case", "close", "1"], env=env, encoding="utf-8", timeout=15, dimensions=(24, 80)
+    )
+    answer(child, "해결됐나요", DOWN, ENTER)  # 해결 안 됨
+    answer(child, "몇 점", DOWN, ENTER)  # ★★★★★
+    answer(child, "남길 말", "연결이 오래 걸렸어요", ENTER)
+    child.expect("#1을 종료했습니다: 해결 안 됨")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    shown = subprocess.run(
+        [*ss_help(), "case", "show", "1", "--json"], env=env, capture_output=True, text=True, timeout=20
+    )
+    doc = json.loads(shown.stdout)
+    assert (doc["resolved"], doc["rating"], doc["feedback"]) == (False, 5, "연결이 오래 걸렸어요")
