@@ -26,6 +26,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "opens_at": ("{when} 열림 · {left}", "opens {when} · {left}"),
     # hours: the date and the reason when the next opening is not today or tomorrow (issue 16)
     "opens_at_because": ("{when} 열림 ({why} 휴무) · {left}", "opens {when} (closed {why}) · {left}"),
+    "answers_from_because": ("답변은 {when}부터 ({why} 휴무)", "answers from {when} (closed {why})"),
     "answered_during": ("접수는 언제든, 답변은 업무 시간에", "send any time; answered in business hours"),
     "answers_from": ("답변은 {when}부터", "answers from {when}"),
     "answered_now": ("지금 업무 시간: 답변이 진행 중", "business hours: answers are going out"),

@@ -69,6 +69,9 @@ def status_cells(
             return state, Line().add(t("answered_now", lang), "dim")
         assert answered.next_open is not None
         when = timesay.day_and_time(answered.next_open, now, tz, lang)
+        why = closed_days_said(answered, lang)
+        if why:
+            return state, Line().add(t("answers_from_because", lang, when=when, why=why), "dim")
         return state, Line().add(t("answers_from", lang, when=when), "dim")
     label = " · ".join(part for part in (t(f"state.{status.state}", lang), reason_label(status, lang)) if part)
     state = Line().add("● " + plain(label), STATE_STYLE[status.state])
