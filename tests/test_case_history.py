@@ -214,7 +214,7 @@ def test_the_first_write_carries_a_v2_journal_forward() -> None:
     result = run("case", "note", "4", "상담사: 3영업일 내 회신", "--reply-within", "3", "--at", "2026-11-02T16:00")
     assert result.exit_code == 0, result.output
     with contextlib.closing(sqlite3.connect(path)) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == journal.SCHEMA_VERSION == 3
+        assert db.execute("PRAGMA user_version").fetchone()[0] == journal.SCHEMA_VERSION == 4
         assert db.execute("PRAGMA application_id").fetchone()[0] == journal.APPLICATION_ID
         assert db.execute("SELECT * FROM cases ORDER BY id").fetchall() == old_cases
         assert (

@@ -147,7 +147,9 @@ def test_follow_up_cites_the_promise_and_its_date() -> None:
         " — 기한이 지났지만 아직 답변을 받지 못했습니다."
     ) in late
     assert "안내받은 내용·약속: 보류 사유 확인 후 연락\n" in late  # the promise is cited once, on its own line
-    early = run_json("case", "follow-up", str(case_id), "--at", "2026-10-05T10:00", "--lang", "en")["draft"]
+    early = run_json("case", "follow-up", str(case_id), "--at", "2026-10-05T10:00", "--lang", "en")[
+        "draft_en"
+    ]  # the English beside the Korean one to send
     assert 'Reply promised by 2026-10-07 (Wed) 18:00 KST ("상담사: 2영업일 내 회신 드리겠습니다")\n' in early
     plain = run_json("case", "follow-up", str(new_case()), "--at", "2026-10-08T10:00")["draft"]
     assert "약속받은 회신" not in plain

@@ -24,7 +24,7 @@ def test_json_contract() -> None:
     assert doc["type"] == "payment" and doc["type_source"] == "given" and doc["now"] == "2026-11-28T10:00:00+09:00"
     assert doc["answers"]["urgent"] is True and doc["answers"]["topic"] == "settlement"
     best = doc["recommendations"][0]
-    assert set(best) == {"channel", "score", "available_now", "next_open", "reasons", "history"}
+    assert set(best) == {"channel", "score", "available_now", "next_open", "reasons", "history", "name", "reach"}
     assert best["history"] is None  # no journal yet
     assert best["channel"] == "email" and best["available_now"] is True
     phone = next(r for r in doc["recommendations"] if r["channel"] == "phone")
@@ -81,9 +81,10 @@ def test_every_question_has_a_flag() -> None:
     first, second = doc["recommendations"][:2]
     assert first["channel"] == "phone"  # a preference nudges; a complex problem still goes to the phone
     assert second["channel"] == "email" and "You prefer a 1:1 inquiry" in second["reasons"]
-    assert "Order number: 2026112412345678" in doc["draft"]
-    assert "Requested / happened at: 2026-11-20 15:00 KST" in doc["draft"]
-    assert "Store ID: mystore" in doc["draft"]
+    assert "주문번호: 2026112412345678" in doc["draft"]  # the draft to send is Korean
+    assert "Order number: 2026112412345678" in doc["draft_en"] and doc["draft_lang"] == "ko"
+    assert "Requested / happened at: 2026-11-20 15:00 KST" in doc["draft_en"]
+    assert "스토어 ID: mystore" in doc["draft"] and doc["draft_ko"] == doc["draft"]
     assert [c["ready"] for c in doc["checklist"]] == [False, True, False, True, True]
 
 
@@ -165,7 +166,8 @@ def test_a_closed_best_channel_says_when_and_what_meanwhile() -> None:
         "en",
     )
     assert "Recommended: Phone" in result.stdout
-    assert "closed · Chuseok · opens Monday 09:00 · in 2 d 22 h" in result.stdout
+    flat = " ".join(result.stdout.replace("│", " ").split())
+    assert "closed · Chuseok · opens Mon 28 Sep 09:00 (closed 26 Sep" in flat
     assert "Meanwhile, right now: 1:1 inquiry" in result.stdout
 
 
@@ -207,7 +209,7 @@ def test_hostile_description_is_plain_text() -> None:
 def test_unknown_chosen_channel_is_refused_before_anything_is_written(tmp_path: Path) -> None:
     out = tmp_path / "inquiry.txt"
     result = run("contact", "--type", "payment", "--no-input", "--save", "--chosen", "fax", "-o", str(out))
-    assert result.exit_code == 2 and "알 수 없는 채널입니다: 'fax'" in result.stderr
+    assert result.exit_code == 2 and "알 수 없는 창구입니다: 'fax'" in result.stderr
     assert not out.exists() and result.stdout == ""
 
 

@@ -26,6 +26,11 @@ def test_hours_json_contract() -> None:
         "holiday": None,
         "next_open": "2026-02-19T09:00:00+09:00",
         "closes_at": None,
+        "closed_days": [  # why it opens only on the 19th
+            {"date": "2026-02-16", "name": "설날 전날"},
+            {"date": "2026-02-17", "name": "설날"},
+            {"date": "2026-02-18", "name": "설날 다음날"},
+        ],
     }
     assert [c["id"] for c in doc["channels"]] == ["chat", "phone", "faq", "email"]
 
@@ -65,9 +70,10 @@ def test_hours_table_in_korean_and_english() -> None:
 
 def test_hours_countdown_over_a_long_holiday() -> None:
     out = run("hours", "--at", "2026-02-13T18:00", "--channel", "phone").stdout
-    assert "목요일 09:00 열림 · 5일 15시간 후" in out
+    # the date, not a bare weekday, and why it opens so late
+    assert "2월 19일 (목) 09:00 열림" in out and "설날" in out and "5일 15시간 후" in out
     out = run("hours", "--at", "2025-10-02T18:00", "--channel", "phone").stdout
-    assert "10월 10일 (금) 09:00 열림 · 7일 15시간 후" in out
+    assert "10월 10일 (금) 09:00 열림" in out and "추석" in out and "7일 15시간 후" in out
 
 
 def test_plain_output_has_no_escape_codes() -> None:

@@ -295,7 +295,7 @@ def test_every_message_exists_in_both_languages_and_is_used() -> None:
     )
     for key, (ko, en) in i18n._MESSAGES.items():
         assert ko.strip() and en.strip(), key
-        # the placeholders as str.format reads them: `{{채널 id}}` is a literal brace, not a name
+        # the placeholders as str.format reads them: `{{창구 id}}` is a literal brace, not a name
         names = [{name for _, name, _, _ in Formatter().parse(text) if name} for text in (ko, en)]
         assert names[0] == names[1], key
         used = f'"{key}"' in source or f"'{key}'" in source or key.startswith(dynamic)

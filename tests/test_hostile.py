@@ -441,7 +441,8 @@ def test_output_through_a_symlink_writes_its_regular_target(tmp_path: Path) -> N
     link.symlink_to(target)
     failed(probe(*CONTACT, "--output", str(link)), "exists")  # an existing file still needs --force
     ok(probe(*CONTACT, "--output", str(link), "--force"))
-    assert link.is_symlink() and "[Payment / settlement]" in target.read_text(encoding="utf-8")
+    # the file holds the draft to send: Korean, for the help centre, even with --lang en
+    assert link.is_symlink() and "[결제·정산 문의]" in target.read_text(encoding="utf-8")
     assert stat.S_IMODE(target.stat().st_mode) == 0o644  # a replaced file keeps its permissions
     dangling = tmp_path / "dangling"
     dangling.symlink_to(tmp_path / "nowhere")

@@ -73,7 +73,9 @@ def test_screens_fit(
     assert [line for line in lines if line != line.rstrip()] == []
     for url in URL.findall(wide):
         assert url in narrow, f"{url} split"
-    if args[0] in WORD_FOR_WORD and args[:2] != ("hours", "--week"):
+    if args[:2] == ("case", "list"):  # its description column is cut to fit (or left out) on purpose
+        assert not words(narrow) - words(wide)
+    elif args[0] in WORD_FOR_WORD and args[:2] != ("hours", "--week"):
         assert words(narrow) == words(wide)
 
 

@@ -95,7 +95,10 @@ def test_lunch_break_is_named(hol: dict) -> None:  # type: ignore[type-arg]
 def test_faq_drops_once_checked(hol: dict) -> None:  # type: ignore[type-arg]
     checked = plan(hol, "technical", "tue 10:00", checked_faq=True)
     assert checked.best.channel.id != "faq"
-    assert checked.recommendations[-1].channel.id == "faq"
+    # an FAQ already read is never offered again: it is left out, and the best says why
+    assert "faq" not in [r.channel.id for r in checked.recommendations]
+    assert [c.id for c, _ in checked.excluded] == ["faq"]
+    assert "FAQ" in checked.best.reasons[0].ko and "did not solve" in checked.best.reasons[0].en
 
 
 def test_user_rules_change_the_ranking_without_code(tmp_path: Path, hol: dict) -> None:  # type: ignore[type-arg]

@@ -97,7 +97,7 @@ REFUSED = [
     (AFTERNOON, "17:00", "future"),  # later today has not happened yet
     (AFTERNOON, "오늘 오후 5시", "future"),
     (JUST_AFTER_MIDNIGHT, "23:50", "future"),  # just after midnight, 23:50 *today* is still ahead
-    (EVE_OF_CHUSEOK, "내일 10:00", "unreadable"),
+    (EVE_OF_CHUSEOK, "내일 10:00", "future"),  # tomorrow is read, and refused as not yet come
     (AFTERNOON, "어제", "no_time"),
     (AFTERNOON, "2026-11-20", "no_time"),
     (AFTERNOON, "25:00", "unreadable"),

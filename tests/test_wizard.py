@@ -386,7 +386,7 @@ def test_describing_first_preselects_the_type_and_says_why(hol: Any) -> None:
     ]
     state, script = run(hol, steps)
     assert default_at(script, "어떤 종류의 문제인가요?") == "payment"
-    assert "결제·정산 문제로 보여 미리 골라 두었습니다 (근거: " in shown_text(script)
+    assert "'결제·정산' 유형으로 보여 미리 골라 두었습니다 (근거: " in shown_text(script)
     assert state.details["description"] == "판매한 돈이 아직 통장에 안들어왔어요"  # not asked a second time
     assert state.faq_confident and {"settlement-not-arrived", "settlement-when"} & set(
         state.faq_ids

@@ -78,7 +78,7 @@ def test_the_whole_wizard_with_keys(tmp_path: Path) -> None:
     child.expect("확인한 시각: 2026-11-24 10:00 KST")
     child.expect("준비한 자료: 정산 내역·결제 내역 화면 또는 영수증, 관련 주문번호")
     answer(child, "이 상담을 기록해 둘까요", ENTER)  # 예 (default)
-    answer(child, "어느 채널로 문의하시겠어요", DOWN, ENTER)  # the second-ranked channel
+    answer(child, "어느 창구로 문의하시겠어요", DOWN, ENTER)  # the second-ranked channel
     child.expect("상담 기록 #1을 저장했습니다")
     child.expect(pexpect.EOF)
     child.close()
@@ -181,7 +181,7 @@ def test_a_number_typed_after_no_is_the_same_in_the_draft_the_case_and_the_json(
     child.expect("관련 주문번호: 2026112412345678")
     child.expect("준비한 자료: 관련 주문번호")
     answer(child, "이 상담을 기록해 둘까요", ENTER)
-    answer(child, "어느 채널로", ENTER)
+    answer(child, "어느 창구로", ENTER)
     child.expect("#1")
     child.expect(pexpect.EOF)
     child.close()
@@ -207,7 +207,9 @@ def test_a_number_typed_after_no_is_the_same_in_the_draft_the_case_and_the_json(
             "--json",
         ).stdout
     )
-    assert scripted["answers"] == case["answers"]
+    # the FAQ offered in the wizard was read and did not help: the case records it as checked
+    assert case["answers"]["checked_faq"] is True
+    assert scripted["answers"] == {**case["answers"], "checked_faq": False}
     assert scripted["draft"] == case["draft"]
     assert {"item": "관련 주문번호", "ready": True} in scripted["checklist"]
 
@@ -270,7 +272,7 @@ def test_ctrl_c_midway_exits_130_and_writes_nothing(tmp_path: Path) -> None:
 def test_a_word_at_the_first_question_preselects_its_type(tmp_path: Path) -> None:
     child = spawn("--at", "2026-11-24T10:00", tmp=tmp_path)
     answer(child, "어떤 문제인가요\\? 한 줄로 적어 주세요", "환불", ENTER)
-    child.expect("반품·교환 문제로 보여 미리 골라 두었습니다 \\(근거: '환불'")
+    child.expect("'반품·교환' 유형으로 보여 미리 골라 두었습니다 \\(근거: '환불'")
     child.expect(pointed("반품·교환"))  # the pointer rests on the inferred type
     child.send(ENTER)
     for _ in range(5):  # the questions every type asks
@@ -283,7 +285,7 @@ def test_a_word_at_the_first_question_preselects_its_type(tmp_path: Path) -> Non
 def test_a_sentence_at_the_first_question_preselects_its_type(tmp_path: Path) -> None:
     child = spawn("--at", "2026-11-24T10:00", tmp=tmp_path)
     answer(child, "한 줄로 적어 주세요", "정산이 3일째 보류 상태예요", ENTER)
-    child.expect("결제·정산 문제로 보여 미리 골라 두었습니다")
+    child.expect("'결제·정산' 유형으로 보여 미리 골라 두었습니다")
     child.expect(pointed("결제·정산"))
     child.sendcontrol("c")
     child.expect(pexpect.EOF)

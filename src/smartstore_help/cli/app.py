@@ -6,6 +6,7 @@ The commands themselves live in the other modules of `cli`; the error boundary i
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NamedTuple, TypeVar
@@ -14,6 +15,7 @@ from zoneinfo import ZoneInfo
 import typer
 
 from smartstore_help import __version__
+from smartstore_help.cli import completers
 from smartstore_help.core import schedule, timeparse
 from smartstore_help.core.errors import Finished, UserError
 from smartstore_help.core.i18n import t
@@ -39,10 +41,13 @@ app = typer.Typer(
 data_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, context_settings=CONTEXT)
 app.add_typer(data_app, name="data")
 
-LangOpt = Annotated[str | None, typer.Option("--lang", envvar="SS_HELP_LANG", metavar="ko|en")]
+LangOpt = Annotated[
+    str | None, typer.Option("--lang", envvar="SS_HELP_LANG", metavar="ko|en", autocompletion=completers.lang)
+]
 DataDirOpt = Annotated[Path | None, typer.Option("--data-dir", envvar="SS_HELP_DATA_DIR", metavar="DIR")]
 AtOpt = Annotated[str | None, typer.Option("--at", metavar="TIME")]
 JsonOpt = Annotated[bool, typer.Option("--json")]
+NoPagerOpt = Annotated[bool, typer.Option("--no-pager")]
 
 
 class Settings(NamedTuple):
@@ -102,6 +107,13 @@ def settings(ctx: typer.Context, lang: str | None, data_dir: Path | None) -> Set
     return Settings(chosen, data_dir or parent.data_dir, parent.io)  # type: ignore[arg-type]
 
 
+def paged(cfg: Settings, no_pager: bool) -> AbstractContextManager[None]:
+    """Long output through the pager on a terminal, unless this command's --no-pager says not."""
+    if no_pager:
+        cfg.io.use_pager = False
+    return cfg.io.paged()
+
+
 def exclusive(lang: Lang, **flags: object) -> None:
     """Two flags that contradict each other are an error naming both, never a silent choice."""
     given = [name for name, value in flags.items() if value not in (None, False)]
@@ -125,6 +137,7 @@ def root(
     lang: LangOpt = None,
     data_dir: DataDirOpt = None,
     ascii_only: Annotated[bool, typer.Option("--ascii")] = False,
+    no_pager: NoPagerOpt = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
 ) -> None:
     from smartstore_help.ui.iostreams import IOStreams
@@ -132,6 +145,8 @@ def root(
     io = ctx.obj if isinstance(ctx.obj, IOStreams) else IOStreams.system()
     if ascii_only:
         io.draw_ascii_symbols()
+    if no_pager:
+        io.use_pager = False
     if lang is not None and lang not in ("ko", "en"):
         raise UserError(_bad_lang(lang))
     ctx.obj = Settings(lang or "ko", data_dir, io)  # type: ignore[arg-type]

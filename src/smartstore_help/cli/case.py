@@ -13,20 +13,23 @@ import typer
 if TYPE_CHECKING:
     from smartstore_help.core.history import Stats
     from smartstore_help.core.promises import Due
-    from smartstore_help.core.records import Case
+    from smartstore_help.core.records import Case, Note
     from smartstore_help.store.journal import Journal
 
+from smartstore_help.cli import completers
 from smartstore_help.cli.app import (
     CONTEXT,
     AtOpt,
     DataDirOpt,
     JsonOpt,
     LangOpt,
+    NoPagerOpt,
     Settings,
     UserError,
     app,
     exclusive,
     holidays_for,
+    paged,
     settings,
 )
 from smartstore_help.core import draft, rules, timeparse, timesay
@@ -36,7 +39,7 @@ from smartstore_help.core.model import ChannelData, Lang
 case_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, context_settings=CONTEXT)
 app.add_typer(case_app, name="case")
 
-IdArg = Annotated[int, typer.Argument(metavar="ID")]
+IdArg = Annotated[int, typer.Argument(metavar="ID", autocompletion=completers.case_id)]
 KST = ZoneInfo("Asia/Seoul")  # every journal time is KST, whatever the data's other settings
 
 
@@ -82,6 +85,7 @@ def case_list(
     limit: Annotated[int, typer.Option("--limit", metavar="N")] = PAGE,
     show_all: Annotated[bool, typer.Option("--all")] = False,
     as_json: JsonOpt = False,
+    no_pager: NoPagerOpt = False,
     lang: LangOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
@@ -109,9 +113,10 @@ def case_list(
     if not cases:
         cfg.io.write(t("case.none", cfg.lang))
         return
-    cfg.io.lines(render.case_table(cases, counts, cfg.channels(), cfg.lang, cfg.io.columns))
-    if len(cases) + len(damaged) < total:
-        cfg.io.write(t("case.page", cfg.lang, shown=f"{len(cases):,}", total=f"{total:,}"))
+    with paged(cfg, no_pager):
+        cfg.io.lines(render.case_table(cases, counts, cfg.channels(), cfg.lang, cfg.io.columns))
+        if len(cases) + len(damaged) < total:
+            cfg.io.write(t("case.page", cfg.lang, shown=f"{len(cases):,}", total=f"{total:,}"))
 
 
 def _slim(case: Case) -> Case:
@@ -159,7 +164,12 @@ def _stream_json(cfg: Settings, before: dict[str, Any], key: str, items: Iterabl
 
 @case_app.command("show")
 def case_show(
-    ctx: typer.Context, case_id: IdArg, as_json: JsonOpt = False, lang: LangOpt = None, data_dir: DataDirOpt = None
+    ctx: typer.Context,
+    case_id: IdArg,
+    as_json: JsonOpt = False,
+    no_pager: NoPagerOpt = False,
+    lang: LangOpt = None,
+    data_dir: DataDirOpt = None,
 ) -> None:
     cfg = settings(ctx, lang, data_dir)
     with opened(write=False) as journal:
@@ -169,7 +179,8 @@ def case_show(
         return
     from smartstore_help.ui import render
 
-    cfg.io.show(render.case_view(case, cfg.channels(), cfg.lang))
+    with paged(cfg, no_pager):
+        cfg.io.show(render.case_view(case, cfg.channels(), cfg.lang))
 
 
 @case_app.command("note")
@@ -283,18 +294,49 @@ def case_close(
     data_dir: DataDirOpt = None,
 ) -> None:
     cfg = settings(ctx, lang, data_dir)
-    if resolved is None:
-        raise UserError(t("error.resolved_flag", cfg.lang))
     if rating is not None and not 1 <= rating <= 5:
         raise UserError(t("error.rating", cfg.lang))
     from smartstore_help.core.textin import clean
     from smartstore_help.store.journal import stamp
 
     with opened(write=True, case_id=case_id) as journal:
-        journal.close_case(case_id, stamp(cfg.moment(at, KST)), resolved, rating, clean(feedback or "").strip() or None)
-    cfg.io.write(
-        t("case.closed", cfg.lang, id=case_id, outcome=t("case.resolved" if resolved else "case.unresolved", cfg.lang))
+        journal.case(case_id)  # an unknown case is said before anything is asked
+    if resolved is None:
+        if not cfg.io.interactive:
+            raise UserError(t("error.resolved_flag", cfg.lang))
+        resolved, rating, feedback = _ask_outcome(cfg, rating, feedback)
+    with opened(write=True, case_id=case_id) as journal:
+        before = journal.close_case(
+            case_id, stamp(cfg.moment(at, KST)), resolved, rating, clean(feedback or "").strip() or None
+        )
+    outcome = t("case.resolved" if resolved else "case.unresolved", cfg.lang)
+    cfg.io.write(t("case.closed", cfg.lang, id=case_id, outcome=outcome))
+    if before is not None:
+        from smartstore_help.ui.render import outcome_text
+
+        cfg.io.say(t("case.closed_again", cfg.lang, id=case_id, before=outcome_text(before, cfg.lang)))
+
+
+def _ask_outcome(cfg: Settings, rating: int | None, feedback: str | None) -> tuple[bool, int | None, str | None]:
+    """On a terminal, `case close ID` asks what --resolved/--unresolved, --rating and --feedback say."""
+    from smartstore_help.ui.prompter import Back, ask_text
+
+    lang = cfg.lang
+    prompter = cfg.io.prompter(lang)
+    picked = prompter.select(
+        t("case.ask_outcome", lang),
+        [("yes", t("case.resolved", lang)), ("no", t("case.unresolved", lang))],
+        "yes",
+        can_go_back=False,
     )
+    resolved = picked == "yes"
+    if rating is None:
+        choices = [("skip", t("case.ask_rating_skip", lang))] + [(str(n), "★" * n) for n in range(5, 0, -1)]
+        chosen = prompter.select(t("case.ask_rating", lang), choices, "skip", can_go_back=False)
+        rating = None if isinstance(chosen, Back) or chosen == "skip" else int(chosen)
+    if feedback is None:
+        feedback = ask_text(prompter, t("case.ask_feedback", lang)) or None
+    return resolved, rating, feedback
 
 
 @case_app.command("follow-up")
@@ -323,7 +365,13 @@ def case_follow_up(
         else {"type": case.type}
     )
     plan = rules.recommend(data, answers, now, holidays_for(now))
-    text = draft.follow_up(data, case.type, answers, _details(case), _earlier(case, data, now, cfg.lang), cfg.lang)
+    # like the first inquiry, the follow-up is written in Korean for the help centre, with the
+    # seller's own language beside it
+    drafts = {
+        lng: draft.follow_up(data, case.type, answers, _details(case), _earlier(case, data, now, lng), lng)
+        for lng in ("ko", "en")
+    }
+    text = drafts["ko"]
     new_id = (
         save_case(now, case.type, answers, case.details, plan.best.channel.id, plan.best.channel.id, text, first)
         if save
@@ -336,6 +384,8 @@ def case_follow_up(
             {
                 "case": case.id,
                 "draft": text,
+                "draft_lang": "ko",
+                "draft_en": drafts["en"],
                 "saved_as": new_id,
                 "now": jsonout.iso(now),
                 "recommendations": jsonout.recommendations(plan, cfg.lang),
@@ -345,7 +395,10 @@ def case_follow_up(
     from smartstore_help.ui import render
 
     cfg.io.show(render.plan_view(plan, now, tz, cfg.lang))
-    cfg.io.show(render.draft_view(text, cfg.lang, t("case.follow_up_title", cfg.lang)))
+    if cfg.lang == "ko":
+        cfg.io.show(render.draft_view(text, cfg.lang, t("case.follow_up_title", cfg.lang)))
+    else:
+        cfg.io.show(render.draft_pair_view(text, "ko", drafts[cfg.lang], cfg.lang))
     if new_id is not None:
         cfg.io.write(t("case.saved", cfg.lang, id=new_id))
 
@@ -365,12 +418,18 @@ def _earlier(case: Case, data: ChannelData, now: datetime, lang: Lang) -> draft.
         when=case.created_at.replace("T", " ")[:16] + " KST",
         channel=names.get(case.chosen, case.chosen),
         refs=tuple(n.ref for n in case.notes if n.ref),
-        notes=tuple(n.text for n in case.notes if n.text and n is not promised)
-        + ((case.feedback,) if case.feedback else ()),
+        notes=_cited_notes(case, promised) + ((case.feedback,) if case.feedback else ()),
         promise=promised.text if promised is not None and due is not None else "",
         promise_due=timesay.stamp(due, KST, lang) if due is not None else "",
         promise_overdue=due is not None and now > due and case.status == "open",
     )
+
+
+def _cited_notes(case: Case, promised: Note | None) -> tuple[str, ...]:
+    """The notes a follow-up cites, the latest last. The note holding the promise is cited on the
+    promise's own line, unless it is the only note: then it is cited here too, never "(none)"."""
+    said = tuple(n.text for n in case.notes if n.text and n is not promised)
+    return said or tuple(n.text for n in case.notes if n.text)
 
 
 def _parse_stamp(value: str) -> datetime | None:
@@ -383,18 +442,28 @@ def _parse_stamp(value: str) -> datetime | None:
 
 @case_app.command("due")
 def case_due(
-    ctx: typer.Context, at: AtOpt = None, as_json: JsonOpt = False, lang: LangOpt = None, data_dir: DataDirOpt = None
+    ctx: typer.Context,
+    at: AtOpt = None,
+    ics: Annotated[bool, typer.Option("--ics")] = False,
+    as_json: JsonOpt = False,
+    lang: LangOpt = None,
+    data_dir: DataDirOpt = None,
 ) -> None:
     from smartstore_help.core import promises
 
     cfg = settings(ctx, lang, data_dir)
+    exclusive(cfg.lang, **{"--ics": ics, "--json": as_json})
     cfg.io.remind = False  # this list is the reminder
     now = cfg.moment(at, KST)
     skipped: list[int] = []
     with opened(write=False) as journal:
         due = promises.due_list(journal.open_promises(skipped), now)
+        chosen = {d.case_id: journal.case(d.case_id).chosen for d in due} if ics else {}
     if skipped:
         cfg.io.write(t("case.skipped_promises", cfg.lang, ids=", ".join(f"#{i}" for i in skipped)), err=True)
+    if ics:
+        _write_ics(cfg, due, chosen, now)
+        return
     if as_json:
         from smartstore_help.core.jsonout import iso
 
@@ -421,6 +490,31 @@ def case_due(
 
     shown = [d._replace(promise=d.promise or _said(d, cfg.lang)) for d in due]
     cfg.io.lines(render.due_view(shown, now, KST, cfg.lang, cfg.io.columns))
+
+
+def _write_ics(cfg: Settings, due: list[Due], chosen: dict[int, str], now: datetime) -> None:
+    """`case due --ics`: the open promises as calendar events, the file's bytes exactly (CRLF)."""
+    from smartstore_help import __version__
+    from smartstore_help.core import ical
+
+    lang = cfg.lang
+    names = {c.id: c.name(lang) for c in cfg.channels().channels}
+    events = [
+        ical.Event(
+            uid=f"ss-help-case-{d.case_id}-{d.due.astimezone(KST):%Y%m%dT%H%M}@ss-help",
+            start=d.due,
+            summary=t("ics.summary", lang, id=d.case_id, channel=names.get(chosen[d.case_id], chosen[d.case_id])),
+            description=t(
+                "ics.description",
+                lang,
+                promise=d.promise or _said(d, lang),
+                command=f"ss-help case follow-up {d.case_id}",
+            ),
+        )
+        for d in due
+    ]
+    document = ical.calendar(events, now, f"-//ss-help//ss-help {__version__}//{lang.upper()}", t("ics.name", lang))
+    cfg.io.write_bytes(document.encode("utf-8"))
 
 
 def _said(due: Due, lang: Lang) -> str:
@@ -532,15 +626,34 @@ def case_delete(
     from smartstore_help.store.journal_faults import DamagedCase
 
     with opened(write=False) as journal, contextlib.suppress(DamagedCase):
-        journal.case(case_id)  # a damaged case exists all the same: deleting it is how the seller gets rid of it
+        # a damaged case exists all the same: deleting it is how the seller gets rid of it
+        journal.case(case_id)
     if not yes:
         if not cfg.io.interactive:
             raise UserError(t("error.delete_needs_yes", cfg.lang))
         from smartstore_help.ui.prompter import ask_yes_no
 
-        if not ask_yes_no(cfg.io.prompter(cfg.lang), cfg.lang, t("case.delete_confirm", cfg.lang, id=case_id)):
+        if not ask_yes_no(cfg.io.prompter(cfg.lang), cfg.lang, _delete_question(cfg, case_id)):
             cfg.io.write(t("case.kept", cfg.lang))
             return
     with opened(write=True, case_id=case_id) as journal:
         journal.delete_case(case_id)
     cfg.io.write(t("case.deleted", cfg.lang, id=case_id))
+
+
+def _delete_question(cfg: Settings, case_id: int) -> str:
+    """`#1 (결제·정산 · 2026-09-23 15:00 · 정산 보류…) 상담 기록과 메모를 모두 삭제할까요?`: what #1 was,
+    its description cut so that the question stays on one line of the terminal."""
+    import contextlib
+
+    from smartstore_help.store.journal_faults import DamagedCase
+    from smartstore_help.ui.render import case_label
+    from smartstore_help.ui.term import width
+
+    with opened(write=False) as journal, contextlib.suppress(DamagedCase):
+        case = journal.case(case_id)
+        data, lang = cfg.channels(), cfg.lang
+        short = t("case.delete_confirm_named", lang, id=case_id, what=case_label(case, data, lang, limit=0))
+        room = cfg.io.columns - width(short) - 12  # "? " before it and the key hint after it
+        return t("case.delete_confirm_named", lang, id=case_id, what=case_label(case, data, lang, limit=room))
+    return t("case.delete_confirm", cfg.lang, id=case_id)

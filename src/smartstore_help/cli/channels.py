@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import typer
 
-from smartstore_help.cli.app import DataDirOpt, JsonOpt, LangOpt, app, settings
+from smartstore_help.cli.app import DataDirOpt, JsonOpt, LangOpt, NoPagerOpt, app, paged, settings
 
 
 @app.command("channels")
 def channels_cmd(
-    ctx: typer.Context, as_json: JsonOpt = False, lang: LangOpt = None, data_dir: DataDirOpt = None
+    ctx: typer.Context,
+    as_json: JsonOpt = False,
+    no_pager: NoPagerOpt = False,
+    lang: LangOpt = None,
+    data_dir: DataDirOpt = None,
 ) -> None:
     cfg = settings(ctx, lang, data_dir)
     channels_data = cfg.channels()
@@ -20,4 +24,5 @@ def channels_cmd(
         return
     from smartstore_help.ui import render
 
-    cfg.io.show(render.channels_view(channels_data, cfg.lang))
+    with paged(cfg, no_pager):
+        cfg.io.lines(render.channels_view(channels_data, cfg.lang, cfg.io.columns))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NamedTuple
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from smartstore_help.ui.iostreams import IOStreams
     from smartstore_help.ui.wizard import State
 
+from smartstore_help.cli import completers
 from smartstore_help.cli.app import (
     AtOpt,
     DataDirOpt,
@@ -31,7 +32,7 @@ from smartstore_help.cli.app import (
 )
 from smartstore_help.core import draft, rules, timeparse, timesay
 from smartstore_help.core.i18n import t
-from smartstore_help.core.model import Answer, ChannelData, ChecklistItem, FaqEntry, Lang, Question
+from smartstore_help.core.model import LANGS, Answer, ChannelData, ChecklistItem, Lang, Question
 from smartstore_help.core.textin import clean
 
 
@@ -58,16 +59,21 @@ class ContactOptions(NamedTuple):
     chosen: str | None = None
     as_json: bool = False
     described: str | None = None  # the DESCRIPTION argument: the same as --description
+    draft_lang: str | None = None  # the language of the draft to send (default Korean)
 
 
 @app.command()
 def contact(
     ctx: typer.Context,
     described: Annotated[str | None, typer.Argument(metavar="[DESCRIPTION]")] = None,
-    kind: Annotated[str | None, typer.Option("--type", "-t", metavar="TYPE")] = None,
+    kind: Annotated[
+        str | None, typer.Option("--type", "-t", metavar="TYPE", autocompletion=completers.problem_type)
+    ] = None,
     urgent: Annotated[bool | None, typer.Option("--urgent/--not-urgent")] = None,
     complex_: Annotated[bool | None, typer.Option("--complex/--simple")] = None,
-    prefer: Annotated[str | None, typer.Option("--prefer", metavar="CHANNEL")] = None,
+    prefer: Annotated[
+        str | None, typer.Option("--prefer", metavar="CHANNEL", autocompletion=completers.preference)
+    ] = None,
     answer: Annotated[list[str] | None, typer.Option("--answer", "-a", metavar="ID=VALUE")] = None,
     description: Annotated[str | None, typer.Option("--description", "-d", metavar="TEXT")] = None,
     order_no: Annotated[str | None, typer.Option("--order-no", metavar="NUMBER")] = None,
@@ -81,7 +87,12 @@ def contact(
     copy: Annotated[bool | None, typer.Option("--copy/--no-copy")] = None,
     open_url: Annotated[bool, typer.Option("--open")] = False,
     save: Annotated[bool | None, typer.Option("--save/--no-save")] = None,
-    chosen: Annotated[str | None, typer.Option("--chosen", metavar="CHANNEL")] = None,
+    chosen: Annotated[
+        str | None, typer.Option("--chosen", metavar="CHANNEL", autocompletion=completers.channel)
+    ] = None,
+    draft_lang: Annotated[
+        str | None, typer.Option("--draft-lang", metavar="ko|en", autocompletion=completers.lang)
+    ] = None,
     as_json: JsonOpt = False,
     lang: LangOpt = None,
     data_dir: DataDirOpt = None,
@@ -109,23 +120,78 @@ def contact(
             chosen,
             as_json,
             described,
+            draft_lang,
         ),
     )
 
 
+class Gathered(NamedTuple):
+    """Every answer, asked or from the flags, and where they came from."""
+
+    channels: ChannelData
+    now: datetime
+    tz: ZoneInfo
+    kind: str
+    type_source: str  # "given" (--type or the menu) or "inferred" (from the description)
+    given: dict[str, Answer]
+    details: dict[str, str]
+    faq_ids: list[str]
+    faq_confident: bool
+    interactive: bool
+    faq_index: Callable[[], Index]
+    chosen: str | None = None  # --chosen, as an id
+    before_typing: dict[str, Answer] | None = None  # the wizard's answers when it showed the checklist
+
+
+class Planned(NamedTuple):
+    """What the answers lead to: the plan, the checklist and the draft to send (with its translation)."""
+
+    facts: draft.Facts
+    plan: rules.Plan
+    checklist: list[tuple[ChecklistItem, bool]]
+    text: str  # the draft to send, in `draft_lang`
+    draft_lang: Lang
+    translation: str | None  # the same draft in the seller's language, when that is not `draft_lang`
+    drafts: dict[Lang, str]  # the draft in each language
+
+
 def run_contact(cfg: Settings, opts: ContactOptions) -> None:
-    """Answers (asked, or from the flags) → the plan, the checklist and the draft; then write, copy,
-    save and open as asked."""
+    """Answers (asked, or from the flags) → the plan, the checklist and the draft; shown; then
+    written, copied, saved and opened as asked; and last, one screen that sums it up."""
+    gathered = _gather(cfg, opts)
+    if gathered is None:  # an FAQ answer solved it
+        return
+    planned = _plan(cfg, gathered, opts)
+    if opts.as_json:
+        _show_json(cfg, gathered, planned)
+    else:
+        _show(cfg, gathered, planned)
+    case_id = _side_effects(cfg, gathered, planned, opts)
+    if not opts.as_json:
+        from smartstore_help.ui import render
+
+        cfg.io.show(
+            render.summary_view(
+                planned.plan, gathered.now, gathered.tz, planned.text, case_id, cfg.lang, cfg.io.columns
+            )
+        )
+
+
+def _gather(cfg: Settings, opts: ContactOptions) -> Gathered | None:
+    """The options checked, then the rest asked (on a terminal) or required from the flags."""
     lng = cfg.lang
     channels = cfg.channels()
     tz = ZoneInfo(channels.timezone)
     now = cfg.moment(opts.at, tz)
     index = functools.cache(cfg.faq_index)  # loaded once, and only if a step needs it
-    known_types = [p.id for p in channels.problem_types]
-    if opts.kind is not None and opts.kind not in known_types:
-        raise UserError(t("error.unknown_problem_type", lng, value=opts.kind, known=", ".join(known_types)))
+    from smartstore_help.core import labels
+
+    kind = None if opts.kind is None else labels.problem_type(channels, opts.kind, lng)
+    prefer = None if opts.prefer is None else labels.preference(channels, opts.prefer, lng)
     if opts.chosen is not None:
-        pick_channel(channels, opts.chosen, lng)
+        opts = opts._replace(chosen=pick_channel(channels, labels.channel(channels, opts.chosen, lng), lng).id)
+    if opts.draft_lang not in (None, "ko", "en"):
+        raise UserError(t("error.bad_draft_lang", lng, value=opts.draft_lang))
     if (
         opts.described is not None
         and opts.description is not None
@@ -134,14 +200,13 @@ def run_contact(cfg: Settings, opts: ContactOptions) -> None:
         raise UserError(t("error.two_descriptions", lng))
     if opts.description is None:
         opts = opts._replace(description=opts.described)
-    kind = opts.kind
     type_source = "given"
     interactive = cfg.io.interactive and not (opts.no_input or opts.as_json)
     if kind is None and opts.description and opts.description.strip() and not interactive:
         kind, type_source = _inferred_type(cfg, index, channels, opts.description), "inferred"
     if opts.output is not None and str(opts.output) != "-":  # `-`: standard output
         _check_output(opts.output, opts.force, interactive, lng)
-    given = _flag_answers(channels, kind, opts.urgent, opts.complex_, opts.prefer, list(opts.answers), lng)
+    given = _flag_answers(channels, kind, opts.urgent, opts.complex_, prefer, list(opts.answers), lng)
     details = _flag_details(opts, now, tz, lng)
     if details.get("order_no") and "has_order_no" not in given:
         given["has_order_no"] = True
@@ -150,73 +215,128 @@ def run_contact(cfg: Settings, opts: ContactOptions) -> None:
 
         state = _run_wizard(cfg, channels, now, State(kind, given, details))
         if state is None:
-            return
-        kind, given, details = state.type, state.answers, state.details
-        faq_ids, faq_confident = state.faq_ids, state.faq_confident
-    else:
-        missing = ([] if kind else ["--type"]) + [
-            f"--answer {q}=…" for q in (rules.missing_answers(channels, kind, given) if kind else [])
-        ]
-        if missing:
-            raise UserError(t("error.missing_flags", lng, flags=", ".join(missing)))
-        assert kind is not None
-        faq_ids, faq_confident = _faq_for(index, channels, kind, details.get("description", ""), lng)
+            return None
+        assert state.type is not None
+        return Gathered(
+            channels,
+            now,
+            tz,
+            state.type,
+            type_source,
+            state.plan_answers(),
+            state.details,
+            state.faq_ids,
+            state.faq_confident,
+            True,
+            index,
+            opts.chosen,
+            state.plan_answers(),
+        )
+    missing = ([] if kind else ["--type"]) + [
+        f"--answer {q}=…" for q in (rules.missing_answers(channels, kind, given) if kind else [])
+    ]
+    if missing:
+        raise UserError(t("error.missing_flags", lng, flags=", ".join(missing)))
     assert kind is not None
-    facts = draft.reconcile(rules.complete_answers(channels, kind, given), details)
-    answers = facts.answers
-    plan = rules.recommend(channels, answers, now, holidays_for(now), _history(kind))
-    when = timeparse.parse_at(details["occurred_at"], now, tz) if details.get("occurred_at") else now
-    text = draft.compose(
-        channels,
-        kind,
-        answers,
-        draft.Details(
-            details.get("description", ""),
-            details.get("order_no", ""),
-            when,
-            details.get("tried", ""),
-            details.get("store_id", ""),
-        ),
-        lng,
+    faq_ids, faq_confident = _faq_for(index, channels, kind, details.get("description", ""), lng)
+    return Gathered(
+        channels, now, tz, kind, type_source, given, details, faq_ids, faq_confident, False, index, opts.chosen
     )
-    io = cfg.io
-    checklist = draft.checklist(channels, kind, answers, facts.missing)
-    if opts.as_json:
-        from smartstore_help.core.jsonout import contact as contact_json
 
-        io.json(
-            contact_json(channels, kind, type_source, facts, now, plan, checklist, faq_ids, faq_confident, text, lng)
-        )
+
+def _plan(cfg: Settings, g: Gathered, opts: ContactOptions) -> Planned:
+    """The plan, the checklist and the draft. The draft goes to the help centre, whose agents read
+    Korean: it is Korean unless --draft-lang says otherwise, with the seller's own language beside it."""
+    facts = draft.reconcile(rules.complete_answers(g.channels, g.kind, g.given), g.details)
+    plan = rules.recommend(g.channels, facts.answers, g.now, holidays_for(g.now), _history(g.kind))
+    when = timeparse.parse_at(g.details["occurred_at"], g.now, g.tz) if g.details.get("occurred_at") else g.now
+    typed = draft.Details(
+        g.details.get("description", ""),
+        g.details.get("order_no", ""),
+        when,
+        g.details.get("tried", ""),
+        g.details.get("store_id", ""),
+    )
+    draft_lang: Lang = "en" if opts.draft_lang == "en" else "ko"
+    drafts = {lng: draft.compose(g.channels, g.kind, facts.answers, typed, lng) for lng in LANGS}
+    translation = None if draft_lang == cfg.lang else drafts[cfg.lang]
+    checklist = draft.checklist(g.channels, g.kind, facts.answers, facts.missing)
+    return Planned(facts, plan, checklist, drafts[draft_lang], draft_lang, translation, drafts)
+
+
+def _show_json(cfg: Settings, g: Gathered, p: Planned) -> None:
+    from smartstore_help.core.jsonout import contact as contact_json
+
+    doc = contact_json(
+        g.channels,
+        g.kind,
+        g.type_source,
+        p.facts,
+        g.now,
+        p.plan,
+        p.checklist,
+        g.faq_ids,
+        g.faq_confident,
+        p.text,
+        cfg.lang,
+    )
+    doc["draft_lang"] = p.draft_lang
+    doc["draft_ko"] = p.drafts["ko"]
+    doc["draft_en"] = p.drafts["en"]
+    cfg.io.json(doc)
+
+
+def _show(cfg: Settings, g: Gathered, p: Planned) -> None:
+    """The plan and checklist (already shown by the wizard when interactive, the checklist again if
+    what was typed since changed it), then the draft to send and, beside it, its translation."""
+    from smartstore_help.ui import render
+
+    lang, io = cfg.lang, cfg.io
+    if not g.interactive:
+        entries = [e for e in map(g.faq_index().find, g.faq_ids) if e is not None] if g.faq_confident else []
+        if entries:
+            io.show(render.faq_list_brief(entries, lang, g.now.date()))
+        io.show(render.plan_view(p.plan, g.now, g.tz, lang, g.channels))
+    changed = g.before_typing is not None and p.checklist != draft.checklist(
+        g.channels, g.kind, rules.complete_answers(g.channels, g.kind, g.before_typing)
+    )
+    if not g.interactive or changed:
+        io.show(render.checklist_view(g.channels.problem_type(g.kind), p.checklist, lang))
+    if p.translation is None:
+        io.show(render.draft_view(p.text, lang))
     else:
-        # The wizard showed the checklist before the order number was typed: shown again if that changed it.
-        changed = interactive and checklist != draft.checklist(
-            channels, kind, rules.complete_answers(channels, kind, given)
-        )
-        answers_first = [e for e in map(index().find, faq_ids) if e is not None] if faq_confident else []
-        _show_result(cfg, channels, kind, checklist, plan, now, tz, answers_first, text, interactive, changed)
+        io.show(render.draft_pair_view(p.text, p.draft_lang, p.translation, lang))
+
+
+def _side_effects(cfg: Settings, g: Gathered, p: Planned, opts: ContactOptions) -> int | None:
+    """Write, copy, save and open as asked (asked about on a terminal); the saved case's number."""
+    io, lng = cfg.io, cfg.lang
     if opts.output is not None:
-        _write_output(io, opts.output, text, opts.force, interactive, lng)
-    if opts.copy if opts.copy is not None else interactive:
+        _write_output(io, opts.output, p.text, opts.force, g.interactive, lng)
+    if opts.copy if opts.copy is not None else g.interactive:
         from smartstore_help.ui.clipboard import copy
 
-        why = copy(text)
-        io.write(
+        why = copy(p.text)
+        io.say(
             t("contact.copied", lng) if why is None else t("contact.not_copied", lng, why=t(why, lng)), err=opts.as_json
         )
-    save, chosen = opts.save, opts.chosen
-    if save is None and interactive:
-        save, chosen = _offer_to_save(io, plan, chosen, lng)
+    save, chosen = opts.save, g.chosen
+    if save is None and g.interactive:
+        save, chosen = _offer_to_save(io, p.plan, chosen, lng)
+    case_id = None
     if save:
         from smartstore_help.cli.casebook import save_case
 
-        case_id = save_case(now, kind, answers, details, plan.best.channel.id, chosen or plan.best.channel.id, text)
-        io.write(t("case.saved", lng, id=case_id), err=opts.as_json)
+        best = p.plan.best.channel.id
+        case_id = save_case(g.now, g.kind, p.facts.answers, g.details, best, chosen or best, p.text)
+        io.say(t("case.saved", lng, id=case_id), err=opts.as_json)
     if opts.open_url:
         import webbrowser
 
-        url = plan.best.channel.url or channels.help_center.url
+        url = p.plan.best.channel.url or g.channels.help_center.url
         webbrowser.open(url)
-        io.write(t("contact.opened", lng, url=url), err=opts.as_json)
+        io.say(t("contact.opened", lng, url=url), err=opts.as_json)
+    return case_id
 
 
 def _flag_answers(
@@ -402,33 +522,6 @@ def _run_wizard(cfg: Settings, channels: ChannelData, now: datetime, preset: Sta
         cfg.io.show(text(t("contact.solved", lang), "bold green"))
         return None
     return state
-
-
-def _show_result(
-    cfg: Settings,
-    channels: ChannelData,
-    kind: str,
-    checklist: list[tuple[ChecklistItem, bool]],
-    plan: rules.Plan,
-    now: datetime,
-    tz: ZoneInfo,
-    entries: Sequence[FaqEntry],
-    text: str,
-    interactive: bool,
-    checklist_changed: bool = False,
-) -> None:
-    """The plan and checklist (already shown by the wizard when interactive, the checklist again if
-    what was typed since changed it), then the draft."""
-    from smartstore_help.ui import render
-
-    lang, io = cfg.lang, cfg.io
-    if not interactive:
-        if entries:
-            io.show(render.faq_list_brief(entries, lang, now.date()))
-        io.show(render.plan_view(plan, now, tz, lang, channels))
-    if not interactive or checklist_changed:
-        io.show(render.checklist_view(channels.problem_type(kind), checklist, lang))
-    io.show(render.draft_view(text, lang))
 
 
 def _history(type_id: str) -> dict[str, History]:

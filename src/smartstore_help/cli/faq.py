@@ -10,15 +10,18 @@ import typer
 if TYPE_CHECKING:
     from smartstore_help.ui.term import Line
 
+from smartstore_help.cli import completers
 from smartstore_help.cli.app import (
     CONTEXT,
     DataDirOpt,
     JsonOpt,
     LangOpt,
+    NoPagerOpt,
     Settings,
     UserError,
     app,
     holidays_for,
+    paged,
     settings,
 )
 from smartstore_help.core import schedule
@@ -29,7 +32,7 @@ from smartstore_help.core.textin import clean
 faq_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, context_settings=CONTEXT)
 app.add_typer(faq_app, name="faq")
 
-TypeOpt = Annotated[str | None, typer.Option("--type", "-t", metavar="TYPE")]
+TypeOpt = Annotated[str | None, typer.Option("--type", "-t", metavar="TYPE", autocompletion=completers.faq_type)]
 
 
 def _check_type(kind: str | None, cfg: Settings) -> None:
@@ -112,12 +115,15 @@ def _ask_instead(cfg: Settings) -> list[tuple[Channel, Line]]:
 @faq_app.command("show")
 def faq_show(
     ctx: typer.Context,
-    entry_id: Annotated[str, typer.Argument(metavar="ID")],
+    entry_id: Annotated[str, typer.Argument(metavar="ID", autocompletion=completers.faq_id)],
     as_json: JsonOpt = False,
+    no_pager: NoPagerOpt = False,
     lang: LangOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     import difflib
+
+    from smartstore_help.core import markup
 
     cfg = settings(ctx, lang, data_dir)
     index = cfg.faq_index()
@@ -132,7 +138,7 @@ def faq_show(
                 "id": entry.id,
                 "type": entry.type,
                 "question": entry.question_in(cfg.lang),
-                "answer": entry.answer_in(cfg.lang),
+                "answer": markup.plain(entry.answer_in(cfg.lang)),  # plain text: no marks
                 "keywords": list(entry.keywords),
                 "sources": [  # official pages first, as `faq show` lists them; published null: unknown
                     {
@@ -153,7 +159,8 @@ def faq_show(
 
     channels = cfg.channels()
     today = cfg.io.now().astimezone(ZoneInfo(channels.timezone)).date()
-    cfg.io.show(faq_show_view(entry, cfg.lang, channels.help_center.url, today))
+    with paged(cfg, no_pager):
+        cfg.io.show(faq_show_view(entry, cfg.lang, channels.help_center.url, today))
 
 
 @faq_app.command("list")
@@ -161,6 +168,7 @@ def faq_list(
     ctx: typer.Context,
     kind: TypeOpt = None,
     as_json: JsonOpt = False,
+    no_pager: NoPagerOpt = False,
     lang: LangOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
@@ -172,4 +180,5 @@ def faq_list(
     if as_json:
         cfg.io.json({"entries": [{"id": e.id, "type": e.type, "question": e.question_in(cfg.lang)} for e in entries]})
         return
-    cfg.io.lines(render.faq_list_view(entries, cfg.lang, cfg.io.columns))
+    with paged(cfg, no_pager):
+        cfg.io.lines(render.faq_list_view(entries, cfg.lang, cfg.io.columns))

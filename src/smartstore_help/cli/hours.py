@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 
+from smartstore_help.cli import completers
 from smartstore_help.cli.app import (
     AtOpt,
     DataDirOpt,
@@ -40,10 +41,12 @@ class HoursOptions(NamedTuple):
 def hours(
     ctx: typer.Context,
     at: AtOpt = None,
-    channel: Annotated[str | None, typer.Option("--channel", "-c", metavar="ID")] = None,
+    channel: Annotated[
+        str | None, typer.Option("--channel", "-c", metavar="ID", autocompletion=completers.channel)
+    ] = None,
     week: Annotated[bool, typer.Option("--week")] = False,
     wait: Annotated[bool, typer.Option("--wait")] = False,
-    check: Annotated[str | None, typer.Option("--check", metavar="ID")] = None,
+    check: Annotated[str | None, typer.Option("--check", metavar="ID", autocompletion=completers.channel)] = None,
     as_json: JsonOpt = False,
     lang: LangOpt = None,
     data_dir: DataDirOpt = None,

@@ -76,7 +76,7 @@ def _run(args: list[str], io: IOStreams | None, lang: Lang) -> int:
         return code
     except BaseException as error:  # the boundary: everything ends here as one line and a code
         try:
-            return report(error, lang, io)
+            return report(error, lang, io, args)
         except KeyboardInterrupt:  # pressed again while the first ending was being said
             return 130
         except BaseException as again:  # saying it failed as well: the exit code is all that is left
@@ -84,7 +84,7 @@ def _run(args: list[str], io: IOStreams | None, lang: Lang) -> int:
             return 128 + signum if isinstance(signum, int) else 70
 
 
-def report(error: BaseException, lang: Lang, io: IOStreams | None) -> int:
+def report(error: BaseException, lang: Lang, io: IOStreams | None, args: Sequence[str] = ()) -> int:
     """Say what ended the run, once, and give its exit code."""
     from smartstore_help.core.errors import ExitCode, Failure, Finished, OutputClosed, Terminated
     from smartstore_help.core.i18n import t
@@ -114,7 +114,7 @@ def report(error: BaseException, lang: Lang, io: IOStreams | None) -> int:
         message, code = error.describe(lang), error.code
         if code == ExitCode.USAGE:
             message = "\n".join(f"{prefix}: {line}" for line in message.splitlines())
-    elif (usage := _usage_error(error, lang)) is not None:
+    elif (usage := _usage_error(error, lang, args)) is not None:
         message, code = f"{prefix}: {usage}", ExitCode.USAGE
     elif isinstance(error, OSError):  # the surroundings: a folder we may not read, a device gone
         where = f"{error.filename}: " if error.filename else ""
@@ -151,7 +151,7 @@ def _silence_stdout() -> None:
         pass
 
 
-def _usage_error(error: BaseException, lang: Lang) -> str | None:
+def _usage_error(error: BaseException, lang: Lang, args: Sequence[str] = ()) -> str | None:
     """Click's usage errors, said in the seller's language."""
     import difflib
     import re
@@ -169,8 +169,13 @@ def _usage_error(error: BaseException, lang: Lang) -> str | None:
         hint = t("usage.did_you_mean", lang, value=close[0]) if close else ""
         return t("usage.no_such_option", lang, option=error.option_name, hint=hint) + " " + helping
     if isinstance(error, click_errors.BadOptionUsage):
-        key = "usage.needs_value" if "requires" in error.message else "usage.takes_no_value"
-        return t(key, lang, option=error.option_name) + " " + helping
+        if "requires" not in error.message:
+            return t("usage.takes_no_value", lang, option=error.option_name) + " " + helping
+        where, values = _option_values(args, error.option_name, lang) if ctx is None else (where, [])
+        helping = t("usage.help", lang, command=where)
+        if values:
+            return t("usage.needs_one_of", lang, option=error.option_name, values=", ".join(values)) + " " + helping
+        return t("usage.needs_value", lang, option=error.option_name) + " " + helping
     if isinstance(error, click_errors.MissingParameter):
         return t("usage.missing", lang, param=_param_name(error)) + " " + helping
     if isinstance(error, click_errors.BadParameter):
@@ -179,6 +184,9 @@ def _usage_error(error: BaseException, lang: Lang) -> str | None:
             return t("usage.not_a_number", lang, param=_param_name(error), value=number[1]) + " " + helping
         return t("usage.bad_value", lang, param=_param_name(error), value=error.message) + " " + helping
     command = re.match(r"No such command '(.*?)'\.", error.message)
+    if command and command[1] in POINTERS:  # a command people look for that lives elsewhere
+        what, instead = POINTERS[command[1]]
+        return t("usage.use_instead", lang, name=command[1], what=t(what, lang), command=instead)
     if command:
         names = sorted(getattr(ctx.command, "commands", {})) if ctx is not None else []
         close = difflib.get_close_matches(command[1], names, 1)
@@ -192,6 +200,39 @@ def _usage_error(error: BaseException, lang: Lang) -> str | None:
     if extra:
         return t("usage.extra", lang, args=extra[1]) + " " + helping
     return f"{error.message} {helping}"
+
+
+# Commands sellers type that do not exist, and the one that does what they want.
+POINTERS = {
+    name: ("usage.feedback", f'{PROG} case close ID --resolved|--unresolved --rating 1-5 --feedback "…"')
+    for name in ("feedback", "rate", "rating", "review")
+}
+
+
+def _option_values(args: Sequence[str], option: str, lang: Lang) -> tuple[str, list[str]]:
+    """The command an option missing its value belongs to (Click does not say when the value is
+    missing at the end of the line), and the values it takes when they can be listed."""
+    from smartstore_help.cli import tree
+
+    command = tree.build(lang, args)
+    path, skip = [PROG], False
+    for word in args:
+        if skip or word.startswith("-"):
+            skip = word in tree.ROOT_OPTIONS_WITH_VALUE
+            continue
+        sub = getattr(command, "commands", {}).get(word)
+        if sub is not None:
+            command, path = sub, [*path, word]
+    param = next((p for p in command.params if option in (*p.opts, *p.secondary_opts)), None)
+    values: list[str] = []
+    if param is not None:
+        from typer._click import Context
+
+        try:
+            values = [str(item.value) for item in param.shell_complete(Context(command), "")]
+        except Exception:
+            values = []
+    return " ".join(path), values
 
 
 def _param_name(error: Any) -> str:

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from smartstore_help.cli import completers
 from smartstore_help.cli.app import DataDirOpt, JsonOpt, LangOpt, UserError, app, settings
 from smartstore_help.core.i18n import t
 
@@ -15,7 +16,9 @@ SHELLS = ("bash", "zsh", "fish", "powershell")
 
 @app.command()
 def completion(
-    ctx: typer.Context, shell: Annotated[str, typer.Argument(metavar="bash|zsh|fish|powershell")], lang: LangOpt = None
+    ctx: typer.Context,
+    shell: Annotated[str, typer.Argument(metavar="bash|zsh|fish|powershell", autocompletion=completers.shell)],
+    lang: LangOpt = None,
 ) -> None:
     cfg = settings(ctx, lang, None)
     if shell not in SHELLS:

@@ -209,8 +209,13 @@ HELP: dict[str, tuple[str, str]] = {
         "Save the case in the journal (asked when interactive).",
     ),
     "contact --chosen": (
-        "실제로 쓸 창구 (기본: 추천 창구).",
-        "The channel you will use (the recommended one by default).",
+        "실제로 쓸 창구 (기본: 추천 창구). id 또는 이름: phone, 전화, 채팅, 톡톡, 1:1.",
+        "The channel you will use (the recommended one by default): an id or a word of its name.",
+    ),
+    "contact --draft-lang": (
+        "보낼 문의 글의 언어 (기본: ko, 고객센터가 읽는 한국어). --lang en이면 영어 글을 옆에 함께 보여 줍니다.",
+        "Language of the inquiry to send (default ko: the help centre reads Korean); with --lang en the "
+        "English version is shown beside it.",
     ),
     "case": (
         "이 컴퓨터에만 남는 상담 기록: 메모, 종료와 피드백, 재문의 글.\n\n"
@@ -268,6 +273,14 @@ HELP: dict[str, tuple[str, str]] = {
         "  $ ss-help case due --json",
     ),
     "case due:short": ("회신 기한이 있는 상담, 기한 순", "Promised replies, soonest first"),
+    "--no-pager": (
+        "긴 출력을 페이저(SS_HELP_PAGER, PAGER, less -FRX)로 보여 주지 않습니다.",
+        "Do not page long output (SS_HELP_PAGER, PAGER, else less -FRX).",
+    ),
+    "case due --ics": (
+        "iCalendar(.ics) 문서로: 네이버·구글 캘린더로 가져올 수 있습니다 (ss-help case due --ics > 약속.ics).",
+        "As an iCalendar (.ics) document to import into Naver or Google Calendar (ss-help case due --ics > due.ics).",
+    ),
     "case due --at": ("이 시각 기준으로 (KST).", "As of this moment (KST)."),
     "case stats": (
         "선택한 창구별·문제 유형별로 무엇이 통했는지: 상담 수, 종료, 해결, 평균 평점, 종료까지 걸린 "

@@ -8,7 +8,7 @@ from smartstore_help.core.particles import with_particles
 _MESSAGES: dict[str, tuple[str, str]] = {
     # hours
     "title.hours": ("스마트스토어 판매자 고객센터", "SmartStore seller support"),
-    "col.channel": ("채널", "Channel"),
+    "col.channel": ("창구", "Channel"),
     "col.status": ("상태", "Status"),
     "col.when": ("언제", "When"),
     "col.hours": ("운영 시간", "Hours"),
@@ -24,6 +24,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "reason.closed_date": ("휴무일", "closed date"),
     "closes_at": ("{when}까지 · {left} 남음", "until {when} · {left} left"),
     "opens_at": ("{when} 열림 · {left}", "opens {when} · {left}"),
+    # hours: the date and the reason when the next opening is not today or tomorrow (issue 16)
+    "opens_at_because": ("{when} 열림 ({why} 휴무) · {left}", "opens {when} (closed {why}) · {left}"),
+    "answers_from_because": ("답변은 {when}부터 ({why} 휴무)", "answers from {when} (closed {why})"),
     "answered_during": ("접수는 언제든, 답변은 업무 시간에", "send any time; answered in business hours"),
     "answers_from": ("답변은 {when}부터", "answers from {when}"),
     "answered_now": ("지금 업무 시간: 답변이 진행 중", "business hours: answers are going out"),
@@ -207,12 +210,13 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "What is the problem? Describe it in one line (Enter: choose from a list)",
     ),
     "contact.inferred": (
-        "{type} 문제로 보여 미리 골라 두었습니다 ({why})",
+        "'{type}' 유형으로 보여 미리 골라 두었습니다 ({why})",
         "This looks like {type}, so it is preselected ({why})",
     ),
     "contact.inferred_cues": ("근거: {words}", "because of {words}"),
     "contact.inferred_faq": ("근거: 비슷한 FAQ '{question}'", "because of the similar FAQ entry '{question}'"),
     "contact.filter_none": ("맞는 유형이 없습니다 · 지우려면 Backspace", "no type matches · Backspace to erase"),
+    "contact.filter_typed": ("검색: {typed}", "Filter: {typed}"),  # under the menu (issue 16)
     "contact.filter_hint": ("(↑↓ 또는 글자를 쳐서 찾기, Enter 선택)", "(↑↓ or type to filter, Enter to choose)"),
     "contact.select_hint": ("(↑↓ 고르고 Enter · Esc 이전 질문)", "(↑↓ then Enter · Esc goes back)"),
     "contact.yes": ("예", "Yes"),
@@ -235,6 +239,39 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "다행입니다! 해결됐으니 상담은 필요 없습니다.",
         "Glad it is solved: no need to contact support.",
     ),
+    # contact: how to reach every channel, and a channel the seller said did not help (issue 16)
+    "reach.phone": ("전화 {number}", "Call {number}"),
+    "reach.ars": ("ARS: {path}", "Voice menu (ARS): {path}"),
+    "contact.excluded": (
+        "{channel}: 해결되지 않았다고 하셔서 추천하지 않습니다",
+        "{channel}: not recommended, since you said it did not help",
+    ),
+    "contact.faq_failed": (
+        "FAQ로는 해결되지 않았다고 하셔서 FAQ는 추천에서 뺐습니다",
+        "You said the FAQ did not solve it, so the FAQ is left out of the recommendation",
+    ),
+    # contact: the draft in Korean for the help centre, the seller's language beside it (issue 16)
+    "contact.draft_send": (
+        "보낼 문의 글 ({language}, 복사해서 붙여 넣으세요)",
+        "Inquiry to send ({language}; copy and paste this one)",
+    ),
+    "contact.draft_yours": ("같은 내용 ({language}, 참고용)", "The same in {language} (for you, not to send)"),
+    "language.ko": ("한국어", "Korean"),
+    "language.en": ("영어", "English"),
+    "error.bad_draft_lang": (
+        "--draft-lang은 ko 또는 en이어야 합니다: {value!r}",
+        "--draft-lang must be ko or en: {value!r}",
+    ),
+    # contact: the closing summary (issue 16)
+    "summary.title": ("요약: 이렇게 하세요", "In short: do this"),
+    "summary.channel": ("창구", "Channel"),
+    "summary.reach": ("연락", "Reach"),
+    "summary.when": ("지금", "Now"),
+    "summary.meanwhile": ("그동안", "Meanwhile"),
+    "summary.call": ("전화", "Phone"),
+    "summary.draft": ("문의 글", "Inquiry"),
+    "summary.case": ("기록", "Case"),
+    "summary.case_saved": ("#{id} (ss-help case show {id})", "#{id} (ss-help case show {id})"),
     "contact.best": ("추천: {channel}", "Recommended: {channel}"),
     "contact.now_open": ("지금 이용할 수 있습니다", "available now"),
     "contact.now_closed": ("지금은 이용할 수 없습니다", "not available now"),
@@ -301,7 +338,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "contact.select_hint_first": ("(↑↓ 고르고 Enter)", "(↑↓ then Enter)"),
     "contact.text_hint": ("(Esc 이전 질문)", "(Esc goes back)"),
     "contact.order_no_again": (
-        "주문번호가 있다고 하셨어요. 번호를 적어 주세요 (Enter: 나중에 직접 적기)",
+        "주문번호가 있다고 하셨어요. 번호를 적어 주세요 (Enter: 나중에 적기)",
         "You said there is an order number: type it (Enter: fill it in later)",
     ),
     "contact.when_read": ("→ {when}", "→ {when}"),
@@ -311,8 +348,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "contact.not_written": ("문의 글을 파일로 저장하지 않았습니다.", "The inquiry text was not written to a file."),
     "error.when_unreadable": (
-        "시각을 읽을 수 없습니다: {value!r} (예: 어제 15:00, 오늘 오후 3시, 3시간 전, 2026-11-24 14:30)",
-        "cannot read the time {value!r} (e.g. yesterday 15:00, today 3pm, 3 hours ago, 2026-11-24 14:30)",
+        "시각을 읽을 수 없습니다: {value!r} (예: 어제 15:00, 오늘 오후 3시, 지난주 금요일 14:00, 3시간 전, 2026-11-24 14:30)",
+        "cannot read the time {value!r} (e.g. yesterday 15:00, today 3pm, last friday 2pm, 3 hours ago, 2026-11-24 14:30)",
     ),
     "error.when_no_time": (
         "날짜만 있고 시각이 없습니다: {value!r} (예: 어제 15:00, 어제 오후 3시)",
@@ -332,7 +369,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "이 상담을 기록해 둘까요? (메모·피드백·재문의에 쓰입니다)",
         "Save this case? (for notes, feedback and follow-ups)",
     ),
-    "case.chosen": ("어느 채널로 문의하시겠어요?", "Which channel will you use?"),
+    "case.chosen": ("어느 창구로 문의하시겠어요?", "Which channel will you use?"),
     "case.none": (
         "저장된 상담 기록이 없습니다. ss-help contact 끝에서 저장할 수 있습니다.",
         "No saved cases yet. Save one at the end of ss-help contact.",
@@ -340,15 +377,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "case.col.id": ("#", "#"),
     "case.col.created": ("만든 때", "Created"),
     "case.col.type": ("유형", "Type"),
-    "case.col.channel": ("채널", "Channel"),
+    "case.col.channel": ("창구", "Channel"),
     "case.col.status": ("상태", "Status"),
     "case.col.notes": ("메모", "Notes"),
     "case.status.open": ("진행 중", "open"),
     "case.status.closed": ("종료", "closed"),
     "case.resolved": ("해결됨", "resolved"),
     "case.unresolved": ("해결 안 됨", "not resolved"),
-    "case.recommended": ("추천 채널", "Recommended"),
-    "case.chosen_label": ("선택한 채널", "Chosen"),
+    "case.recommended": ("추천 창구", "Recommended"),
+    "case.chosen_label": ("선택한 창구", "Chosen"),
     "case.answers": ("답변", "Answers"),
     "case.details": ("문의 내용", "Details"),
     "case.draft": ("문의 글", "Inquiry text"),
@@ -364,6 +401,29 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "case.closed": ("#{id:을} 종료했습니다: {outcome}", "Closed #{id}: {outcome}"),
     "case.deleted": ("#{id:을} 삭제했습니다", "Deleted #{id}"),
     "case.delete_confirm": ("#{id} 상담 기록과 메모를 모두 삭제할까요?", "Delete case #{id} and all its notes?"),
+    # case journal: a story that is kept (issue 16)
+    "case.closed_again": (
+        "#{id}의 이전 결과는 기록에 남겨 두었습니다: {before} (ss-help case show {id})",
+        "The earlier outcome of #{id} stays in its history: {before} (ss-help case show {id})",
+    ),
+    "case.outcome_earlier": ("이전 결과", "earlier outcome"),
+    "case.ask_outcome": ("상담으로 해결됐나요?", "Did contacting support solve it?"),
+    "case.ask_rating": ("상담은 몇 점인가요?", "How would you rate the support?"),
+    "case.ask_rating_skip": ("평점 없이 넘어가기", "Skip the rating"),
+    "case.ask_feedback": ("남길 말 (없으면 Enter)", "Any feedback? (Enter to skip)"),
+    "case.delete_confirm_named": (
+        "#{id} ({what}): 메모와 함께 삭제할까요?",
+        "Delete case #{id} ({what}) and its notes?",
+    ),
+    "case.col.description": ("내용", "Description"),
+    "usage.use_instead": (
+        "알 수 없는 명령입니다: {name} · {what}: {command}",
+        "no such command: {name} · {what}: {command}",
+    ),
+    "usage.feedback": (
+        "피드백과 평점은 상담을 종료할 때 남깁니다",
+        "feedback and ratings are given when closing a case",
+    ),
     "case.kept": ("삭제하지 않았습니다", "Not deleted"),
     "case.follow_up_title": ("재문의 글", "Follow-up inquiry"),
     "error.unknown_case": ("상담 기록 #{id:이} 없습니다 (ss-help case list)", "no case #{id} (see ss-help case list)"),
@@ -480,6 +540,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "due.overdue": ("{late} 지남", "{late} overdue"),
     "due.left": ("{left} 남음", "{left} left"),
     "due.follow_up": ("재문의 글: ss-help case follow-up {id}", "Follow-up text: ss-help case follow-up {id}"),
+    # case due --ics: promised replies in a calendar (issue 16)
+    "ics.name": ("ss-help 회신 약속", "ss-help promised replies"),
+    "ics.summary": ("#{id} 회신 기한 · {channel}", "Reply due for case #{id} · {channel}"),
+    "ics.description": ("{promise}\n답이 없으면: {command}", "{promise}\nNo answer? {command}"),
     "reminder.overdue": (
         "회신 기한이 지난 상담 {count}건 ({ids}) · ss-help case due",
         "{count} case(s) past a promised reply ({ids}) · ss-help case due",
@@ -570,7 +634,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "data.expect.schedules": ("일정 id: 일정 형태", "a mapping of schedule id: schedule"),
     "data.expect.conditions": ("키: 값 형태의 조건", "a mapping of conditions"),
     "data.expect.case_count": ("건수(정수)", "a number of cases (an integer)"),
-    "data.expect.channel_flags": ("{{채널 id: true/false}}", "{{channel id: true/false}}"),
+    "data.expect.channel_flags": ("{{창구 id: true/false}}", "{{channel id: true/false}}"),
     "data.expect.minutes": ("분(정수)", "minutes (an integer)"),
     "data.empty": ("비어 있습니다", "is empty"),
     "data.bad_id": ("id는 영문 소문자, 숫자, -, _ 만 쓸 수 있습니다", "an id may use only a-z, 0-9, - and _"),
@@ -580,7 +644,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "not a time of day (HH:MM, 00:00-23:59): {value!r}",
     ),
     "data.duplicate_id": ("{what} id가 중복됩니다: {value}", "duplicate {what} id: {value}"),
-    "data.id_of.channel": ("채널", "channel"),
+    "data.id_of.channel": ("창구", "channel"),
     "data.id_of.problem_type": ("문제 유형", "problem type"),
     "data.id_of.question": ("질문", "question"),
     "data.id_of.faq": ("FAQ", "FAQ"),
@@ -590,7 +654,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "data.not_in_type": ("이 유형에 없는 질문입니다: {id}", "no such question for this type: {id}"),
     "data.not_https": ("https:// 로 시작하는 주소여야 합니다", "expected an https:// address"),
     "data.required_or_always_open": (
-        "필수 항목이 없습니다 (항상 열린 채널이면 always_open: true)",
+        "필수 항목이 없습니다 (항상 열린 창구이면 always_open: true)",
         "required field is missing (or always_open: true)",
     ),
     "data.unknown_weekday": ("알 수 없는 요일입니다: {value!r} (mon…sun)", "unknown weekday: {value!r} (mon..sun)"),
@@ -622,9 +686,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "알 수 없는 자리표시자입니다: {{{name}}} (가능: {known})",
         "unknown placeholder {{{name}}} (allowed: {known})",
     ),
-    "data.no_channel": ("채널이 하나 이상 있어야 합니다", "name at least one channel"),
+    "data.no_channel": ("창구가 하나 이상 있어야 합니다", "name at least one channel"),
     "data.unknown_rule_channel": (
-        "알 수 없는 채널입니다: {value!r} (가능: {known})",
+        "알 수 없는 창구입니다: {value!r} (가능: {known})",
         "unknown channel: {value!r} (known: {known})",
     ),
     "data.at_least_one": ("1 이상이어야 합니다", "must be 1 or more"),
@@ -632,9 +696,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "알 수 없는 조건입니다 (질문 id 또는 {names})",
         "unknown condition (a question id, or {names})",
     ),
-    "data.unknown_channel": ("알 수 없는 채널입니다: {value!r}", "unknown channel: {value!r}"),
+    "data.unknown_channel": ("알 수 없는 창구입니다: {value!r}", "unknown channel: {value!r}"),
     "data.always_open_never": (
-        "항상 열려 있는 채널이라 절대 맞지 않는 조건입니다",
+        "항상 열려 있는 창구라 절대 맞지 않는 조건입니다",
         "this channel is always open, so the condition can never hold",
     ),
     "data.two_times": ('["HH:MM", "HH:MM"] 두 시각이어야 합니다', 'expected two times ["HH:MM", "HH:MM"]'),
@@ -651,7 +715,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "data.impossible.open_and_break": ("open_now와 break_now가 동시에 true", "open_now and break_now both true"),
     "data.impossible.closes_when_closed": ("open_now: false 인데 closes_within", "closes_within with open_now: false"),
     "data.impossible.always_open": (
-        "항상 열려 있는 채널에 닫힘/휴게 조건",
+        "항상 열려 있는 창구에 닫힘/휴게 조건",
         "a closed or break condition on an always-open channel",
     ),
     "data.impossible.other_type": (
@@ -686,11 +750,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # errors
     "error.prefix": ("오류", "error"),
     "error.bad_at": (
-        "--at 시각을 읽을 수 없습니다: {value!r} (예: 2026-02-13T18:00, 2026-02-13 18:00+09:00, 17:59)",
-        "cannot read the --at time {value!r} (e.g. 2026-02-13T18:00, 2026-02-13 18:00+09:00, 17:59)",
+        "--at 시각을 읽을 수 없습니다: {value!r} (예: 2026-02-13 18:00, 17:59, 내일 10:00, 금요일 오후 2시)",
+        "cannot read the --at time {value!r} (e.g. 2026-02-13 18:00, 17:59, tomorrow 10:00, friday 2pm)",
     ),
     "error.unknown_channel": (
-        "알 수 없는 채널입니다: {value!r} (가능: {known})",
+        "알 수 없는 창구입니다: {value!r} (가능: {known})",
         "unknown channel {value!r} (known: {known})",
     ),
     "error.bad_lang": ("알 수 없는 언어입니다: {value!r} (ko 또는 en)", "unknown language {value!r} (ko or en)"),
@@ -751,6 +815,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "usage.no_such_option": ("알 수 없는 옵션입니다: {option}{hint}", "no such option: {option}{hint}"),
     "usage.no_such_command": ("알 수 없는 명령입니다: {name}{hint}", "no such command: {name}{hint}"),
     "usage.needs_value": ("{option} 옵션에 값이 필요합니다", "option {option} needs a value"),
+    "usage.needs_one_of": ("{option} 옵션에 값이 필요합니다: {values}", "option {option} needs one of: {values}"),
     "usage.takes_no_value": ("{option} 옵션은 값을 받지 않습니다", "option {option} takes no value"),
     "usage.missing": ("빠진 값이 있습니다: {param}", "missing {param}"),
     "usage.not_a_number": ("{param}: 숫자가 아닙니다: {value}", "{param}: not a number: {value}"),

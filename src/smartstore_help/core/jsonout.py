@@ -28,6 +28,8 @@ def channel_status(channel: Channel, status: Status, lang: Lang) -> dict[str, An
         "holiday": status.day_name(lang) if status.day_name else None,
         "next_open": iso(status.next_open),
         "closes_at": iso(status.closes_at),
+        # the named days (holidays, closed dates) between now and next_open: why it opens so late
+        "closed_days": [{"date": day.isoformat(), "name": name(lang)} for day, name in status.closed_days],
     }
 
 
@@ -60,6 +62,7 @@ def contact(
         "missing": sorted(BACKED_BY[a] for a in facts.missing),
         "now": iso(now),
         "recommendations": recommendations(plan, lang),
+        "excluded": [{"channel": c.id, "reason": why(lang)} for c, why in plan.excluded],
         "meanwhile": meanwhile.channel.id if meanwhile else None,
         "checklist": [{"item": item.text(lang), "ready": ready} for item, ready in checklist],
         "faq": list(faq),
@@ -78,9 +81,21 @@ def recommendations(plan: Plan, lang: Lang) -> list[dict[str, Any]]:
             "next_open": iso(r.next_open),
             "reasons": [reason(lang) for reason in r.reasons],
             "history": r.history._asdict() if r.history else None,
+            "name": r.channel.name(lang),
+            "reach": reach(r.channel, lang),
         }
         for r in plan.recommendations
     ]
+
+
+def reach(channel: Channel, lang: Lang) -> dict[str, Any]:
+    """How to reach a channel: its phone number and voice-menu path, where to click, its address."""
+    return {
+        "phone": channel.phone,
+        "ars": channel.ars(lang) if channel.ars else None,
+        "where": channel.contact(lang),
+        "url": channel.url,
+    }
 
 
 def week(now: datetime, timezone: str, channel: Channel, days: Sequence[DayPlan], lang: Lang) -> dict[str, Any]:

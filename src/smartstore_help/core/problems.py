@@ -19,7 +19,7 @@ class Problem(NamedTuple):
     message: Text
 
     def render(self, lang: Lang) -> str:
-        where = f"{self.file}:{self.line}"
+        where = f"{self.file}:{self.line}" if self.line else self.file  # a whole file or folder: no line 0
         return f"{where}: {self.field}: {self.message(lang)}" if self.field else f"{where}: {self.message(lang)}"
 
 

@@ -14,6 +14,15 @@ class Note(NamedTuple):
     reply_days: int | None = None  # promised within this many business days (None: by a date)
 
 
+class Outcome(NamedTuple):
+    """One close of a case: a case closed again keeps each."""
+
+    closed_at: str
+    resolved: bool
+    rating: int | None = None
+    feedback: str | None = None
+
+
 class Case(NamedTuple):
     id: int
     created_at: str
@@ -30,10 +39,12 @@ class Case(NamedTuple):
     closed_at: str | None
     follow_up_of: int | None
     notes: tuple[Note, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()  # every close, oldest first (read by `case show`)
 
     def as_json(self) -> dict[str, Any]:
         out = self._asdict()
         out["notes"] = [n._asdict() for n in self.notes]
+        out["outcomes"] = [o._asdict() for o in self.outcomes]
         return out
 
 

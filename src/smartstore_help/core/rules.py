@@ -39,6 +39,8 @@ class Recommendation(NamedTuple):
 
 class Plan(NamedTuple):
     recommendations: tuple[Recommendation, ...]  # best first
+    # channels the seller has said did not help, left out of the ranking, each with why
+    excluded: tuple[tuple[Channel, Text], ...] = ()
 
     @property
     def best(self) -> Recommendation:
@@ -140,6 +142,21 @@ def history_reason(data: ChannelData, type_id: str, channel: Channel, past: Hist
     return Text(ko, en)
 
 
+# An answer that says a channel has already been tried without success: that channel is never
+# recommended again in the same run, and the recommendation says why.
+TRIED_WITHOUT_SUCCESS = {"checked_faq": ("faq", "contact.faq_failed")}
+
+
+def ruled_out(answers: Answers) -> dict[str, Text]:
+    """The channels the answers say did not help (the FAQ, once the seller has read it and still
+    needs support), each with the reason in both languages."""
+    return {
+        channel: Text(t(key, "ko"), t(key, "en"))
+        for answer, (channel, key) in TRIED_WITHOUT_SUCCESS.items()
+        if answers.get(answer) is True
+    }
+
+
 def recommend(
     data: ChannelData,
     answers: Answers,
@@ -147,7 +164,9 @@ def recommend(
     holidays: Holidays,
     history: Mapping[str, History] | None = None,
 ) -> Plan:
-    """`history`: per channel, the seller's closed cases of this problem type (see `history.by_channel`)."""
+    """`history`: per channel, the seller's closed cases of this problem type (see `history.by_channel`).
+    A channel the answers rule out (`ruled_out`) is left out of the ranking, and the best
+    recommendation says why."""
     tz = ZoneInfo(data.timezone)
     now = aware(moment, tz)
     statuses = {c.id: status(c.schedule, now, holidays, tz) for c in data.channels}
@@ -163,11 +182,17 @@ def recommend(
             reasons[rule.channel].append(rule.reason)
     order = {c.id: i for i, c in enumerate(data.channels)}
     ranked = sorted(data.channels, key=lambda c: (-scores[c.id], statuses[c.id].state != "open", order[c.id]))
-    return Plan(
-        tuple(
-            Recommendation(
-                c, scores[c.id], statuses[c.id], tuple(reasons[c.id]), answering(c, now, holidays, tz), past.get(c.id)
-            )
-            for c in ranked
+    out = ruled_out(answers)
+    if all(c.id in out for c in ranked):  # never leave the seller with nothing at all
+        out = {}
+    excluded = tuple((c, out[c.id]) for c in ranked if c.id in out)
+    recs = [
+        Recommendation(
+            c, scores[c.id], statuses[c.id], tuple(reasons[c.id]), answering(c, now, holidays, tz), past.get(c.id)
         )
-    )
+        for c in ranked
+        if c.id not in out
+    ]
+    if excluded:
+        recs[0] = recs[0]._replace(reasons=(*(why for _, why in excluded), *recs[0].reasons))
+    return Plan(tuple(recs), excluded)

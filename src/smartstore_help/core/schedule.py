@@ -25,6 +25,8 @@ class Status(NamedTuple):
     day_name: Text | None = None  # the holiday or extra closed date that explains `reason`
     closes_at: datetime | None = None  # when an open channel next stops answering
     next_open: datetime | None = None  # when a closed channel next opens
+    # the named days (holidays, closed dates) between today and `next_open`: why it opens so late
+    closed_days: tuple[tuple[date, Text], ...] = ()
 
 
 class DayPlan(NamedTuple):
@@ -99,14 +101,31 @@ def status(schedule: Schedule, moment: datetime, holidays: Holidays, tz: ZoneInf
     if any(start <= now < stop for start, stop in plan.periods):
         return Status("open", closes_at=_closing(schedule, now, holidays, tz))
     next_open = _next_period_start(schedule, now, holidays, tz)
+    skipped = _named_days_before(schedule, now.date(), next_open, holidays, tz)
     if plan.off_reason is not None:
-        return Status("closed", plan.off_reason, plan.name, next_open=next_open)
+        return Status("closed", plan.off_reason, plan.name, next_open=next_open, closed_days=skipped)
     first, last = plan.periods[0][0], plan.periods[-1][1]
     if now < first:
-        return Status("closed", "before_open", next_open=next_open)
+        return Status("closed", "before_open", next_open=next_open, closed_days=skipped)
     if now >= last:
-        return Status("closed", "after_close", next_open=next_open)
+        return Status("closed", "after_close", next_open=next_open, closed_days=skipped)
     return Status("break", "break", next_open=next_open)
+
+
+def _named_days_before(
+    schedule: Schedule, today: date, next_open: datetime | None, holidays: Holidays, tz: ZoneInfo
+) -> tuple[tuple[date, Text], ...]:
+    """The holidays and closed dates after `today` and before the day of `next_open`."""
+    if next_open is None:
+        return ()
+    out = []
+    day = today + timedelta(days=1)
+    while day < next_open.date():
+        plan = day_plan(schedule, day, holidays, tz)
+        if plan.name is not None:
+            out.append((day, plan.name))
+        day += timedelta(days=1)
+    return tuple(out)
 
 
 def answering(channel: Channel, moment: datetime, holidays: Holidays, tz: ZoneInfo) -> Status | None:

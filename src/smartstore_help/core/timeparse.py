@@ -46,6 +46,9 @@ def parse_at(text: str, now: datetime, tz: ZoneInfo) -> datetime:
     within the years FIRST_YEAR to LAST_YEAR."""
     value = text.strip()
     match = _TIME_ONLY.fullmatch(value)
+    if not match and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9:.]+(Z|[+-][0-9:]+)?)?", value):
+        # as people say it: "내일 10:00", "금요일 오후 2시", "friday 2pm" (the coming one), "3시간 전"
+        return read(text, now, tz, future=True)
     try:
         if match:
             local = now.astimezone(tz)
@@ -94,6 +97,28 @@ _DAYS_BACK = {
     "그저께": 2,
     "엊그제": 2,
     "the day before yesterday": 2,
+    "내일": -1,
+    "tomorrow": -1,
+    "모레": -2,
+    "내일모레": -2,
+    "the day after tomorrow": -2,
+}
+_WEEKDAYS = {
+    **{f"{d}요일": i for i, d in enumerate("월화수목금토일")},
+    **{d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))},
+    **{d: i for i, d in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))},
+}
+_WEEK_SHIFT = {
+    "지난주": -1,
+    "저번주": -1,
+    "지난": -1,
+    "last": -1,
+    "이번주": 0,
+    "이번": 0,
+    "this": 0,
+    "다음주": 1,
+    "다음": 1,
+    "next": 1,
 }
 _MORNING = {
     "오전": "am",
@@ -113,8 +138,13 @@ _AGO = re.compile(
     rf"(?:{_NUM}\s*(?:일|days?|d)\s*)?(?:{_NUM}\s*(?:시간|hours?|hrs?|h)\s*)?(?:{_NUM}\s*(?:분|minutes?|mins?|m)\s*)?"
     r"(반\s*)?(?:전|ago)"
 )
+_WEEKDAY = re.compile(
+    r"(?:(지난\s*주|저번\s*주|이번\s*주|다음\s*주|지난|이번|다음|last|this|next)\s*)?"
+    r"([월화수목금토일]요일|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b"
+)
 _DAY = re.compile(
-    r"(the day before yesterday|그저께|엊그제|그제|어제|오늘|yesterday|today"
+    r"(the day before yesterday|the day after tomorrow|그저께|엊그제|그제|어제|오늘|내일모레|내일|모레"
+    r"|yesterday|today|tomorrow"
     r"|(\d{4})[-./](\d{1,2})[-./](\d{1,2})\.?|(?:(\d{4})년\s*)?(\d{1,2})월\s*(\d{1,2})일)"
 )
 _TIME = re.compile(
@@ -130,20 +160,31 @@ def _number(word: str | None) -> int:
 
 
 def parse_when(text: str, now: datetime, tz: ZoneInfo) -> datetime:
+    """When something happened (see `read`): a moment after `now` is refused."""
+    return read(text, now, tz, future=False)
+
+
+def read(text: str, now: datetime, tz: ZoneInfo, *, future: bool) -> datetime:
     """When something happened, as a seller says it, resolved in KST against `now`.
 
     ISO dates (`2026-11-24 14:30`), `HH:MM`, `15시`, `오후 3시 30분`, `3pm`, `어제 15:00`,
-    `그저께 오전 10시`, `3시간 전`, `30 minutes ago`, `지금`. An hour from 1 to 11 with no 오전/오후
-    (or am/pm) is read as the later of its two readings that has already come (`3시` at 16:00 is
-    15:00; at 10:00 it is 03:00). A date with no time, or a moment after `now`, is refused: the
-    question is when it *happened*.
+    `그저께 오전 10시`, `내일 10:00`, `모레 오후 3시`, a weekday (`금요일 오후 2시`, `지난주 금요일 14:00`,
+    `last friday 2pm`, `friday 2pm`), `3시간 전`, `30 minutes ago`, `지금`.
+
+    Asked when something happened (`future=False`): a bare weekday is the latest one that has
+    come, an hour from 1 to 11 with no 오전/오후 (or am/pm) the later of its two readings that has
+    already come (`3시` at 16:00 is 15:00; at 10:00 it is 03:00), and a moment after `now` is
+    refused. Asked for a moment to plan at (`future=True`, `--at`): a bare weekday is the coming one
+    (today included), 1 to 7 o'clock is the afternoon and 8 to 11 the morning, and the future is
+    fine. `지난주`/`이번주`/`다음주` name the Monday-to-Sunday week; `last friday` is the latest
+    Friday before today. A date with no time is refused either way.
     """
     local = now.astimezone(tz).replace(second=0, microsecond=0)
     value = " ".join(text.strip().lower().split())
     if value in _NOW_WORDS:
         return local
-    moment = in_range(_ago(value, local) or _day_and_time(value, local, text, tz), text)
-    if moment > now.astimezone(tz):
+    moment = in_range(_ago(value, local) or _day_and_time(value, local, text, tz, future), text)
+    if not future and moment > now.astimezone(tz):
         raise BadTime(text, "future", moment)
     return moment
 
@@ -157,12 +198,34 @@ def _ago(value: str, local: datetime) -> datetime | None:
     return local - timedelta(days=days, hours=hours, minutes=minutes + half)
 
 
-def _day_and_time(value: str, local: datetime, text: str, tz: ZoneInfo) -> datetime:
+def _weekday(match: re.Match[str], today: date, future: bool) -> date:
+    """The day a weekday phrase names, seen from `today`."""
+    shift = _WEEK_SHIFT[re.sub(r"\s+", "", match[1])] if match[1] else None
+    wanted = _WEEKDAYS[match[2]]
+    if match[1] in ("last", "지난"):  # the latest such day before today
+        return today - timedelta(days=(today.weekday() - wanted - 1) % 7 + 1)
+    if match[1] in ("next", "다음") and not match[1].endswith("주"):
+        return today + timedelta(days=(wanted - today.weekday() - 1) % 7 + 1)
+    if shift is not None:  # that day of the previous, this or the next Monday-to-Sunday week
+        monday = today - timedelta(days=today.weekday())
+        return monday + timedelta(weeks=shift, days=wanted)
+    if future:  # the coming one, today included
+        return today + timedelta(days=(wanted - today.weekday()) % 7)
+    return today - timedelta(days=(today.weekday() - wanted) % 7)  # the latest one, today included
+
+
+def _day_and_time(value: str, local: datetime, text: str, tz: ZoneInfo, future: bool = False) -> datetime:
     if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[t ][0-9:.]+(z|[+-][0-9:]+)?", value):
         return parse_at(text, local, tz).replace(second=0, microsecond=0)
     day, rest = local.date(), value
-    match = _DAY.match(value)
-    if match:
+    weekday = _WEEKDAY.match(value)
+    match = None if weekday else _DAY.match(value)
+    if weekday:
+        day = _weekday(weekday, day, future)
+        rest = value[weekday.end() :].strip()
+        if not rest:
+            raise BadTime(text, "no_time")
+    elif match:
         rest = value[match.end() :].strip()
         try:
             if match[1] in _DAYS_BACK:
@@ -202,9 +265,14 @@ def _day_and_time(value: str, local: datetime, text: str, tz: ZoneInfo) -> datet
         hour=hour, minute=minute
     )
     if meridiem is None and not named and spoken is not None and 1 <= hour <= 11:
-        later = moment + timedelta(hours=12)  # "3시" is usually 15:00, unless 15:00 has not come yet
-        if later <= local:
+        later = moment + timedelta(hours=12)
+        if future:  # planning ahead: "3시" is 15:00, "9시" is 09:00 (business hours)
+            if hour <= 7:
+                moment = later
+        elif later <= local:  # "3시" is usually 15:00, unless 15:00 has not come yet
             moment = later
+    if not future and weekday and not weekday[1] and moment > local:  # "금요일 오후 2시" said on a Friday at 10:00
+        moment -= timedelta(weeks=1)
     return moment
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from smartstore_help.core.i18n import t
@@ -30,7 +30,8 @@ def until(moment: datetime, now: datetime, lang: Lang) -> str:
 
 
 def day_and_time(moment: datetime, now: datetime, tz: ZoneInfo, lang: Lang) -> str:
-    """`오늘 13:00`, `내일 09:00`, `월요일 09:00`, or `2월 19일 (목) 09:00` further out."""
+    """`오늘 13:00`, `내일 09:00`, or the date further out: `1월 4일 (월) 09:00` (a weekday alone
+    would leave the seller to work out which week)."""
     local, today = moment.astimezone(tz), now.astimezone(tz).date()
     days = (local.date() - today).days
     hhmm = f"{local:%H:%M}"
@@ -39,16 +40,17 @@ def day_and_time(moment: datetime, now: datetime, tz: ZoneInfo, lang: Lang) -> s
             return f"오늘 {hhmm}"
         if days == 1:
             return f"내일 {hhmm}"
-        if 1 < days < 7:
-            return f"{WEEKDAYS_KO[local.weekday()]} {hhmm}"
         return f"{local.month}월 {local.day}일 ({WEEKDAYS_KO[local.weekday()][0]}) {hhmm}"
     if days == 0:
         return f"today {hhmm}"
     if days == 1:
         return f"tomorrow {hhmm}"
-    if 1 < days < 7:
-        return f"{WEEKDAYS_EN[local.weekday()]} {hhmm}"
     return f"{WEEKDAYS_EN[local.weekday()][:3]} {local.day} {local:%b} {hhmm}"
+
+
+def short_date(day: date, lang: Lang) -> str:
+    """`1월 1일`, `1 Jan`."""
+    return f"{day.month}월 {day.day}일" if lang == "ko" else f"{day.day} {day:%b}"
 
 
 def stamp(moment: datetime, tz: ZoneInfo, lang: Lang) -> str:

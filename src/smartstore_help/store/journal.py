@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 from zoneinfo import ZoneInfo
 
-from smartstore_help.core.records import Case, CaseList, Note, Promise
+from smartstore_help.core.records import Case, CaseList, Note, Outcome, Promise
 from smartstore_help.core.timeparse import FIRST_YEAR, LAST_YEAR
 from smartstore_help.store.journal_faults import (
     SQLITE_KINDS,
@@ -82,6 +82,21 @@ MIGRATIONS = (
     ALTER TABLE notes ADD COLUMN reply_due TEXT;
     ALTER TABLE notes ADD COLUMN reply_days INTEGER;
     CREATE INDEX notes_with_promise ON notes (case_id, id) WHERE reply_due IS NOT NULL;
+    """,
+    # 4: every close of a case, so that closing it again keeps the earlier outcome in its story
+    """
+    CREATE TABLE outcomes (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        closed_at TEXT NOT NULL,
+        resolved INTEGER NOT NULL CHECK (resolved IN (0, 1)),
+        rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+        feedback TEXT
+    );
+    CREATE INDEX outcomes_by_case ON outcomes (case_id);
+    INSERT INTO outcomes (case_id, closed_at, resolved, rating, feedback)
+        SELECT id, closed_at, resolved, rating, feedback FROM cases
+        WHERE status = 'closed' AND closed_at IS NOT NULL AND resolved IS NOT NULL
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -352,14 +367,34 @@ class Journal:
     @_guarded
     def close_case(
         self, case_id: int, closed_at: str, resolved: bool, rating: int | None, feedback: str | None
-    ) -> None:
+    ) -> Outcome | None:
+        """Close (or close again) a case. Every close is kept as an outcome of its own, so a second
+        one never erases the first; a rating or feedback not given again carries over from the
+        latest outcome. The outcome it replaces as the latest, if any."""
         with self.transaction() as db:
             self._require(db, case_id)
+            row = db.execute(
+                "SELECT closed_at, resolved, rating, feedback FROM cases WHERE id = ? AND status = 'closed'",
+                (case_id,),
+            ).fetchone()
+            before = (
+                Outcome(str(row[0] or ""), bool(row[1]), row[2], row[3])
+                if row is not None and row[1] is not None
+                else None
+            )
+            if before is not None:
+                rating = rating if rating is not None else before.rating
+                feedback = feedback if feedback is not None else before.feedback
             db.execute(
                 "UPDATE cases SET status = 'closed', resolved = ?, rating = ?, feedback = ?, closed_at = ?"
                 " WHERE id = ?",
                 (int(resolved), rating, feedback, closed_at, case_id),
             )
+            db.execute(
+                "INSERT INTO outcomes (case_id, closed_at, resolved, rating, feedback) VALUES (?, ?, ?, ?, ?)",
+                (case_id, closed_at, int(resolved), rating, feedback),
+            )
+            return before
 
     @_guarded
     def delete_case(self, case_id: int) -> None:
@@ -469,7 +504,8 @@ class Journal:
                 return
             for row in self._query(status, type_id, limit):
                 try:
-                    yield self._case(row, self._notes(row["id"]) if with_notes else ())
+                    case = self._case(row, self._notes(row["id"]) if with_notes else ())
+                    yield case._replace(outcomes=self._outcomes(row)) if with_notes else case
                 except DamagedCase:
                     damaged.append(_row_id(row))
         except sqlite3.Error as error:
@@ -534,7 +570,7 @@ class Journal:
         row = self.db.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone() if self._has_schema() else None
         if row is None:
             raise UnknownCase(case_id)
-        return self._case(row, self._notes(case_id))
+        return self._case(row, self._notes(case_id))._replace(outcomes=self._outcomes(row))
 
     @_guarded
     def open_promises(self, damaged: list[int] | None = None) -> list[Promise]:
@@ -556,6 +592,21 @@ class Journal:
             elif damaged is not None:
                 damaged.append(case_id if isinstance(case_id, int) else 0)
         return out
+
+    def _outcomes(self, row: sqlite3.Row) -> tuple[Outcome, ...]:
+        """Every close of the case, oldest first (a journal from before they were kept: its one)."""
+        if "outcomes" in self._tables():
+            rows = self.db.execute(
+                "SELECT closed_at, resolved, rating, feedback FROM outcomes WHERE case_id = ? ORDER BY id",
+                (row["id"],),
+            ).fetchall()
+            return tuple(Outcome(str(r[0]), bool(r[1]), r[2], r[3]) for r in rows)
+        if row["status"] == "closed" and row["resolved"] is not None:
+            return (Outcome(str(row["closed_at"] or ""), bool(row["resolved"]), row["rating"], row["feedback"]),)
+        return ()
+
+    def _tables(self) -> set[str]:
+        return {str(r[0]) for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
     def _notes(self, case_id: int) -> tuple[Note, ...]:
         """The case's notes; a note that cannot be read makes its case a damaged one."""

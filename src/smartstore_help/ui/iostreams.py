@@ -20,7 +20,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -218,6 +218,7 @@ class IOStreams:
         # whether a line about overdue promised replies may follow the command (not after JSON,
         # nor after `case due`, which is that list)
         self.remind = True
+        self.use_pager = True  # --no-pager turns it off
 
     @classmethod
     def system(cls) -> IOStreams:
@@ -275,6 +276,62 @@ class IOStreams:
             prompter=prompter,
         )
 
+    # --- paging ------------------------------------------------------------------------------
+
+    def pager_command(self) -> list[str] | None:
+        """The pager the way git chooses one: SS_HELP_PAGER, then PAGER, else `less -FRX` when it is
+        installed; none when stdout is not a terminal, with --no-pager, or when it is set to "" or `cat`."""
+        if not self.use_pager or not self.out.isatty():
+            return None
+        import shlex
+        import shutil
+
+        for name in ("SS_HELP_PAGER", "PAGER"):
+            if name in os.environ:
+                chosen = os.environ[name].strip()
+                if not chosen or chosen == "cat":
+                    return None
+                try:
+                    return shlex.split(chosen, posix=sys.platform != "win32")
+                except ValueError:
+                    return None
+        return ["less", "-FRX"] if shutil.which("less") else None
+
+    @contextmanager
+    def paged(self) -> Iterator[None]:
+        """Long output through the pager on a terminal (less -F quits at once when it fits on one
+        screen); the reader quitting the pager early ends the output quietly, not with an error."""
+        command = self.pager_command()
+        if command is None:
+            yield
+            return
+        import subprocess
+
+        env = dict(os.environ)
+        env.setdefault("LESS", "FRX")
+        env.setdefault("LV", "-c")
+        try:
+            process = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
+        except OSError:  # a pager that cannot be started: the output as it is
+            yield
+            return
+        assert process.stdin is not None
+        terminal = self.out.stream
+        self.out.stream = io.TextIOWrapper(process.stdin, encoding=self.out.encoding, errors="replace")
+        try:
+            yield
+            self.out.stream.flush()
+        except OutputClosed:
+            pass  # the seller quit the pager before the end
+        finally:
+            with suppress(OSError):
+                self.out.stream.close()
+            self.out.stream = terminal
+            try:
+                process.wait()
+            except KeyboardInterrupt:
+                process.wait()
+
     def draw_ascii_symbols(self) -> None:
         self.ascii_symbols = self.out.ascii_symbols = self.err.ascii_symbols = True
 
@@ -297,6 +354,16 @@ class IOStreams:
         stream = self.err if err else self.out
         stream.write(text if text.endswith("\n") else text + "\n")
         stream.flush()
+
+    def say(self, text: str, *, err: bool = False) -> None:
+        """A message wrapped at spaces to the terminal's width: a long Korean sentence that the
+        terminal itself wrapped would break in the middle of a word (`직/접`)."""
+        from smartstore_help.ui.term import Line, wrap
+
+        self.write(
+            "\n".join(part.plain for line in text.splitlines() for part in wrap(Line().add(line), self.columns)),
+            err=err,
+        )
 
     def lines(self, lines: Iterable[Line], *, err: bool = False) -> None:
         """`term.Line`s, styled only when colour is on."""

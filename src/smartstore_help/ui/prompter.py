@@ -129,6 +129,8 @@ class QuestionaryPrompter:
 
         if full_titles and control is not None:
             _show_full_title(control, full_titles)
+        if matcher is not None and control is not None:
+            _show_filter(control, lambda typed: t("contact.filter_typed", self.lang, typed=typed))
         app.key_bindings = merge_key_bindings([app.key_bindings, keys])
         return question.unsafe_ask()  # Ctrl-C raises KeyboardInterrupt: the shell turns it into exit 130
 
@@ -241,6 +243,20 @@ def _show_full_title(control: Any, full_titles: dict[str, str]) -> None:
         return out
 
     control.text = with_full_title
+
+
+def _show_filter(control: Any, said: Callable[[str], str]) -> None:
+    """Under the menu, what has been typed to filter it (`검색: 정산`): with a Korean input method
+    the letters being composed are otherwise nowhere on the screen."""
+    tokens = control.text
+
+    def with_filter() -> Any:
+        out = list(tokens())
+        if control.search_filter:
+            out += [("", "\n"), ("class:instruction", said(control.search_filter))]
+        return out
+
+    control.text = with_filter
 
 
 def _filter_through(control: Any, matcher: Matcher, nothing: str) -> None:

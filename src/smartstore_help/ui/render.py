@@ -9,10 +9,9 @@ control characters never reach the terminal.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from smartstore_help.core import timesay
@@ -39,7 +38,7 @@ if TYPE_CHECKING:
 
     from smartstore_help.core.history import Stats
     from smartstore_help.core.promises import Due
-    from smartstore_help.core.records import Case
+    from smartstore_help.core.records import Case, Outcome
     from smartstore_help.core.rules import Plan, Recommendation
     from smartstore_help.core.search import Hit
 
@@ -70,6 +69,9 @@ def status_cells(
             return state, Line().add(t("answered_now", lang), "dim")
         assert answered.next_open is not None
         when = timesay.day_and_time(answered.next_open, now, tz, lang)
+        why = closed_days_said(answered, lang)
+        if why:
+            return state, Line().add(t("answers_from_because", lang, when=when, why=why), "dim")
         return state, Line().add(t("answers_from", lang, when=when), "dim")
     label = " · ".join(part for part in (t(f"state.{status.state}", lang), reason_label(status, lang)) if part)
     state = Line().add("● " + plain(label), STATE_STYLE[status.state])
@@ -97,12 +99,24 @@ def reason_label(status: Status, lang: Lang) -> str:
 def _opens(status: Status, now: datetime, tz: ZoneInfo, lang: Lang) -> str:
     if status.next_open is None:
         return t("never_opens", lang)
-    return t(
-        "opens_at",
-        lang,
-        when=timesay.day_and_time(status.next_open, now, tz, lang),
-        left=timesay.until(status.next_open, now, lang),
-    )
+    when = timesay.day_and_time(status.next_open, now, tz, lang)
+    left = timesay.until(status.next_open, now, lang)
+    why = closed_days_said(status, lang)
+    if why:
+        return t("opens_at_because", lang, when=when, why=why, left=left)
+    return t("opens_at", lang, when=when, left=left)
+
+
+def closed_days_said(status: Status, lang: Lang) -> str:
+    """`1월 1일 신정연휴` for one named day that keeps a channel closed until it opens; for several,
+    their names (`설날, 설날 다음날`, at most two, then `…`)."""
+    days = status.closed_days
+    if not days:
+        return ""
+    if len(days) == 1:
+        return f"{timesay.short_date(days[0][0], lang)} {days[0][1](lang)}"
+    names = list(dict.fromkeys(name(lang) for _, name in days))
+    return ", ".join(names[:2]) + (", …" if len(names) > 2 else "")
 
 
 def hours_view(
@@ -160,39 +174,61 @@ def unconfirmed_lines(data: ChannelData, channels: Iterable[Channel], lang: Lang
     return [Line().add(plain(said), "yellow")]
 
 
-def channels_view(data: ChannelData, lang: Lang) -> RenderableType:
-    """One card per channel, laid side by side as far as the terminal is wide."""
-    from rich.columns import Columns
-    from rich.console import Group
-    from rich.panel import Panel
-    from rich.text import Text
+CARD_GAP = 1  # columns between two cards side by side
 
-    # A card is as wide as its longest address, so that an address is never split.
-    width_ = max([38, *(len(c.url) + 4 for c in data.channels if c.url)])
-    cards = []
-    for channel in data.channels:
-        body = Text()
-        body.append(plain(channel.contact(lang)) + "\n")
-        if channel.ars:
-            body.append(plain(channel.ars(lang)) + "\n", style="dim")
-        if channel.url:
-            body.append(plain(channel.url) + "\n", style="cyan")
-        body.append("\n" + t("col.hours", lang) + ": ", style="bold")
-        body.append(timesay.schedule_summary(channel.schedule, lang))
-        if channel.answered_during:
-            body.append(
-                "\n" + t("answered_during", lang) + f" ({timesay.schedule_summary(channel.answered_during, lang)})",
-                style="dim",
-            )
-        parts = [
-            body,
-            text(""),
-            bullets((p(lang) for p in channel.pros), "+ ", "green"),
-            text(""),
-            bullets((c(lang) for c in channel.cons), "- ", "yellow"),
-        ]
-        cards.append(Panel(Group(*parts), title=text(channel.name(lang), "bold"), title_align="left", width=width_))
-    return Group(Columns(cards), *(text(line.plain, "dim") for line in checked_lines(data, lang)))
+
+def channels_view(data: ChannelData, lang: Lang, columns: int = 80) -> list[Line]:
+    """One card per channel, laid side by side as far as the terminal is wide. Drawn and wrapped
+    here, word by word by display width, so that no word is ever cut or dropped (rich's wrapping
+    of Korean dropped a word at some widths)."""
+    narrowest = max([38, *(width(c.url) + 4 for c in data.channels if c.url)])  # an address is never split
+    per_row = max(1, min(len(data.channels), (columns + CARD_GAP) // (narrowest + CARD_GAP)))
+    card_width = max(12, min(columns, (columns - CARD_GAP * (per_row - 1)) // per_row))
+    cards = [_card(channel, lang, card_width) for channel in data.channels]
+    out: list[Line] = []
+    for start in range(0, len(cards), per_row):
+        group = cards[start : start + per_row]
+        height = max(len(card) for card in group)
+        for i in range(height):
+            row = Line()
+            for j, card in enumerate(group):
+                if j:
+                    row.add(" " * CARD_GAP)
+                cell = card[i] if i < len(card) else Line()
+                row.extend(cell.pad(card_width) if j < len(group) - 1 else cell)
+            out.append(row.rstrip())
+    return out + [part for line in checked_lines(data, lang) for part in wrap(line, columns)]
+
+
+def _card(channel: Channel, lang: Lang, card_width: int) -> list[Line]:
+    inner = card_width - 4
+    body: list[Line] = []
+
+    def para(value: str, style: str = "", lead: str = "", lead_style: str = "") -> None:
+        line = Line().add(lead, lead_style).add(plain(value), style) if lead else Line().add(plain(value), style)
+        body.extend(wrap(line, inner, indent=width(lead)))
+
+    for how, style in reach_lines(channel, lang):
+        para(how, style)
+    body.append(Line())
+    para(timesay.schedule_summary(channel.schedule, lang), "", t("col.hours", lang) + ": ", "bold")
+    if channel.answered_during:
+        para(t("answered_during", lang) + f" ({timesay.schedule_summary(channel.answered_during, lang)})", "dim")
+    if channel.pros:
+        body.append(Line())
+        for pro in channel.pros:
+            para(pro(lang), "", "+ ", "green")
+    if channel.cons:
+        body.append(Line())
+        for con in channel.cons:
+            para(con(lang), "", "- ", "yellow")
+    title = truncate(plain(channel.name(lang)), card_width - 6)
+    top = Line().add("╭─ ", "dim").add(title, "bold").add(" " + "─" * (card_width - 5 - width(title)) + "╮", "dim")
+    lines = [top]
+    for line in body:
+        lines.append(Line().add("│ ", "dim").extend(line.pad(inner)).add(" │", "dim"))
+    lines.append(Line().add("╰" + "─" * (card_width - 2) + "╯", "dim"))
+    return lines
 
 
 def bullets(items: Iterable[str], mark: str = "• ", style: str = "", indent: int = 0) -> RenderableType:
@@ -202,15 +238,44 @@ def bullets(items: Iterable[str], mark: str = "• ", style: str = "", indent: i
     return Group(*(hanging(" " * indent + mark, item, style) for item in items))
 
 
+class Wrapped:
+    """A styled line wrapped at render time by display width, at spaces: rich's own wrapping of
+    Korean in a table cell can drop a word at some widths (`해결 … 한계`), this never does. Lines
+    after the first are indented by `indent` columns."""
+
+    def __init__(self, line: Line, indent: int = 0) -> None:
+        self.line, self.indent = line, indent
+
+    def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
+        from rich.text import Text
+
+        for part in wrap(self.line, options.max_width, self.indent):
+            out = Text(no_wrap=True, overflow="ignore")
+            for chunk, style in part.parts:
+                out.append(chunk, style)
+            yield out
+
+    def __rich_measure__(self, console: Any, options: Any) -> Any:
+        from rich.measure import Measurement
+
+        return Measurement(min(options.max_width, 2), min(options.max_width, self.line.width()))
+
+
+def as_line(value: Text) -> Line:
+    """A rich Text as a styled `Line` (its spans as the segments' styles)."""
+    cuts = sorted({span.start for span in value.spans} | {span.end for span in value.spans})
+    line = Line()
+    for piece in value.divide(cuts):
+        styles = [str(piece.style)] + [str(span.style) for span in piece.spans]
+        line.add(piece.plain, " ".join(s for s in styles if s and s != "none"))
+    return line
+
+
 def hanging(lead: str, body: str | Text, style: str = "") -> RenderableType:
     """`lead` then `body`, the body's wrapped lines indented to start under its first character."""
-    from rich.table import Table
-
-    grid = Table.grid()
-    grid.add_column(no_wrap=True)
-    grid.add_column()
-    grid.add_row(text(lead, style), text(body, style) if isinstance(body, str) else body)
-    return grid
+    line = Line().add(plain(lead), style)
+    line.extend(Line().add(plain(body), style) if isinstance(body, str) else as_line(body))
+    return Wrapped(line, width(plain(lead)))
 
 
 def week_view(
@@ -267,8 +332,11 @@ def faq_type(kind: str, lang: Lang) -> str:
 
 
 def preview(answer: str, limit: int) -> str:
-    """The answer's first words as one line: markdown marks dropped, cut at `limit` columns."""
-    words = " ".join(re.sub(r"[*`#>]|^\s*(?:[-+]|\d+\.)\s+", "", line) for line in answer.splitlines()).split()
+    """The answer's first words as one line: marks and list markers dropped (a `>` in a menu path
+    kept), cut at `limit` columns."""
+    from smartstore_help.core.markup import one_line
+
+    words = one_line(answer).split()
     out = ""
     for word in words:
         if width(out) + width(word) + 1 > limit:
@@ -313,12 +381,11 @@ def faq_show_view(entry: FaqEntry, lang: Lang, help_url: str, today: date) -> Re
     from urllib.parse import unquote
 
     from rich.console import Group
-    from rich.markdown import Markdown
 
     parts: list[RenderableType] = [
         text(entry.question_in(lang), "bold"),
         text(f"[{faq_type(entry.type, lang)}] {entry.id}", "dim"),
-        Markdown(plain(entry.answer_in(lang))),
+        *answer_view(entry.answer_in(lang)),
     ]
     newest = entry.evidence()
     if newest is not None and entry.stale(today):
@@ -340,6 +407,28 @@ def faq_show_view(entry: FaqEntry, lang: Lang, help_url: str, today: date) -> Re
         parts.append(text(f"{t('faq.source', lang)}: {entry.note}", "dim"))
     parts.append(text(t("faq.confirm", lang, url=help_url), "dim"))
     return Group(*parts)
+
+
+MARK_STYLE = {"bold": "bold", "code": "cyan", "em": "italic"}
+
+
+def answer_view(answer: str) -> list[RenderableType]:
+    """An answer in the FAQ's markup (`core.markup`): bold as bold (or just without its marks when
+    there is no colour), code in colour, list items hanging under their marker."""
+    from smartstore_help.core.markup import parse
+
+    out: list[RenderableType] = []
+    previous = ""
+    for block in parse(plain(answer)):
+        body = Line()
+        for span in block.spans:
+            body.add(span.text, " ".join(MARK_STYLE[s] for s in sorted(span.styles)))
+        if previous and (block.kind in ("para", "heading") or previous in ("para", "heading")):
+            out.append(text(""))
+        lead = {"bullet": "  • ", "number": f"  {block.marker} ", "quote": "  │ "}.get(block.kind, "")
+        out.append(Wrapped(Line().add(lead, "dim").extend(body), width(lead)))
+        previous = block.kind
+    return out
 
 
 def faq_list_view(entries: Sequence[FaqEntry], lang: Lang, columns: int) -> list[Line]:
@@ -386,18 +475,31 @@ def _channel_line(rec: Recommendation, now: datetime, tz: ZoneInfo, lang: Lang) 
     return text(" · ".join(part for part in (state.plain, when.plain) if part), STATE_STYLE[rec.status.state])
 
 
+def reach_lines(channel: Channel, lang: Lang) -> list[tuple[str, str]]:
+    """How to reach a channel, each line with its style: the number (from the data) and the
+    voice-menu path for the phone line; where to click and the address for the others."""
+    out: list[tuple[str, str]] = []
+    if channel.phone:
+        out.append((t("reach.phone", lang, number=channel.phone), "bold"))
+        if channel.ars:
+            out.append((t("reach.ars", lang, path=channel.ars(lang)), ""))
+    else:
+        out.append((channel.contact(lang), "bold"))
+    if channel.url:
+        out.append((channel.url, "cyan"))
+    return out
+
+
 def plan_view(plan: Plan, now: datetime, tz: ZoneInfo, lang: Lang, data: ChannelData | None = None) -> RenderableType:
-    """The recommended channel with its reasons and contact details, what to do meanwhile when it
-    is closed, and the other channels ranked below; with `data`, a footer saying when the facts
-    were checked and which of the channels named rest on third-party pages only."""
+    """The recommended channel with its reasons and how to reach it, what to do meanwhile when it
+    is closed, and the other channels ranked below, each with how to reach it too; with `data`, a
+    footer saying when the facts were checked and which channels named rest on third-party pages."""
     from rich.console import Group
+    from rich.padding import Padding
 
     best = plan.best
-    body: list[RenderableType] = [_channel_line(best, now, tz, lang), text(best.channel.contact(lang), "bold")]
-    if best.channel.ars:
-        body.append(text(best.channel.ars(lang), "dim"))
-    if best.channel.url:
-        body.append(text(best.channel.url, "cyan"))
+    body: list[RenderableType] = [_channel_line(best, now, tz, lang)]
+    body += [text(line, style) for line, style in reach_lines(best.channel, lang)]
     if best.reasons:
         body += [text(""), text(t("contact.why", lang), "bold"), bullets(r(lang) for r in best.reasons)]
     parts: list[RenderableType] = [
@@ -411,21 +513,23 @@ def plan_view(plan: Plan, now: datetime, tz: ZoneInfo, lang: Lang, data: Channel
         m = plan.meanwhile
         parts.append(
             panel(
-                Group(text(m.channel.contact(lang)), *([text(m.channel.url, "cyan")] if m.channel.url else [])),
+                Group(*(text(line, style) for line, style in reach_lines(m.channel, lang))),
                 t("contact.meanwhile", lang, channel=m.channel.name(lang)),
                 "green",
             )
         )
-    from rich.padding import Padding
-
     others: list[RenderableType] = [text(t("contact.others", lang), "bold")]
     for rank, rec in enumerate(plan.recommendations[1:], 2):
         line = text(rec.channel.name(lang), "bold")
         line.append("  ")
         line.append_text(_channel_line(rec, now, tz, lang))
         others.append(hanging(f"  {rank}. ", line))
+        for how, style in reach_lines(rec.channel, lang):
+            others.append(hanging("     ", how, style or "dim"))
         if rec.reasons:
             others.append(Padding(text(rec.reasons[-1](lang), "dim"), (0, 0, 0, 5)))
+    for channel, _why in plan.excluded:
+        others.append(hanging("  − ", t("contact.excluded", lang, channel=channel.name(lang)), "dim"))
     parts.append(Group(*others))
     if data is not None:
         named = [best.channel, *([plan.meanwhile.channel] if plan.meanwhile else [])]
@@ -463,6 +567,80 @@ def draft_view(draft_text: str, lang: Lang, title: str | None = None) -> Rendera
     )
 
 
+LANGUAGE_NAME = {"ko": "language.ko", "en": "language.en"}
+
+
+def draft_pair_view(send: str, send_lang: Lang, other: str, lang: Lang) -> RenderableType:
+    """The draft to send (in the help centre's language) and below it the same in the seller's
+    language, dimmed: one under the other, so that selecting the first in a terminal copies it alone."""
+    from rich.console import Group
+    from rich.rule import Rule
+
+    return Group(
+        draft_view(send, lang, t("contact.draft_send", lang, language=t(LANGUAGE_NAME[send_lang], lang))),
+        Rule(t("contact.draft_yours", lang, language=t(LANGUAGE_NAME[lang], lang)), align="left", style="dim"),
+        text(other.rstrip(), "dim"),
+    )
+
+
+SUMMARY_LABELS = (
+    "summary.channel",
+    "summary.reach",
+    "summary.when",
+    "summary.meanwhile",
+    "summary.call",
+    "summary.draft",
+    "summary.case",
+)
+
+
+def summary_view(
+    plan: Plan, now: datetime, tz: ZoneInfo, draft_text: str, case_id: int | None, lang: Lang, columns: int = 80
+) -> RenderableType:
+    """The one screen the seller acts on, last on the screen and a few lines long: the channel, its
+    number or address, open now or when it opens (the date, and why, when not today or tomorrow),
+    what to do meanwhile, the draft's first line and the case number when saved."""
+    from rich.console import Group
+    from rich.rule import Rule
+
+    best = plan.best
+    reach = reach_lines(best.channel, lang)
+    label_width = max(width(t(k, lang)) for k in SUMMARY_LABELS)
+
+    def row(key: str, value: str, style: str = "") -> list[Line]:
+        lead = Line().add(t(key, lang) if key else "", "bold").pad(label_width + 2)
+        return wrap(lead.add(plain(value), style), columns, indent=label_width + 2)
+
+    state, when = status_cells(best.channel, best.status, now, tz, lang, best.answered)
+    lines = [*row("summary.channel", best.channel.name(lang), "bold")]
+    for i, (how, style) in enumerate(reach):  # each on its own line: an address is never split
+        lines += row("summary.reach" if i == 0 else "", how, "cyan" if style == "cyan" else "")
+    lines += row(
+        "summary.when", " · ".join(part for part in (state.plain, when.plain) if part), STATE_STYLE[best.status.state]
+    )
+    if plan.meanwhile is not None:
+        m = plan.meanwhile
+        lines += row("summary.meanwhile", f"{m.channel.name(lang)} · {reach_lines(m.channel, lang)[0][0]}")
+    phone = next((r for r in plan.recommendations[1:] if r.channel.phone), None)
+    if phone is not None:  # the number is always on the last screen, and when it answers
+        p_state, p_when = status_cells(phone.channel, phone.status, now, tz, lang)
+        said = " · ".join(
+            part for part in (reach_lines(phone.channel, lang)[0][0], p_state.plain, p_when.plain) if part
+        )
+        lines += row("summary.call", said)
+    first_line = next((line for line in draft_text.splitlines() if line.strip()), "")
+    lines += row("summary.draft", first_line)
+    if case_id is not None:
+        lines += row("summary.case", t("summary.case_saved", lang, id=case_id))
+    from rich.text import Text
+
+    return Group(
+        Rule(t("summary.title", lang), align="left", style="green"),
+        *(Text.from_ansi(line.render(True)) if line.width() else text("") for line in lines),
+        Rule(style="green"),
+    )
+
+
 def case_table(
     cases: Sequence[Case], notes: dict[int, int], data: ChannelData, lang: Lang, columns: int = 80
 ) -> list[Line]:
@@ -478,7 +656,7 @@ def case_table(
         Column(t("case.col.status", lang), drop=4),
         Column(t("case.col.notes", lang), False, drop=1),
     ]
-    rows = []
+    rows: list[list[Line]] = []
     for case in cases:
         state = t(f"case.status.{case.status}", lang)
         if case.resolved is not None:
@@ -493,7 +671,23 @@ def case_table(
                 Line().add(str(notes.get(case.id, 0))),
             ]
         )
-    return table(headers, rows, limit=columns)
+    said = [plain(c.details.get("description", "")).replace("\n", " ").strip() or "—" for c in cases]
+    shown = table(headers, rows, limit=columns)
+    room = columns - max(line.width() for line in shown) - 2
+    if room < 12:  # the other columns wrap to leave the description some room, but none of them goes
+        narrower = table(headers, rows, limit=columns - 14)
+        if _column_count(narrower) == _column_count(shown):
+            shown, room = narrower, columns - max(line.width() for line in narrower) - 2
+    if room < 8:
+        return table(headers, rows, limit=columns)
+    room = min(room, max(width(t("case.col.description", lang)), *(width(d) for d in said)))
+    with_description = [[*row, Line().add(truncate(d, room), "dim")] for row, d in zip(rows, said, strict=True)]
+    return table([*headers, Column(t("case.col.description", lang), False)], with_description, limit=columns)
+
+
+def _column_count(lines: list[Line]) -> int:
+    """How many columns a `table` kept: its bold headers."""
+    return sum(1 for _, style in lines[0].parts if style == "bold") if lines else 0
 
 
 def _answer_line(data: ChannelData, key: str, value: object, lang: Lang) -> str:
@@ -535,7 +729,7 @@ def case_view(case: Case, data: ChannelData, lang: Lang) -> RenderableType:
     parts.append(draft_view(case.draft, lang, t("case.draft", lang)))
     parts.append(text(t("case.notes", lang), "bold"))
     for note in case.notes:
-        line = text(f"  {note.created_at.replace('T', ' ')[:19]}  ", "dim")
+        line = text(f"{note.created_at.replace('T', ' ')[:19]}  ", "dim")
         if note.ref:
             line.append(f"[{plain(note.ref)}] ", style="cyan")
         line.append(plain(note.text))
@@ -543,18 +737,42 @@ def case_view(case: Case, data: ChannelData, lang: Lang) -> RenderableType:
             line.append(
                 "  (" + t("case.reply_due", lang, due=note.reply_due.replace("T", " ")[:16]) + ")", style="yellow"
             )
-        parts.append(line)
-    if case.status == "closed":
-        outcome = t("case.resolved" if case.resolved else "case.unresolved", lang)
-        if case.rating:
-            outcome += " · " + t("case.rating", lang, rating=case.rating)
-        if case.feedback:
-            outcome += f" · {plain(case.feedback)}"
-        parts += [
-            text(t("case.outcome", lang), "bold"),
-            text(f"  {(case.closed_at or '').replace('T', ' ')[:16]}  {outcome}"),
-        ]
+        parts.append(hanging("  ", line))
+    from smartstore_help.core.records import Outcome
+
+    outcomes = case.outcomes or (
+        (Outcome(case.closed_at or "", bool(case.resolved), case.rating, case.feedback),)
+        if case.status == "closed"
+        else ()
+    )
+    if outcomes:
+        parts.append(text(t("case.outcome", lang), "bold"))
+        for i, outcome in enumerate(outcomes):
+            said = f"  {outcome.closed_at.replace('T', ' ')[:16]}  {outcome_text(outcome, lang)}"
+            if i < len(outcomes) - 1:
+                said += "  (" + t("case.outcome_earlier", lang) + ")"
+            parts.append(hanging("", said, "" if i == len(outcomes) - 1 else "dim"))
     return Group(*parts)
+
+
+def outcome_text(outcome: Outcome, lang: Lang) -> str:
+    """`해결됨 · 평점 4/5 · 친절했어요`."""
+    said = t("case.resolved" if outcome.resolved else "case.unresolved", lang)
+    if outcome.rating:
+        said += " · " + t("case.rating", lang, rating=outcome.rating)
+    if outcome.feedback:
+        said += f" · {plain(outcome.feedback)}"
+    return said
+
+
+def case_label(case: Case, data: ChannelData, lang: Lang, limit: int = 40) -> str:
+    """`결제·정산 · 2026-09-23 15:00 · 정산 보류 안내를 받았어요`: which case a number is."""
+    kind = next((short_name(p, lang) for p in data.problem_types if p.id == case.type), case.type)
+    description = plain(case.details.get("description", "")).replace("\n", " ").strip()
+    parts = [kind, case.created_at.replace("T", " ")[:16]]
+    if description and limit >= 6:  # too little room: the type and the date say enough
+        parts.append(truncate(description, limit))
+    return " · ".join(parts)
 
 
 def due_view(due: Sequence[Due], now: datetime, tz: ZoneInfo, lang: Lang, columns: int) -> list[Line]:

@@ -38,6 +38,11 @@ class State:
     solved_by: str | None = None
     faq_confident: bool = False
     described_first: bool = False  # the first question got the description
+    faq_failed: bool = False  # the seller read the FAQ offered and still needs support
+
+    def plan_answers(self) -> dict[str, Answer]:
+        """The answers as the plan reads them: an FAQ that did not help counts as checked."""
+        return {**self.answers, "checked_faq": True} if self.faq_failed else dict(self.answers)
 
 
 @dataclass(frozen=True)
@@ -123,6 +128,8 @@ class Wizard:
             if step.name == "problem":
                 state.details.pop("description", None)
                 state.described_first = False
+            if step.name == "faq":
+                state.faq_failed = False
             state.answers.pop(step.name, None)
             state.details.pop(step.name, None)
 
@@ -242,7 +249,10 @@ class Wizard:
             answer = self.prompter.select(
                 t("contact.faq_ask", self.lang), choices, "continue", can_go_back=self.can_go_back
             )
-            if isinstance(answer, Back) or answer == "continue":
+            if isinstance(answer, Back):
+                return answer
+            if answer == "continue":  # the FAQ did not help: it is not recommended again
+                state.faq_failed = True
                 return answer
             entry = next(h.entry for h in hits if f"read:{h.entry.id}" == answer)
             self.prompter.show(render.faq_show_view(entry, self.lang, self.data.help_center.url, self.now.date()))
@@ -260,7 +270,7 @@ class Wizard:
         assert state.type is not None
         plan = rules.recommend(
             self.data,
-            rules.complete_answers(self.data, state.type, state.answers),
+            rules.complete_answers(self.data, state.type, state.plan_answers()),
             self.now,
             self.holidays,
             self.history(state.type),
