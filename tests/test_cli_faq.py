@@ -136,7 +136,9 @@ def dated_faq(tmp_path: Path) -> Path:
 def test_show_lists_sources_official_first_each_with_its_own_dates(dated_faq: Path) -> None:
     result = run("faq", "show", "dated", "--data-dir", str(dated_faq), columns=200)
     assert result.exit_code == 0, result.output
-    lines = [line.strip() for line in result.stdout.splitlines() if " · " in line and "확인" in line]
+    out = [line.strip() for line in result.stdout.splitlines()]
+    # each source: its kind and dates, then its address alone on the next line
+    lines = [f"{line} · {out[i + 1]}" for i, line in enumerate(out) if " · " in line and "확인" in line]
     assert lines == [
         "공식 · 2025-06-02 게시 · 2026-11-28 확인 · https://help.example.com/fee",
         "네이버 담당자 답변 · 2026-03-02 게시 · 2026-11-28 확인 · https://api.example.com/q/1",
@@ -145,7 +147,7 @@ def test_show_lists_sources_official_first_each_with_its_own_dates(dated_faq: Pa
         "제3자 안내 · 2026-06-01 게시 · 2026-11-30 확인 · https://blog.example.com/수수료",  # the address decoded
     ]
     english = run("faq", "show", "dated", "--data-dir", str(dated_faq), "--lang", "en", columns=200).stdout
-    assert "official · published 2025-06-02 · checked 2026-11-28 · https://help.example.com/fee" in english
+    assert "official · published 2025-06-02 · checked 2026-11-28\n    https://help.example.com/fee" in english
     assert "news · date unknown · checked 2026-11-29" in english
     doc = run_json("faq", "show", "dated", "--data-dir", str(dated_faq))
     assert [s["kind"] for s in doc["sources"]] == ["official", "staff", "reprint", "news", "third_party"]

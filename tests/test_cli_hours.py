@@ -154,7 +154,8 @@ def test_data_check_lists_every_problem(tmp_path: Path) -> None:
     result = run("data", "check", "--data-dir", str(tmp_path), "--lang", "en")
     assert result.exit_code == 2
     err = result.stderr
-    assert "channels.yaml:22: schedules.business.close: not a time of day (HH:MM, 00:00-23:59): '25:00'" in err
+    line = text[: text.index('close: "25:00"')].count("\n") + 1
+    assert f"channels.yaml:{line}: schedules.business.close: not a time of day (HH:MM, 00:00-23:59): '25:00'" in err
     assert "rules[1].channel: unknown channel: 'fax'" in err
     assert "faq.yaml:3: entries[0].id: an id may use only" in err
     assert "entries[0].type: required field is missing" in err

@@ -212,7 +212,10 @@ def test_a_database_with_mode_000_is_permission_not_corruption(home: Path) -> No
 def test_a_file_size_limit_stops_a_write_and_changes_nothing(home: Path) -> None:
     path = seed(home)
     limit = path.stat().st_size  # the file may be rewritten in place, never grown, nor a log started
-    for args in (["case", "note", "1", "x" * 20_000], ["contact", "--type", "payment", "--no-input", "--save"]):
+    for args in (
+        ["case", "note", "1", "x" * 100_000],
+        ["contact", "--type", "payment", "--no-input", "--save", "-d", "y" * 100_000],
+    ):
         with unchanged(path):
             err = one_line_error(cli(*args, home=home, file_limit=limit))
             assert "ulimit -f" in err or "디스크" in err, err

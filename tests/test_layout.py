@@ -69,7 +69,9 @@ def test_screens_fit(
         monkeypatch.setenv(name, value)
     wide, narrow = at(200, *args), at(columns, *args)
     lines = narrow.splitlines()
-    assert [line for line in lines if width(line) > columns] == []
+    # an address longer than the terminal stands alone on its line, unfolded, so that it copies whole
+    too_wide = [line for line in lines if width(line) > columns]
+    assert [line for line in too_wide if not URL.fullmatch(line.strip())] == []
     assert [line for line in lines if line != line.rstrip()] == []
     for url in URL.findall(wide):
         assert url in narrow, f"{url} split"

@@ -120,7 +120,9 @@ def case_list(
 
 
 def _slim(case: Case) -> Case:
-    return case._replace(answers={}, details={}, draft="")
+    """What a listing shows of a case: its description, not its answers, other details or draft."""
+    kept = {"description": case.details["description"]} if "description" in case.details else {}
+    return case._replace(answers={}, details=kept, draft="")
 
 
 def _list_json(

@@ -172,7 +172,8 @@ def lang(incomplete: str) -> Completion:
     return _matching([("ko", "한국어"), ("en", "English")], incomplete)
 
 
-def shell(incomplete: str) -> Completion:
-    from smartstore_help.cli.setup import SHELLS
+SHELLS = ("bash", "zsh", "fish", "powershell")  # what `ss-help completion SHELL` writes scripts for
 
+
+def shell(incomplete: str) -> Completion:
     return _matching([(s, s) for s in SHELLS], incomplete)

@@ -226,11 +226,11 @@ def _option_values(args: Sequence[str], option: str, lang: Lang) -> tuple[str, l
     param = next((p for p in command.params if option in (*p.opts, *p.secondary_opts)), None)
     values: list[str] = []
     if param is not None:
-        from typer._click import Context
+        from smartstore_help.ui.typer_hooks import values_of
 
         try:
-            values = [str(item.value) for item in param.shell_complete(Context(command), "")]
-        except Exception:
+            values = values_of(param, command)
+        except Exception:  # a completer that cannot answer here: the message simply lists no values
             values = []
     return " ".join(path), values
 

@@ -11,7 +11,7 @@ from smartstore_help.cli import completers
 from smartstore_help.cli.app import DataDirOpt, JsonOpt, LangOpt, UserError, app, settings
 from smartstore_help.core.i18n import t
 
-SHELLS = ("bash", "zsh", "fish", "powershell")
+SHELLS = completers.SHELLS
 
 
 @app.command()

@@ -419,7 +419,9 @@ class IOStreams:
         """A rich renderable, without the spaces rich pads lines with (they break copy and paste)."""
         console = self.console()
         with console.capture() as captured:
-            console.print(renderable)
+            # not cropped: what is laid out never passes the width, but for an address longer than
+            # the terminal, left whole on its own line for the terminal to wrap (it copies whole)
+            console.print(renderable, crop=False)
         text = captured.get()
         self.out.write(_TRAILING_SPACE.sub(r"\1", text))
         self.out.flush()

@@ -400,9 +400,13 @@ def faq_show_view(entry: FaqEntry, lang: Lang, help_url: str, today: date) -> Re
             )
             when = t("faq.checked_on", lang, date=source.checked.isoformat())
             parts.append(text(f"  • {source.title}", "dim"))
-            # the address decoded (스마트스토어, not %ec%8a%a4…) and last, where a wrap harms it least
             kind = t(f"faq.kind.{source.kind}", lang)
-            parts.append(text(f"    {kind} · {published} · {when} · {unquote(source.url)}", "dim"))
+            parts.append(text(f"    {kind} · {published} · {when}", "dim"))
+            # the address decoded (스마트스토어, not %ec%8a%a4…) on a line of its own, never folded:
+            # longer than the terminal, it is left for the terminal to wrap, so it copies whole
+            address = text(f"    {unquote(source.url)}", "dim")
+            address.no_wrap, address.overflow = True, "ignore"
+            parts.append(address)
     if entry.note:
         parts.append(text(f"{t('faq.source', lang)}: {entry.note}", "dim"))
     parts.append(text(t("faq.confirm", lang, url=help_url), "dim"))

@@ -41,6 +41,7 @@ HOOKS = (
     ("typer.main.get_command", "the Click command built from the typer app"),
     ("typer._completion_classes.completion_init", "shell completion answered by typer's machinery"),
     ("typer._completion_shared.get_completion_script", "the script `ss-help completion SHELL` prints"),
+    ("typer._click.Context", "a context to ask an option which values it completes"),
 )
 
 
@@ -63,3 +64,10 @@ def completion_script(prog_name: str, complete_var: str, shell: str) -> str:
     from typer._completion_shared import get_completion_script
 
     return get_completion_script(prog_name=prog_name, complete_var=complete_var, shell=shell)
+
+
+def values_of(param: Any, command: Any) -> list[str]:
+    """The values an option completes to (its choices), asked through a context of its command."""
+    from typer._click import Context
+
+    return [str(item.value) for item in param.shell_complete(Context(command), "")]
