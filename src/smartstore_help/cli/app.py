@@ -16,7 +16,7 @@ import typer
 
 from smartstore_help import __version__
 from smartstore_help.cli import completers
-from smartstore_help.core import schedule, timeparse
+from smartstore_help.core import schedule
 from smartstore_help.core.errors import Finished, UserError
 from smartstore_help.core.i18n import t
 from smartstore_help.core.model import Channel, ChannelData, Lang
@@ -87,6 +87,8 @@ class Settings(NamedTuple):
         now = self.io.now().astimezone(tz)
         if at is None:
             return now
+        from smartstore_help.core import timeparse  # its patterns cost a start that asks no time
+
         try:
             return timeparse.parse_at(at, now, tz)
         except timeparse.TimeOutOfRange as error:

@@ -12,8 +12,9 @@ the structure, with a few tagged objects for what JSON lacks, and raw arrays for
 Tagged objects are `{"@": kind, "v": value}`: `date`, `time`, `set` (frozenset), `map`
 (a mapping, as key-value pairs, so keys need not be text), `u32` (a slice of the numbers),
 `bytes` (a slice of the bytes), `u32map` (text → slice of the numbers, for the search
-index's postings, looked up lazily), `rows` (a long tuple of tuples of text, kept in the
-bytes and decoded row by row when read), or the name of one of the
+index's postings: the keys as one string, the bounds as numbers, sliced lazily), `rows` (a
+long tuple of tuples of text, kept in the bytes and decoded row by row when read), or the name
+of one of the
 record classes the caller allows (the model's NamedTuples, the search index): nothing else
 can be built, and building one runs nothing but that class's own constructor. JSON lists
 come back as tuples, which is what the model holds.
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import json
 import sys
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, time
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 MAGIC = b"SSHC"
+KEY_SEPARATOR = "\x1f"  # between the keys of a u32map: never in a key (a map with one is stored plainly)
 _HEAD_SIZE = 16  # MAGIC and three little-endian u32 lengths
 
 
@@ -49,30 +52,42 @@ class Unreadable(ValueError):
 
 
 class U32Map(Mapping[str, Sequence[int]]):
-    """Text → a run of numbers in the file's buffer, sliced only when asked for."""
+    """Text → a run of numbers in the file's buffer, sliced only when asked for: the keys are
+    sorted, key i's run lies between bounds[i] and bounds[i + 1], and a key is found by bisection
+    (no dict of tens of thousands of keys to build on every start)."""
 
-    __slots__ = ("_numbers", "_slots")
+    __slots__ = ("_bounds", "_keys", "_numbers")
 
-    def __init__(self, slots: dict[str, list[int]], numbers: memoryview) -> None:
-        self._slots = slots
+    def __init__(self, keys: list[str], bounds: Sequence[int], numbers: memoryview) -> None:
+        if len(bounds) != len(keys) + 1:
+            raise Unreadable("postings keys or bounds")
+        self._keys = keys
+        self._bounds = bounds
         self._numbers = numbers
 
+    def _find(self, key: object) -> int:
+        i = bisect_left(self._keys, key) if isinstance(key, str) else len(self._keys)
+        return i if i < len(self._keys) and self._keys[i] == key else -1
+
     def __getitem__(self, key: str) -> Sequence[int]:
-        start, end = self._slots[key]
-        view: Sequence[int] = self._numbers[start:end]
+        i = self._find(key)
+        if i < 0:
+            raise KeyError(key)
+        view: Sequence[int] = self._numbers[self._bounds[i] : self._bounds[i + 1]]
         return view
 
     def get(self, key: str, default: Any = None) -> Any:
-        return self[key] if key in self._slots else default
+        i = self._find(key)
+        return default if i < 0 else self._numbers[self._bounds[i] : self._bounds[i + 1]]
 
     def __contains__(self, key: object) -> bool:
-        return key in self._slots
+        return self._find(key) >= 0
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._slots)
+        return iter(self._keys)
 
     def __len__(self) -> int:
-        return len(self._slots)
+        return len(self._keys)
 
 
 class _Slices(Sequence[T]):
@@ -192,13 +207,15 @@ def dumps(value: object) -> bytes:
         if isinstance(v, frozenset | set):
             return {"@": "set", "v": [encode(x) for x in v]}
         if isinstance(v, Mapping):
-            if v and all(isinstance(k, str) and isinstance(x, array) for k, x in v.items()):
-                slots = {}
-                for key, run in v.items():
-                    start = len(numbers)
-                    numbers.extend(run)
-                    slots[key] = [start, len(numbers)]
-                return {"@": "u32map", "v": slots}
+            if v and all(isinstance(k, str) and KEY_SEPARATOR not in k and isinstance(x, array) for k, x in v.items()):
+                # the keys as one string and the runs' bounds as numbers: tens of thousands of keys
+                # read back in a millisecond, where a JSON object of them took tens
+                keys = sorted(v)
+                bounds = array("I", [len(numbers)])
+                for key in keys:
+                    numbers.extend(v[key])
+                    bounds.append(len(numbers))
+                return {"@": "u32map", "v": [KEY_SEPARATOR.join(keys), numbers_of(bounds)]}
             return {"@": "map", "v": [[encode(k), encode(x)] for k, x in v.items()]}
         if isinstance(v, date):  # a datetime is never cached: it would lose its time zone here
             return {"@": "date", "v": v.isoformat()}
@@ -246,7 +263,8 @@ def loads(raw: bytes | mmap.mmap, allowed: Sequence[type]) -> object:
             ((b0, b1), (n0, n1)), (s0, s1) = v
             return TextRows(Texts(blobs[b0:b1], numbers[n0:n1]), numbers[s0:s1])
         if kind == "u32map":
-            return U32Map(v, numbers)
+            keys, (b0, b1) = v
+            return U32Map(keys.split(KEY_SEPARATOR), numbers[b0:b1], numbers)
         if kind == "date":
             return date.fromisoformat(v)
         if kind == "time":
