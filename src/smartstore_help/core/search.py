@@ -692,13 +692,16 @@ def _score_words(index: Index, query: Query) -> Scored:
         )
         values: list[tuple[float, set[int]]] = []
         for weight, *fields in matches:
-            hits = set().union(*fields)
-            for where in product((True, False), repeat=len(fields)):
+            # only the fields that have the form: each entry once, by the fields it has it in
+            present = [(w, field) for w, field in zip(FIELD_WEIGHTS, fields, strict=True) if field]
+            hits = set().union(*(field for _, field in present))
+            sides = [(field, hits - field) for _, field in present]
+            for where in product((True, False), repeat=len(present)):
                 found = set(hits)
-                for inside, field in zip(where, fields, strict=True):
-                    found &= field if inside else hits - field
+                for inside, (field, others) in zip(where, sides, strict=True):
+                    found &= field if inside else others
                 if found:
-                    tf = sum(w for w, inside in zip(FIELD_WEIGHTS, where, strict=True) if inside)
+                    tf = sum(w for (w, _), inside in zip(present, where, strict=True) if inside)
                     values.append((weight * idf * _saturated(tf), found))
         best: dict[int, float] = {}
         for value, found in sorted(values, key=lambda v: v[0]):  # the larger value, updated last, wins
