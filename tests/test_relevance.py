@@ -58,6 +58,6 @@ def test_the_two_parts_share_no_sentence() -> None:
 
 def test_a_phrasing_finds_its_entry_with_itself_left_out() -> None:
     """Leave-one-out on a sample of the phrasings (all of them: benchmarks/relevance.py --phrasings)."""
-    total, first, three = relevance.leave_one_out(data.load_faq(), every=40)
-    assert total >= 35
+    total, first, three = relevance.leave_one_out(data.load_faq(), every=60)
+    assert total >= 25
     assert three / total >= 0.6, (first, three, total)
