@@ -674,7 +674,7 @@ def _peak(args: Sequence[str], env: dict[str, str]) -> tuple[int, float, bytes]:
     return int(code), float(peak), head
 
 
-@pytest.mark.parametrize("args", [("case", "export"), ("case", "export", "--json"), ("case", "export", "--csv")])
+@pytest.mark.parametrize("args", [("case", "export", "--json"), ("case", "export", "--csv")])  # (no flag is --json)
 def test_export_streams_in_flat_memory(big_journal: Path, args: Sequence[str]) -> None:
     code, peak, head = _peak(args, {"SS_HELP_HOME": str(big_journal)})
     assert code == 0 and peak <= 100, peak
