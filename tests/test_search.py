@@ -80,6 +80,13 @@ def test_a_typo_is_read_as_the_word_it_misses() -> None:
     assert top3(SHIPPED, "반퓸 요청 처리")[0] == "return-handling"
 
 
+def test_a_known_word_before_a_long_ending_is_kept() -> None:
+    # `묶였어요` is `묶` and an ending by the ending list, but `묶였` is a word of the synonym group
+    # of 보류: the word must count, not be dropped as grammar
+    assert top3(SHIPPED, "정산금이 묶였어요")[0] == "settlement-hold"
+    assert search.confident(search.search(SHIPPED, "정산금이 묶였어요"))
+
+
 def test_spacing_variants_give_identical_rankings() -> None:
     assert top3(SHIPPED, "정산보류") == top3(SHIPPED, "  정산   보류 ") == top3(SHIPPED, "정산 보류")[:3]
 

@@ -566,7 +566,10 @@ def analyse(index: Index, text: str) -> Query:
         if any(f in STOPWORDS for f in forms):
             continue
         if len(forms[-1]) == 1 and not index.known(forms[-1]) and is_syllable(forms[-1]):
-            continue  # one syllable and an ending (`같은데`, `있어요`): the meaning is all grammar
+            start = _known_start(index, typed)  # `묶였어요`: a known word (`묶였`) before its ending
+            if start is None:
+                continue  # one syllable and an ending (`같은데`, `있어요`): the meaning is all grammar
+            forms.append(start)
         if any(f in ELSEWHERE for f in forms):
             elsewhere = True
             continue
