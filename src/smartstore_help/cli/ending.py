@@ -42,6 +42,14 @@ def end_on_signals() -> dict[int, Any]:
     def ended(signum: int, frame: object) -> None:
         from smartstore_help.core.errors import Terminated
 
+        # During a question the handler runs inside prompt_toolkit's event loop, which would catch
+        # the exception and wait for Enter ("Press ENTER to continue..."): end the question instead,
+        # and let it raise where the question was asked.
+        current = sys.modules.get("prompt_toolkit.application.current")
+        app = current.get_app_or_none() if current is not None else None
+        if app is not None and app.is_running and not app.future.done():
+            app.exit(exception=Terminated(signum))
+            return
         raise Terminated(signum)
 
     import contextlib
