@@ -9,16 +9,19 @@ How a query meets an entry:
 - a word in a synonym group (faq.yaml `synonyms:`) also counts as each other word of the group,
   whole words only (never a rewrite inside a word), a little under the word as typed;
 - ubiquitous words (스마트스토어, 고객센터, 판매자 …) and filler are not searched for;
-- each word adds its IDF (the fewer entries whose question or keywords have any of its forms, the
-  more it weighs) times a saturated weight of where the entry has it: question 3, keywords 2,
-  answer 1 (question and keywords by substring, the answer by word stem), times its form's weight
-  (synonym 0.9, typo correction 0.8); a word adds only its best form;
+- each word adds its IDF (the fewer entries whose question, keywords or phrasings have any of its
+  forms, the more it weighs) times a saturated weight of where the entry has it: question 3,
+  keywords 2, phrasings 2, answer 1 (the first three by substring, the answer by word stem), times
+  its form's weight (synonym 0.9, typo correction 0.8); a word adds only its best form;
+- each entry also gains by how alike the query is to its closest saying, its question or one of the
+  phrasings sellers use for it (`nearest_sayings`): endings and spacing change little there;
 - the leading entries are weighed the other way too: the less of what an entry's question asks
   about the query mentions, the more of its score it loses (up to `ASKED_WEIGHT`);
 - a query made only of 초성 (`ㅈㅅ ㅂㄹ`) is matched against the 초성 of question and keywords.
 
-`confident(hits)` says whether the best hit answers the query: its score passes a floor and it
-covers most of what the query's words weigh; a question naming another marketplace never does.
+`confident(hits)` says whether the best hit answers the query: a logistic model of its score, the
+share of the query it covers, its matched words and its likeness (`confidence`); a question naming
+another marketplace, or a buyer speaking of their own purchase, covers nothing.
 """
 
 from __future__ import annotations
@@ -610,17 +613,16 @@ def _word(index: Index, typed: str, own: list[str]) -> Word:
 # --- scoring -----------------------------------------------------------------------------------
 
 
-def _having(index: Index, field: str, form: str) -> set[int]:
-    """The entries whose compact question ("q"), keywords ("k") or phrasings ("p") contain `form`:
-    those having all its two-character pieces (set operations in C), then, for a longer form,
-    checked whole."""
+def _having(index: Index, field: str, texts: Sequence[str], form: str) -> set[int]:
+    """The entries whose compact question ("q"), keywords ("k") or phrasings ("p"), `texts`,
+    contain `form`: those having all its two-character pieces (set operations in C), then, for a
+    longer form, checked whole."""
     table = index.postings[field]
     pieces = sorted((table.get(g, ()) for g in ngrams(form, 2)), key=len)
     if not pieces or not pieces[0]:
         return set()
     found = set(pieces[0]).intersection(*pieces[1:])
     if len(form) > 2:
-        texts = {"q": index.question, "k": index.keyword, "p": index.phrasing}[field]
         found = {n for n in found if form in texts[n]}
     return found
 
@@ -629,9 +631,9 @@ def _fields(index: Index, form: str) -> tuple[set[int], set[int], set[int], set[
     """The entries whose question, keywords, phrasings and answer have `form`."""
     stem = form[:2] if is_syllable(form[0]) else form
     return (
-        _having(index, "q", form),
-        _having(index, "k", form),
-        _having(index, "p", form),
+        _having(index, "q", index.question, form),
+        _having(index, "k", index.keyword, form),
+        _having(index, "p", index.phrasing, form),
         set(index.postings["a"].get(stem, ())),
     )
 
