@@ -699,14 +699,15 @@ def test_streamed_json_is_the_same_document() -> None:
 def _spawn(args: Sequence[str], tmp: Path) -> pexpect.spawn:
     env = {
         **{k: v for k, v in os.environ.items() if k != "NO_COLOR"},
-        "SS_HELP_CACHE_DIR": str(tmp / "cache"),
         "SS_HELP_HOME": str(tmp / "home"),
         "PROMPT_TOOLKIT_NO_CPR": "1",
         "TERM": "xterm",
     }
-    return pexpect.spawn(
+    child = pexpect.spawn(
         sys.executable, ["-m", "smartstore_help", *args], env=env, encoding="utf-8", timeout=30, dimensions=(24, 80)
     )
+    child.delaybeforesend = None  # every key follows its question on the screen
+    return child
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])

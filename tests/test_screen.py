@@ -491,7 +491,6 @@ def _tty(*args: str, tmp: Path, **env: str) -> str:
         [*command[1:], *args],
         env={
             **base,
-            "SS_HELP_CACHE_DIR": str(tmp / "cache"),
             "SS_HELP_HOME": str(tmp / "home"),
             "NO_COLOR": "1",
             "TERM": "xterm",
@@ -528,7 +527,7 @@ def test_never_a_pager_when_stdout_is_not_a_terminal(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         timeout=20,
-        env={**os.environ, "SS_HELP_PAGER": "sed -e s/^/PAGED:/", "SS_HELP_CACHE_DIR": str(tmp_path)},
+        env={**os.environ, "SS_HELP_PAGER": "sed -e s/^/PAGED:/"},
     )
     assert out.returncode == 0 and "PAGED:" not in out.stdout and out.stdout.count("\n") > 100
 
@@ -626,7 +625,6 @@ def _complete(shell: str, line: str, tmp: Path, **env: str) -> list[str]:
         timeout=20,
         env={
             **os.environ,
-            "SS_HELP_CACHE_DIR": str(tmp / "cache"),
             "SS_HELP_HOME": str(tmp / "home"),
             "_SS_HELP_COMPLETE": f"complete_{shell}",
             **protocol,
@@ -661,7 +659,7 @@ def test_case_ids_complete_from_the_journal_without_creating_it(tmp_path: Path) 
 
     assert _complete("bash", "ss-help case show ", tmp_path) in ([], [""])
     assert not (tmp_path / "home").exists()  # completing never creates the journal
-    env = {"SS_HELP_HOME": str(tmp_path / "home"), "SS_HELP_CACHE_DIR": str(tmp_path / "cache")}
+    env = {"SS_HELP_HOME": str(tmp_path / "home")}
     import subprocess
 
     from test_wizard_pty import ss_help
@@ -770,7 +768,6 @@ def test_case_close_asks_on_a_real_terminal(tmp_path: Path) -> None:
     env = {
         **os.environ,
         "SS_HELP_HOME": str(tmp_path / "home"),
-        "SS_HELP_CACHE_DIR": str(tmp_path / "cache"),
         "PROMPT_TOOLKIT_NO_CPR": "1",
         "TERM": "xterm",
         "NO_COLOR": "1",
@@ -786,6 +783,7 @@ def test_case_close_asks_on_a_real_terminal(tmp_path: Path) -> None:
     child = pexpect.spawn(
         command[0], [*command[1:], "case", "close", "1"], env=env, encoding="utf-8", timeout=15, dimensions=(24, 80)
     )
+    child.delaybeforesend = None  # every key follows its question on the screen
     answer(child, "해결됐나요", DOWN, ENTER)  # 해결 안 됨
     answer(child, "몇 점", DOWN, ENTER)  # ★★★★★
     answer(child, "남길 말", "연결이 오래 걸렸어요", ENTER)

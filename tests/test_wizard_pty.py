@@ -32,6 +32,9 @@ def spawn(*args: str, tmp: Path) -> pexpect.spawn:
     child = pexpect.spawn(
         command[0], [*command[1:], "contact", *args], env=env, encoding="utf-8", timeout=15, dimensions=(24, 80)
     )
+    # pexpect waits 50 ms before each send for programs that read before their terminal is set;
+    # every key here follows the question it answers on the screen, so the wait only adds up
+    child.delaybeforesend = None
     return child
 
 
@@ -363,7 +366,9 @@ def _case_cli(tmp: Path, *args: str) -> pexpect.spawn:
         "TERM": "xterm",
         "NO_COLOR": "1",
     }
-    return pexpect.spawn(command[0], [*command[1:], *args], env=env, encoding="utf-8", timeout=15, dimensions=(24, 80))
+    child = pexpect.spawn(command[0], [*command[1:], *args], env=env, encoding="utf-8", timeout=15, dimensions=(24, 80))
+    child.delaybeforesend = None  # see `spawn`
+    return child
 
 
 def test_case_note_prompt_and_delete_confirmation(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -78,6 +79,15 @@ def build(lang: Lang, args: Sequence[str] = ()) -> Any:
     wanted = {MODULES[named]} if named in MODULES and not completing else set(MODULES.values())
     for module in sorted(wanted):
         importlib.import_module(f"smartstore_help.cli.{module}")  # each registers its commands on `app`
-    command = get_command(app)
+    # What is registered is exactly the command modules imported so far, so a tree built for them
+    # serves every later run in the same process (a program that calls `run` many times, as the
+    # tests do, builds it once); `localise` sets every help text again for this run's language.
+    registered = frozenset(m for m in MODULES.values() if f"smartstore_help.cli.{m}" in sys.modules)
+    command = _BUILT.get(registered)
+    if command is None:
+        command = _BUILT[registered] = get_command(app)
     localise(command, lang)
     return command
+
+
+_BUILT: dict[frozenset[str], Any] = {}

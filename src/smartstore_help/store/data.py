@@ -7,6 +7,7 @@ problems both report are in `problems`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -138,12 +139,17 @@ def faq_from_bytes(raw: bytes, file: str, shipped: bool = False) -> Faq:
     return faq_from_text(decode(raw, file), file, shipped)
 
 
+# The same text is parsed and validated once per process, whatever asks for it again (`data check`
+# reads the FAQ for its problems and again for its warnings; a program calling `run` many times
+# reads the same files each time). The results are immutable; a file that fails is never kept.
+@lru_cache(maxsize=8)
 def channels_from_text(text: str, file: str) -> ChannelData:
     from smartstore_help.core.validate import parse_channels
 
     return parse_channels(parse_yaml(text, file), file, text)
 
 
+@lru_cache(maxsize=8)
 def faq_from_text(text: str, file: str, shipped: bool = False) -> Faq:
     """`shipped`: the file is ss-help's own, so every entry must cite its sources (see `parse_faq`)."""
     from smartstore_help.core.validate import parse_faq
