@@ -25,7 +25,7 @@ README = ROOT / "README.md"
 BLOCK = re.compile(r"^(?P<indent>[ ]*)```console\n(?P<body>.*?)^(?P=indent)```$", re.M | re.S)
 
 
-def _environment(home: Path) -> dict[str, str]:
+def _environment(home: Path, cache: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SS_HELP_") and k not in ("NO_COLOR", "FORCE_COLOR")}
     bin_dir = str(Path(sys.executable).parent)
     env.update(
@@ -35,7 +35,7 @@ def _environment(home: Path) -> dict[str, str]:
             "NO_COLOR": "1",
             "TERM": "dumb",
             "SS_HELP_HOME": str(home / "home"),
-            "SS_HELP_CACHE_DIR": str(home / "cache"),
+            "SS_HELP_CACHE_DIR": str(cache),
             "PATH": bin_dir + os.pathsep + env.get("PATH", ""),
             "PYTHONIOENCODING": "utf-8",
         }
@@ -53,13 +53,15 @@ def _broken_data(folder: Path) -> None:
     (folder / "channels.yaml").write_text(text, encoding="utf-8")
 
 
-def run_block(commands: list[str]) -> list[str]:
-    """The block as it should read: each command line followed by what it printed."""
+def run_block(commands: list[str], cache: Path) -> list[str]:
+    """The block as it should read: each command line followed by what it printed. Each block
+    starts with no cases and no data of the seller's; the cache (what is built from the data, never
+    seen in the output) is shared by all blocks, so only the first builds it."""
     out: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         where = Path(tmp)
         _broken_data(where / "mydata")
-        env = _environment(where)
+        env = _environment(where, cache)
         for command in commands:
             done = subprocess.run(
                 ["bash", "-c", command],
@@ -85,12 +87,13 @@ def blocks(text: str) -> Iterator[re.Match[str]]:
 
 def regenerate(text: str) -> str:
     pieces, last = [], 0
-    for match in blocks(text):
-        indent = match["indent"]
-        commands = [line.strip()[2:] for line in match["body"].splitlines() if line.strip().startswith("$ ")]
-        body = "".join(f"{indent}{line}".rstrip() + "\n" for line in run_block(commands))
-        pieces += [text[last : match.start("body")], body]
-        last = match.end("body")
+    with tempfile.TemporaryDirectory() as cache:
+        for match in blocks(text):
+            indent = match["indent"]
+            commands = [line.strip()[2:] for line in match["body"].splitlines() if line.strip().startswith("$ ")]
+            body = "".join(f"{indent}{line}".rstrip() + "\n" for line in run_block(commands, Path(cache) / "cache"))
+            pieces += [text[last : match.start("body")], body]
+            last = match.end("body")
     return "".join(pieces) + text[last:]
 
 

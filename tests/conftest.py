@@ -72,11 +72,14 @@ def isolated_dirs(
 ) -> None:
     """Caches and the case journal live in a fresh folder per test, never in the real home.
 
-    The cache folder starts as a copy of `warm_cache` (a child process then starts in ~80 ms
-    rather than ~220 ms), except for tests marked `cold_cache`, which see it empty."""
+    The cache folder starts with the files of `warm_cache` (a child process then starts in ~80 ms
+    rather than ~220 ms), except for tests marked `cold_cache`, which see it empty. The files are
+    hard links, not copies (the FAQ index is over a megabyte, and every test starts this way):
+    the program only ever replaces a cache file whole, so a link is never written through. A test
+    that alters a cache file in place must be marked `cold_cache`."""
     base = tmp_path_factory.mktemp("home")
     if request.node.get_closest_marker("cold_cache") is None:
-        shutil.copytree(request.getfixturevalue("warm_cache"), base / "cache")
+        shutil.copytree(request.getfixturevalue("warm_cache"), base / "cache", copy_function=os.link)
     monkeypatch.setenv("SS_HELP_CACHE_DIR", str(base / "cache"))
     monkeypatch.setenv("SS_HELP_HOME", str(base / "home"))
     for name in ("SS_HELP_DATA_DIR", "SS_HELP_LANG"):
