@@ -60,6 +60,13 @@ def test_word_forms_keep_the_word_as_typed() -> None:
     assert hangul.word_forms("fee") == ["fee"]
 
 
+def test_a_word_that_names_a_thing_rather_than_an_act() -> None:
+    for word in ("도시가스", "호텔을", "넷플릭스는", "세무사한테", "강아지랑", "hotel", "netflix"):
+        assert hangul.names_a_thing(word), word
+    for word in ("끊어달라는데", "올려요", "들어왔어요", "봐", "ok", "3만원", "ㅠㅠ"):
+        assert not hangul.names_a_thing(word), word
+
+
 def test_a_noun_ends_where_grammar_begins() -> None:
     assert hangul.ends_a_word("이")  # 정산 + 이
     assert hangul.ends_a_word("해둘게")  # 메모 + 해둘게

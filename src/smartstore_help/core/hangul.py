@@ -123,55 +123,65 @@ def ngrams(text: str, n: int) -> set[str]:
     return {text[i : i + n] for i in range(len(text) - n + 1)}
 
 
+# What follows a noun: particles, and the copula's commonest forms (`정산금이`, `쿠폰인데`).
+PARTICLES = frozenset(
+    {
+        "이",
+        "가",
+        "은",
+        "는",
+        "을",
+        "를",
+        "의",
+        "에",
+        "에서",
+        "에게",
+        "한테",
+        "께",
+        "로",
+        "으로",
+        "와",
+        "과",
+        "도",
+        "만",
+        "까지",
+        "부터",
+        "이랑",
+        "랑",
+        "처럼",
+        "보다",
+        "이나",
+        "나",
+        "요",
+        "이요",
+        "은요",
+        "는요",
+        "에서요",
+        "으로요",
+        "로요",
+        "에도",
+        "에는",
+        "에선",
+        "이라고",
+        "라고",
+        "이라는",
+        "라는",
+        "이랑은",
+        "이에요",
+        "예요",
+        "인가요",
+        "인데",
+        "인데요",
+    }
+)
 # Particles and verb endings a seller's sentence puts after the word that carries the meaning
 # (`정산이`, `보류됐어요`, `들어왔는데`). Not a morphological analyser: a small list, longest
 # first, that leaves at least one syllable. The word as typed is always kept as well, so a noun
 # that merely ends like a particle (`평가`, `한도`) still matches itself.
 ENDINGS = tuple(
     sorted(
-        {
-            # particles
-            "이",
-            "가",
-            "은",
-            "는",
-            "을",
-            "를",
-            "의",
-            "에",
-            "에서",
-            "에게",
-            "한테",
-            "께",
-            "로",
-            "으로",
-            "와",
-            "과",
-            "도",
-            "만",
-            "까지",
-            "부터",
-            "이랑",
-            "랑",
-            "처럼",
-            "보다",
-            "이나",
-            "나",
-            "요",
-            "이요",
-            "은요",
-            "는요",
-            "에서요",
-            "으로요",
-            "로요",
-            "에도",
-            "에는",
-            "에선",
-            "이라고",
-            "라고",
-            "이라는",
-            "라는",
-            "이랑은",
+        PARTICLES
+        | {
             # copula and verb endings
             "이에요",
             "예요",
@@ -329,6 +339,20 @@ def strip_ending(word: str) -> str:
         if len(word) > n and word[-n:] in endings:
             return word[:-n]
     return word
+
+
+def names_a_thing(word: str) -> bool:
+    """Whether a typed word looks like the name of a thing rather than an act: as typed, or with
+    a particle after it (`도시가스`, `호텔을`, `넷플릭스는`), two syllables or more; in English,
+    any word of three letters or more. A rough cut, for telling a question about something the
+    FAQ never mentions from one that says a familiar thing in unfamiliar verbs."""
+    if word.isascii():
+        return len(word) >= 3 and word.isalpha()
+    if not is_syllable(word[0]):
+        return False
+    stem = strip_ending(word)
+    rest = word[len(stem) :]
+    return len(stem) >= 2 and (not rest or (rest in PARTICLES and rest != "요"))  # `올려요` is an act
 
 
 def word_forms(word: str) -> list[str]:

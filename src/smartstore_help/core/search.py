@@ -44,6 +44,7 @@ from smartstore_help.core.hangul import (
     is_choseong_query,
     is_syllable,
     jamo,
+    names_a_thing,
     ngrams,
     normalize,
     prepare_bulk,
@@ -61,8 +62,8 @@ CORRECTED_WEIGHT = 0.8  # a typo corrected to an FAQ word ranks under both
 MIN_SCORE = 0.2  # below this a match is noise
 RELATIVE_FLOOR = 0.3  # results scoring under this share of the best one are noise next to it
 # `confidence`: log(1 + score), coverage, matched words (up to 4, as a share of 4), likeness
-CONFIDENCE_WEIGHTS = (1.53, 4.162, 2.244, 3.414)
-CONFIDENCE_BIAS = -8.29
+CONFIDENCE_WEIGHTS = (0.88, 3.27, 1.85, 1.66, -0.83)
+CONFIDENCE_BIAS = -4.68
 ASKED_WEIGHT = 0.4  # how much an entry's question asking about what the query does not mention costs
 RERANKED = 30
 LIKENESS_BOOST = 1.0  # the score grows by this share per unit of likeness to the closest saying
@@ -249,8 +250,8 @@ ELSEWHERE = frozenset(
         "이베이",
         "shopify",
         "쇼피파이",
-        "알리",
-        "알리익스프레스",
+        "알리익스프레스",  # (not 알리: `알리는` is the verb to let someone know)
+        "aliexpress",
         "테무",
         "temu",
         "coupang",
@@ -262,6 +263,20 @@ ELSEWHERE = frozenset(
         "cafe24",
         "카페24",
         "아임웹",
+        "쇼피",
+        "shopee",
+        "라자다",
+        "lazada",
+        "배민",
+        "배달의민족",
+        "요기요",
+        "쿠팡이츠",
+        "29cm",
+        "w컨셉",
+        "텐바이텐",
+        "아이디어스",
+        "토스쇼핑",
+        "고도몰",
     }
 )
 
@@ -274,8 +289,12 @@ _JOINING_WORDS = frozenset({"입점", "입점하려면", "입점하고", "셀러
 _OWN_PURCHASE = re.compile(
     r"(제가|내가|저는|저희가)\s*(\S+\s)?(산|사서|샀|구매한|구매했|주문한|주문했|시킨|시켰|결제한|결제했)"
     r"|^(어제|오늘|지난주에?|며칠 전에?)\s*(산|샀|주문한|주문했|시킨|시켰)|샀는데|샀어요|샀거든요|시켰는데|시켰어요"
-    r"|결제한 ?거|제 (주문|통관부호|택배|물건|카드|포인트|적립금)"
+    r"|결제한 ?거|제 (주문|통관부호|택배|적립금)"  # (not 제 물건: a seller's goods are theirs too)
     r"|\bi (bought|ordered|purchased)\b|\bmy (order|parcel|package|purchase|delivery)\b"
+)
+# …or saying outright that they are the buyer, whatever else they mention.
+_BUYER_SAYS_SO = re.compile(
+    r"(저|제가|나|전|난)\s*(구매자|소비자)(인데|예요|에요|입니다|라서)|\bi'?m (a|the) (buyer|customer)\b"
 )
 _SELLER_SIDE = re.compile(r"구매자|고객|손님|주문자|판매|발송|정산|스토어|customer|buyer|sell|store|shop")
 _SCRIPT_RUNS = re.compile("[\uac00-\ud7a3\u3131-\u318e]+|[^\uac00-\ud7a3\u3131-\u318e]+")
@@ -292,6 +311,7 @@ class Hit(NamedTuple):
     coverage: float = 1.0  # share of the query's word weight this entry matches (0-1)
     words: int = 1  # how many of the query's words it matches
     likeness: float = 0.0  # how alike the query is to the entry's closest saying (0-1)
+    unfamiliar: int = 0  # the query's words that name a thing the FAQ has nowhere (`도시가스`, `호텔`)
 
 
 @dataclass(frozen=True)
@@ -556,11 +576,12 @@ def _corrections(index: Index, word: str) -> list[str]:
 def analyse(index: Index, text: str) -> Query:
     """The query's words, each with the forms it may match by and how much each form counts."""
     out: list[Word] = []
-    elsewhere = bool(_OWN_PURCHASE.search(text)) and not _SELLER_SIDE.search(text)
+    buyer = bool(_OWN_PURCHASE.search(text)) and not _SELLER_SIDE.search(text)
+    elsewhere = buyer or bool(_BUYER_SAYS_SO.search(text))
     typed_words: list[str] = []
     said = text.split()[:MAX_WORDS]
     for raw, after in zip(said, [*said[1:], ""], strict=True):
-        if raw in ELSEWHERE or _another_market(index, raw, after):
+        if raw in ELSEWHERE or any(f in ELSEWHERE for f in word_forms(raw)) or _another_market(index, raw, after):
             elsewhere = True
         else:  # `31m보류`, `sms인증`: where the script changes, a word ends, unless the FAQ says otherwise
             typed_words += [raw] if index.known(raw) else _SCRIPT_RUNS.findall(raw)
@@ -758,6 +779,7 @@ def search(
         raise EmptyQuery(query)
     scored: Scored | None = None
     likeness: dict[int, float] = {}
+    unfamiliar = 0
     if is_choseong_query(text):
         scores, shown, elsewhere = _choseong_scores(index, text), text.split(), False
         # every word's initials are in the entry's question or keywords: as alike as a saying gets
@@ -766,6 +788,8 @@ def search(
         analysed = analyse(index, text)
         scored = _score_words(index, analysed)
         scores, shown = scored.scores, scored.shown
+        said = zip(analysed.words, scored.words, strict=True)
+        unfamiliar = sum(1 for word, (found, *_) in said if not found and names_a_thing(word.typed))
         elsewhere = analysed.elsewhere
         likeness = nearest_sayings(index, _corrected(index, analysed, text))
         for n, alike in likeness.items():
@@ -791,6 +815,7 @@ def search(
                 round(covered, 3),
                 words,
                 round(likeness.get(n, 0.0), 3),
+                unfamiliar,
             )
         )
     return hits
@@ -835,15 +860,17 @@ def _share(word: str, forms: Iterable[str]) -> float:
 
 def confidence(hit: Hit) -> float:
     """How likely the hit is the answer (0-1): a logistic model of its score, how much of the query
-    it covers, in how many words, and how alike the query is to its closest saying, fitted on the
-    dev part of tests/relevance and the phrasings left out one at a time (see benchmarks/relevance.py).
-    A query naming another marketplace or a buyer's own purchase covers nothing, so it stays low."""
+    it covers, in how many words, how alike the query is to its closest saying, and how many of
+    the query's words name a thing the FAQ never mentions; fitted on the dev part of
+    tests/relevance and the phrasings left out one at a time (see benchmarks/relevance.py). A
+    query naming another marketplace or a buyer's own purchase covers nothing, so it stays low."""
     z = (
         CONFIDENCE_BIAS
         + CONFIDENCE_WEIGHTS[0] * math.log1p(hit.score)
         + CONFIDENCE_WEIGHTS[1] * hit.coverage
         + CONFIDENCE_WEIGHTS[2] * min(hit.words, 4) / 4
         + CONFIDENCE_WEIGHTS[3] * hit.likeness
+        + CONFIDENCE_WEIGHTS[4] * min(hit.unfamiliar, 2)
     )
     return 1 / (1 + math.exp(-z))
 
