@@ -5,12 +5,15 @@ import inspect
 import os
 import re
 import shutil
+import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+import smartstore_help
 from smartstore_help.core import schedule
 from smartstore_help.core.model import ChannelData
 from smartstore_help.store import data
@@ -18,12 +21,25 @@ from smartstore_help.store.holiday_table import korean_holidays
 
 REPO = Path(__file__).resolve().parents[1]
 
+# pytest keeps the test modules whose asserts it rewrites as bytecode only when the interpreter may
+# write bytecode. Where PYTHONDONTWRITEBYTECODE is set (this machine sets it), every worker of every
+# run would rewrite them all again (~1.5 s of CPU each); the suite writes them, as it compiles the
+# package below.
+sys.dont_write_bytecode = False
+
 
 def pytest_configure(config: pytest.Config) -> None:
     """Compile the package once before any test starts a child process: with
-    PYTHONDONTWRITEBYTECODE set, every child would otherwise compile it afresh (~100 ms a start)."""
+    PYTHONDONTWRITEBYTECODE set, every child would otherwise compile it afresh (~100 ms a start).
+    The package the tests import, that is: src/ in an editable install, site-packages otherwise
+    (where pip has compiled it already, so this only checks)."""
     if not hasattr(config, "workerinput"):  # once, in the process that hands out the tests
-        compileall.compile_dir(REPO / "src" / "smartstore_help", quiet=1)
+        compileall.compile_dir(Path(smartstore_help.__file__).parent, quiet=1)
+        # and the warm cache, for every worker (they start after this and inherit the variable)
+        folder = Path(tempfile.mkdtemp(prefix="ss-help-warm-"))
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+        _build_warm_cache(folder / "cache")
+        os.environ[WARM_CACHE] = str(folder / "cache")
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
@@ -55,14 +71,15 @@ def code_page(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -
     return encoding
 
 
-@pytest.fixture(scope="session")
-def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+WARM_CACHE = "SS_HELP_TEST_WARM_CACHE"
+
+
+def _build_warm_cache(folder: Path) -> None:
     """A cache folder holding the built-in channels, the FAQ index and the holiday table of the
-    years the tests name, built once per worker."""
+    years the tests name."""
     from smartstore_help.cli.app import Settings
     from smartstore_help.ui.iostreams import IOStreams
 
-    folder = tmp_path_factory.mktemp("warm") / "cache"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SS_HELP_CACHE_DIR", str(folder))
         patch.delenv("SS_HELP_DATA_DIR", raising=False)
@@ -71,7 +88,19 @@ def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
         settings.faq_index()
         korean_holidays(range(2020, 2031))
     assert len(list(folder.iterdir())) == 3, list(folder.iterdir())
-    return folder
+
+
+@pytest.fixture(scope="session")
+def warm_cache() -> Path:
+    """The warm cache, built once for the whole run by `pytest_configure`."""
+    return Path(os.environ[WARM_CACHE])
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system
+        shutil.copy2(source, target)
 
 
 @pytest.fixture(autouse=True)
@@ -87,7 +116,7 @@ def isolated_dirs(
     that alters a cache file in place must be marked `cold_cache`."""
     base = tmp_path_factory.mktemp("home")
     if request.node.get_closest_marker("cold_cache") is None:
-        shutil.copytree(request.getfixturevalue("warm_cache"), base / "cache", copy_function=os.link)
+        shutil.copytree(request.getfixturevalue("warm_cache"), base / "cache", copy_function=_link_or_copy)
     monkeypatch.setenv("SS_HELP_CACHE_DIR", str(base / "cache"))
     monkeypatch.setenv("SS_HELP_HOME", str(base / "home"))
     for name in ("SS_HELP_DATA_DIR", "SS_HELP_LANG"):
