@@ -27,6 +27,7 @@ import pytest
 import yaml
 from helpers import run
 
+from smartstore_help.core import yamlio
 from smartstore_help.store import bundle, data, installed, update
 from smartstore_help.ui.iostreams import IOStreams
 
@@ -99,8 +100,9 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
 
 
 def shipped() -> tuple[dict[str, Any], dict[str, Any]]:
-    channels = yaml.safe_load((data.builtin_dir() / "channels.yaml").read_text(encoding="utf-8"))
-    faq = yaml.safe_load((data.builtin_dir() / "faq.yaml").read_text(encoding="utf-8"))
+    # (the program's own reader: PyYAML's pure-Python safe_load takes a second over the FAQ)
+    channels = yamlio.load((data.builtin_dir() / "channels.yaml").read_text(encoding="utf-8"))
+    faq = yamlio.load((data.builtin_dir() / "faq.yaml").read_text(encoding="utf-8"))
     return channels, faq
 
 
@@ -121,7 +123,9 @@ def source_folder(where: Path, channels: dict[str, Any] | None = None, faq: dict
         if value is None:
             (where / name).write_bytes((data.builtin_dir() / name).read_bytes())
         else:
-            (where / name).write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # the C emitter: the FAQ in a tenth of the time
+            text = yaml.dump(value, Dumper=dumper, allow_unicode=True, sort_keys=False)
+            (where / name).write_text(text, encoding="utf-8")
     return where
 
 
