@@ -33,7 +33,6 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from itertools import product, repeat
 from typing import NamedTuple
 
@@ -561,28 +560,17 @@ def _corrections(index: Index, word: str) -> list[str]:
     if len(word) < 2 or not all(map(is_syllable, word)):
         return []
     most = 2 if len(word) >= 4 else 1
-    letters = jamo(word)
-    having = _words_by_syllable(index.vocabulary)
+    letters, syllables = jamo(word), set(word)
     found = []
-    for known in set().union(*(having.get(syllable, ()) for syllable in set(word))):  # a syllable in common
+    for known in index.vocabulary:
         if (
             abs(len(known) - len(word)) <= 1
+            and not syllables.isdisjoint(known)
             and jamo(known[:1])[:1] == letters[:1]
             and edit_distance(letters, jamo(known), most) <= most
         ):
             found.append(known)
     return sorted(found)
-
-
-@lru_cache(maxsize=4)
-def _words_by_syllable(vocabulary: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    """Each syllable → the FAQ words that have it, built once per index: a typo keeps a syllable of
-    the word it misses, so only those words are compared (not the whole vocabulary, per word)."""
-    having: defaultdict[str, list[str]] = defaultdict(list)
-    for known in vocabulary:
-        for syllable in set(known):
-            having[syllable].append(known)
-    return {syllable: tuple(words) for syllable, words in having.items()}
 
 
 def analyse(index: Index, text: str) -> Query:
