@@ -182,16 +182,11 @@ ENDINGS = tuple(
     sorted(
         PARTICLES
         | {
-            # copula and verb endings
-            "이에요",
-            "예요",
+            # the copula's other forms, and verb endings
             "에요",
             "이야",
             "야",
             "입니다",
-            "인가요",
-            "인데",
-            "인데요",
             "이죠",
             "죠",
             "이지",

@@ -20,8 +20,9 @@ How a query meets an entry:
 - a query made only of 초성 (`ㅈㅅ ㅂㄹ`) is matched against the 초성 of question and keywords.
 
 `confident(hits)` says whether the best hit answers the query: a logistic model of its score, the
-share of the query it covers, its matched words and its likeness (`confidence`); a question naming
-another marketplace, or a buyer speaking of their own purchase, covers nothing.
+share of the query it covers, its matched words, its likeness and the query's words that name a
+thing the FAQ has nowhere (`confidence`); a question naming another marketplace, or a buyer
+speaking of their own purchase or saying they are one, covers nothing.
 """
 
 from __future__ import annotations
@@ -61,7 +62,8 @@ SYNONYM_WEIGHT = 0.9  # a synonym ranks just under the word the seller typed
 CORRECTED_WEIGHT = 0.8  # a typo corrected to an FAQ word ranks under both
 MIN_SCORE = 0.2  # below this a match is noise
 RELATIVE_FLOOR = 0.3  # results scoring under this share of the best one are noise next to it
-# `confidence`: log(1 + score), coverage, matched words (up to 4, as a share of 4), likeness
+# `confidence`: log(1 + score), coverage, matched words (up to 4, as a share of 4), likeness, and
+# the words naming things the FAQ has nowhere (up to 2)
 CONFIDENCE_WEIGHTS = (0.88, 3.27, 1.85, 1.66, -0.83)
 CONFIDENCE_BIAS = -4.68
 ASKED_WEIGHT = 0.4  # how much an entry's question asking about what the query does not mention costs
@@ -581,7 +583,7 @@ def analyse(index: Index, text: str) -> Query:
     typed_words: list[str] = []
     said = text.split()[:MAX_WORDS]
     for raw, after in zip(said, [*said[1:], ""], strict=True):
-        if raw in ELSEWHERE or any(f in ELSEWHERE for f in word_forms(raw)) or _another_market(index, raw, after):
+        if any(f in ELSEWHERE for f in word_forms(raw)) or _another_market(index, raw, after):  # (`카페24로` too)
             elsewhere = True
         else:  # `31m보류`, `sms인증`: where the script changes, a word ends, unless the FAQ says otherwise
             typed_words += [raw] if index.known(raw) else _SCRIPT_RUNS.findall(raw)
