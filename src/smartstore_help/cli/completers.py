@@ -12,7 +12,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from smartstore_help.core.model import Lang
 
 Completion = list[tuple[str, str]]
 
@@ -28,11 +31,11 @@ def _data_dir(ctx: Any) -> Path | None:
     return Path(env) if env else None
 
 
-def _lang(ctx: Any) -> str:
+def _lang(ctx: Any) -> Lang:
     while ctx is not None:
         value = (getattr(ctx, "params", None) or {}).get("lang")
         if value in ("ko", "en"):
-            return str(value)
+            return "en" if value == "en" else "ko"
         ctx = getattr(ctx, "parent", None)
     return "en" if os.environ.get("SS_HELP_LANG", "").strip().lower() == "en" else "ko"
 
@@ -106,7 +109,7 @@ def preference(ctx: Any, incomplete: str) -> Completion:
         from smartstore_help.core import labels
 
         data, lang = _channels(ctx), _lang(ctx)
-        prefer = next((q for q in data.questions if q.id == "prefer"), None)
+        prefer = labels.prefer_question(data)
         ids = [(c.value, c.label(lang)) for c in prefer.choices] if prefer else []
         return _with_words(ids, labels.channel_words(data), incomplete)
 
@@ -118,7 +121,7 @@ def faq_type(ctx: Any, incomplete: str) -> Completion:
     from smartstore_help.core.model import FAQ_TYPES
 
     lang = _lang(ctx)
-    return _matching([(k, t(f"faq.type.{k}", lang)) for k in FAQ_TYPES], incomplete)  # type: ignore[arg-type]
+    return _matching([(k, t(f"faq.type.{k}", lang)) for k in FAQ_TYPES], incomplete)
 
 
 def faq_id(ctx: Any, incomplete: str) -> Completion:
@@ -137,7 +140,7 @@ def faq_id(ctx: Any, incomplete: str) -> Completion:
         for entry_id in index.ids:
             if entry_id.startswith(incomplete):
                 entry = index.find(entry_id)
-                found.append((entry_id, entry.question_in(lang) if entry else ""))  # type: ignore[arg-type]
+                found.append((entry_id, entry.question_in(lang) if entry else ""))
         return found
 
     return _quietly(make)

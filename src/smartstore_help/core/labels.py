@@ -12,9 +12,14 @@ from collections.abc import Iterable, Mapping
 
 from smartstore_help.core.errors import UserError
 from smartstore_help.core.i18n import t
-from smartstore_help.core.model import LANGS, ChannelData, Lang, Text
+from smartstore_help.core.model import LANGS, ChannelData, Lang, Question, Text
 
 _SPLIT = re.compile(r"\s*(?:[·,/]|\band\b|\s및\s)\s*")
+
+
+def prefer_question(data: ChannelData) -> Question | None:
+    """The question of the preferred channel: its choices are what `--prefer` takes."""
+    return next((q for q in data.questions if q.id == "prefer"), None)
 
 
 def words_of(name: str) -> set[str]:
@@ -62,7 +67,7 @@ def type_words(data: ChannelData) -> dict[str, str]:
 
 
 def channel_words(data: ChannelData) -> dict[str, str]:
-    prefer = next((q for q in data.questions if q.id == "prefer"), None)
+    prefer = prefer_question(data)
     labels = {c.value: c.label for c in prefer.choices} if prefer else {}
     return table((c.id, (c.name, *([labels[c.id]] if c.id in labels else []))) for c in data.channels)
 
@@ -87,7 +92,7 @@ def channel(data: ChannelData, value: str, lang: Lang) -> str:
 
 def preference(data: ChannelData, value: str, lang: Lang) -> str:
     """An answer to `--prefer`: a choice of the question (`any`, `상관없음`) or a channel's word."""
-    prefer = next((q for q in data.questions if q.id == "prefer"), None)
+    prefer = prefer_question(data)
     if prefer is not None:
         choices = table((c.value, (c.label,)) for c in prefer.choices)
         found = _lookup(choices, value)
