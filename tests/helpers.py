@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Iterator
@@ -9,9 +10,18 @@ from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from smartstore_help.cli.main import run as cli_run
+from smartstore_help.core import search
+from smartstore_help.store import data
 from smartstore_help.ui.iostreams import IOStreams, color_wanted
 
 KST = ZoneInfo("Asia/Seoul")
+
+
+@functools.cache
+def shipped_index() -> search.Index:
+    """The shipped FAQ's index, built once in a test process, by the first test that needs it
+    (not at import: every worker imports every test module)."""
+    return search.build_index(data.load_faq())
 
 
 def kst(text: str) -> datetime:

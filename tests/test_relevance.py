@@ -55,7 +55,7 @@ def test_the_two_parts_share_no_sentence() -> None:
 
 
 def test_a_phrasing_finds_its_entry_with_itself_left_out() -> None:
-    """Leave-one-out on a sample of the phrasings (all of them: benchmarks/relevance.py --phrasings)."""
-    total, first, three = relevance.leave_one_out(data.load_faq(), every=60)
-    assert total >= 25
+    """Leave-one-out on every 7th phrasing (all of them: benchmarks/relevance.py --phrasings)."""
+    total, first, three = relevance.leave_one_out(data.load_faq(), every=7)
+    assert total >= 200
     assert three / total >= 0.6, (first, three, total)

@@ -6,13 +6,12 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from helpers import shipped_index
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smartstore_help.core import hangul, search
 from smartstore_help.store import data
-
-SHIPPED = search.build_index(data.load_faq())
 
 # (query, the entry that must be in the top 3)
 RELEVANCE = [
@@ -69,22 +68,22 @@ def top3(index: search.Index, query: str) -> list[str]:
 
 @pytest.mark.parametrize(("query", "expected"), RELEVANCE)
 def test_shipped_faq_relevance(query: str, expected: str) -> None:
-    assert expected in top3(SHIPPED, query)
+    assert expected in top3(shipped_index(), query)
 
 
 def test_a_typo_is_read_as_the_word_it_misses() -> None:
     # with 133 entries, a bare 반품 has many fitting answers; the typo must give exactly the same ones
-    assert top3(SHIPPED, "반퓸") == top3(SHIPPED, "반품")
-    types = [SHIPPED.find(i).type for i in top3(SHIPPED, "반퓸")]  # type: ignore[union-attr]
+    assert top3(shipped_index(), "반퓸") == top3(shipped_index(), "반품")
+    types = [shipped_index().find(i).type for i in top3(shipped_index(), "반퓸")]  # type: ignore[union-attr]
     assert types.count("return_exchange") >= 2, types  # (the return address is set up with shipping)
-    assert top3(SHIPPED, "반퓸 요청 처리")[0] == "return-handling"
+    assert top3(shipped_index(), "반퓸 요청 처리")[0] == "return-handling"
 
 
 def test_a_known_word_before_a_long_ending_is_kept() -> None:
     # `묶였어요` is `묶` and an ending by the ending list, but `묶였` is a word of the synonym group
     # of 보류: the word must count, not be dropped as grammar
-    assert top3(SHIPPED, "정산금이 묶였어요")[0] == "settlement-hold"
-    assert search.confident(search.search(SHIPPED, "정산금이 묶였어요"))
+    assert top3(shipped_index(), "정산금이 묶였어요")[0] == "settlement-hold"
+    assert search.confident(search.search(shipped_index(), "정산금이 묶였어요"))
 
 
 @pytest.mark.parametrize(
@@ -95,7 +94,7 @@ def test_a_known_word_before_a_long_ending_is_kept() -> None:
     ],
 )
 def test_a_seller_is_not_mistaken_for_someone_elsewhere(query: str) -> None:
-    hits = search.search(SHIPPED, query)
+    hits = search.search(shipped_index(), query)
     assert hits and hits[0].coverage > 0 and search.confident(hits), hits[:1]
 
 
@@ -110,18 +109,22 @@ def test_a_seller_is_not_mistaken_for_someone_elsewhere(query: str) -> None:
     ],
 )
 def test_a_question_from_elsewhere_is_not_answered_confidently(query: str) -> None:
-    assert not search.confident(search.search(SHIPPED, query))
+    assert not search.confident(search.search(shipped_index(), query))
 
 
 def test_spacing_variants_give_identical_rankings() -> None:
-    assert top3(SHIPPED, "정산보류") == top3(SHIPPED, "  정산   보류 ") == top3(SHIPPED, "정산 보류")[:3]
+    assert (
+        top3(shipped_index(), "정산보류")
+        == top3(shipped_index(), "  정산   보류 ")
+        == top3(shipped_index(), "정산 보류")[:3]
+    )
 
 
 HOLD = {"settlement-hold", "settlement-hold-release"}  # why a settlement is held, and how to lift it
 
 
 def test_choseong_matches_only_where_every_word_is_there() -> None:
-    hits = search.search(SHIPPED, "ㅈㅅ ㅂㄹ", limit=10)
+    hits = search.search(shipped_index(), "ㅈㅅ ㅂㄹ", limit=10)
     assert {h.entry.id for h in hits[:2]} == HOLD
     for hit in hits:
         initials = hangul.choseong(hangul.compact(hit.entry.question + (hit.entry.question_en or "")))
@@ -130,43 +133,43 @@ def test_choseong_matches_only_where_every_word_is_there() -> None:
 
 
 def test_type_filter_keeps_only_that_type() -> None:
-    hits = search.search(SHIPPED, "배송비", limit=10, types=["return_exchange"])
+    hits = search.search(shipped_index(), "배송비", limit=10, types=["return_exchange"])
     assert hits and {h.entry.type for h in hits} == {"return_exchange"}
 
 
 def test_question_outweighs_answer() -> None:
     # "점심시간" appears in the support-hours question's answer only, "추석" in a question
-    assert search.search(SHIPPED, "추석", limit=1)[0].entry.id == "holidays-closed"
+    assert search.search(shipped_index(), "추석", limit=1)[0].entry.id == "holidays-closed"
 
 
 def test_matched_parts_are_highlighted() -> None:
-    hit = search.search(SHIPPED, "정산 보류", limit=1)[0]
+    hit = search.search(shipped_index(), "정산 보류", limit=1)[0]
     shown = [hit.entry.question[a:b] for a, b in hit.spans]
     assert shown == ["정산", "보류"]
-    choseong_hit = search.search(SHIPPED, "ㅈㅅ ㅂㄹ", limit=1)[0]
+    choseong_hit = search.search(shipped_index(), "ㅈㅅ ㅂㄹ", limit=1)[0]
     assert [choseong_hit.entry.question[a:b] for a, b in choseong_hit.spans] == ["정산", "보류"]
 
 
 def test_english_questions_are_highlighted_in_english() -> None:
-    hit = search.search(SHIPPED, "settlement hold", limit=1, lang="en")[0]
+    hit = search.search(shipped_index(), "settlement hold", limit=1, lang="en")[0]
     assert [hit.entry.question_en[a:b] for a, b in hit.spans if hit.entry.question_en] == ["settlement", "hold"]
 
 
 def test_nothing_found_is_an_empty_list_and_closest_suggests() -> None:
-    assert search.search(SHIPPED, "qwxzv") == []
-    assert search.closest(SHIPPED, "라이브방송") == []  # no far-fetched "did you mean"
-    assert search.closest(SHIPPED, "정산 보루")[0].id in HOLD
+    assert search.search(shipped_index(), "qwxzv") == []
+    assert search.closest(shipped_index(), "라이브방송") == []  # no far-fetched "did you mean"
+    assert search.closest(shipped_index(), "정산 보루")[0].id in HOLD
 
 
 def test_a_long_natural_question_is_not_diluted() -> None:
-    assert top3(SHIPPED, "정산보류해제방법좀알려주세요")[0] == "settlement-hold-release"
-    assert "settlement-hold-release" in top3(SHIPPED, "정산 보류 해제 방법 알려주세요 제발 급해요")
+    assert top3(shipped_index(), "정산보류해제방법좀알려주세요")[0] == "settlement-hold-release"
+    assert "settlement-hold-release" in top3(shipped_index(), "정산 보류 해제 방법 알려주세요 제발 급해요")
 
 
 def test_empty_query_is_refused() -> None:
     for query in ("", "   ", "\u200b", "!!!", "\t\n"):
         with pytest.raises(search.EmptyQuery):
-            search.search(SHIPPED, query)
+            search.search(shipped_index(), query)
 
 
 OWN_FAQ = """\
@@ -223,7 +226,7 @@ def test_a_sellers_own_faq(own_index: search.Index, query: str, expected: str) -
 @given(st.text(max_size=300))
 def test_any_string_is_a_safe_query(query: str) -> None:
     try:
-        hits = search.search(SHIPPED, query)
+        hits = search.search(shipped_index(), query)
     except search.EmptyQuery:
         assert hangul.normalize(query[: search.MAX_QUERY]) == ""
         return
@@ -234,7 +237,7 @@ def test_any_string_is_a_safe_query(query: str) -> None:
 
 def test_a_huge_hostile_query_answers() -> None:
     nasty = "[bold]정산[/bold]\x1b[31m보류\u200b🙂" + "가" * 10_000
-    hits = search.search(SHIPPED, nasty)
+    hits = search.search(shipped_index(), nasty)
     # the words in it still count. (Its filler 가가가 shares jamo grams with "심사가 보류", so
     # seller-signup-review can rank first now that the FAQ has it; both hold entries stay in the top 3.)
     assert {h.entry.id for h in hits[:3]} >= HOLD

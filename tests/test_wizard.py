@@ -9,15 +9,14 @@ from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 import pytest
+from helpers import shipped_index
 
-from smartstore_help.core import search
 from smartstore_help.store import data
 from smartstore_help.ui.prompter import BACK, Back
 from smartstore_help.ui.wizard import State, Wizard
 
 KST = ZoneInfo("Asia/Seoul")
 CFG = data.load_channels()
-INDEX = search.build_index(data.load_faq())
 NOW = datetime(2026, 11, 24, 10, 0, tzinfo=KST)
 
 
@@ -84,7 +83,7 @@ def run(
     hol: Any, steps: Sequence[tuple[str, object]], preset: State | None = None, lang: str = "ko"
 ) -> tuple[State, Script]:
     script = Script(steps)
-    state = Wizard(CFG, INDEX, NOW, hol, lang, script, preset).run()  # type: ignore[arg-type]
+    state = Wizard(CFG, shipped_index(), NOW, hol, lang, script, preset).run()  # type: ignore[arg-type]
     assert script.steps == [], f"not asked: {script.steps}"
     return state, script
 
@@ -187,7 +186,7 @@ def test_reading_an_faq_answer_can_end_it(hol: Any) -> None:
 
 def test_order_number_is_validated(hol: Any) -> None:
     script = Script([])
-    wizard = Wizard(CFG, INDEX, NOW, hol, "ko", script)  # type: ignore[arg-type]
+    wizard = Wizard(CFG, shipped_index(), NOW, hol, "ko", script)  # type: ignore[arg-type]
     seen: list[Callable[[str], str | None]] = []
 
     def text(
@@ -238,7 +237,7 @@ def test_the_faq_step_marks_answers_checked_long_ago(hol: Any, now: datetime, st
         ("해결됐나요", "yes"),
     ]
     script = Script(steps)
-    state = Wizard(CFG, INDEX, now, hol, "ko", script, None).run()  # type: ignore[arg-type]
+    state = Wizard(CFG, shipped_index(), now, hol, "ko", script, None).run()  # type: ignore[arg-type]
     assert state.solved_by == "settlement-hold" and script.steps == []
 
     def screen(shown: Any) -> str:
@@ -251,10 +250,10 @@ def test_the_faq_step_marks_answers_checked_long_ago(hol: Any, now: datetime, st
     assert len(listed) == len(state.faq_ids)
     # each match is marked by its own sources' dates (the shipped data's dates: computed, not assumed)
     for line, entry_id in zip(listed, state.faq_ids, strict=True):
-        entry = INDEX.find(entry_id)
+        entry = shipped_index().find(entry_id)
         assert entry is not None
         assert line.endswith("확인한 지 오래됨") is entry.stale(now.date()), line
-    read = INDEX.find("settlement-hold")
+    read = shipped_index().find("settlement-hold")
     assert read is not None
     newest = read.evidence()
     assert newest is not None and "출처:" in answer
@@ -486,7 +485,7 @@ def test_without_a_description_no_faq_entries_are_offered(hol: Any) -> None:
 )
 def test_the_type_menu_filters_by_meaning(hol: Any, typed: str, expected: set[str]) -> None:
     wizard_script = Script([("한 줄로 적어", ""), ("어떤 종류", "other")])
-    wizard = Wizard(CFG, INDEX, NOW, hol, "ko", wizard_script)  # type: ignore[arg-type]
+    wizard = Wizard(CFG, shipped_index(), NOW, hol, "ko", wizard_script)  # type: ignore[arg-type]
     state = State()
     wizard.ask_problem(state)
     wizard.ask_type(state)
@@ -580,4 +579,4 @@ def test_the_faq_favours_the_chosen_types_own_faq_type(hol: Any, kind: str, desc
     preset = State(kind, all_answered(kind), {"description": described})
     state, _ = run(hol, [("답이 있나요", "continue"), *TAIL], preset)
     assert state.faq_confident and state.faq_ids[0] == first
-    assert INDEX.find(first) is not None and INDEX.find(first).type == preferred  # type: ignore[union-attr]
+    assert shipped_index().find(first) is not None and shipped_index().find(first).type == preferred  # type: ignore[union-attr]

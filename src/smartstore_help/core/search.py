@@ -34,10 +34,13 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from itertools import product, repeat
 from typing import NamedTuple
 
 from smartstore_help.core.hangul import (
+    CHOSEONG,
+    SYLLABLE_FIRST,
     choseong,
     compact,
     edit_distance,
@@ -377,6 +380,18 @@ class Index:
     def known(self, word: str) -> bool:
         return word in self.vocabulary
 
+    @cached_property
+    def by_shape(self) -> dict[tuple[int, str], list[str]]:
+        """The vocabulary by (length, first letter), each word's first syllable taken apart to its
+        first jamo: a typo correction looks only where a slip can land, not at every word (built on
+        the first correction, never cached on disk)."""
+        shapes: dict[tuple[int, str], list[str]] = defaultdict(list)
+        for word in self.vocabulary:
+            first = word[0]
+            letter = CHOSEONG[(ord(first) - SYLLABLE_FIRST) // 588] if is_syllable(first) else first
+            shapes[len(word), letter].append(word)
+        return shapes
+
 
 def build_index(faq: Faq) -> Index:
     """Both languages of an entry are indexed, so `settlement hold` finds what `정산 보류` finds."""
@@ -564,14 +579,10 @@ def _corrections(index: Index, word: str) -> list[str]:
     most = 2 if len(word) >= 4 else 1
     letters, syllables = jamo(word), set(word)
     found = []
-    for known in index.vocabulary:
-        if (
-            abs(len(known) - len(word)) <= 1
-            and not syllables.isdisjoint(known)
-            and jamo(known[:1])[:1] == letters[:1]
-            and edit_distance(letters, jamo(known), most) <= most
-        ):
-            found.append(known)
+    for length in (len(word) - 1, len(word), len(word) + 1):
+        for known in index.by_shape.get((length, letters[0]), ()):
+            if not syllables.isdisjoint(known) and edit_distance(letters, jamo(known), most) <= most:
+                found.append(known)
     return sorted(found)
 
 
