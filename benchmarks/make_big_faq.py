@@ -51,7 +51,12 @@ def write_big_faq(path: Path, count: int) -> None:
                 "en": seed["en"],
             }
         )
-    doc = {"version": 1, "synonyms": shipped.get("synonyms", []), "entries": entries}
+    doc = {
+        "version": 1,
+        "synonyms": shipped.get("synonyms", []),
+        "off_topic": shipped.get("off_topic", []),
+        "entries": entries,
+    }
     path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 

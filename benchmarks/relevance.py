@@ -17,12 +17,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from smartstore_help.core import classify, search
-from smartstore_help.core.model import ChannelData, Faq
+from smartstore_help.core.model import ChannelData, Faq, FaqEntry
 from smartstore_help.store import data
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -131,10 +131,10 @@ def measure(part: str, index: search.Index | None = None, channels: ChannelData 
     )
 
 
-def leave_one_out(faq: Faq, every: int = 1) -> tuple[int, int, int]:
-    """(phrasings, found first, found in the first 3), each searched with itself taken out of the
-    index; `every` takes every n-th phrasing only. They are taken out in rounds, at most one of
-    each entry a round, so that one index serves a round rather than each phrasing its own."""
+def left_out(faq: Faq, every: int = 1) -> Iterator[tuple[FaqEntry, list[search.Hit]]]:
+    """Each phrasing's entry, and the first 3 hits of the phrasing searched with itself taken out
+    of the index; `every` takes every n-th phrasing only. They are taken out in rounds, at most
+    one of each entry a round, so that one index serves a round rather than each phrasing its own."""
     rounds: list[dict[int, int]] = []  # entry → the phrasing of it taken out in that round
     pairs = [(n, k) for n, entry in enumerate(faq.entries) for k in range(len(entry.phrasings))]
     for n, k in pairs[::every]:
@@ -142,7 +142,6 @@ def leave_one_out(faq: Faq, every: int = 1) -> tuple[int, int, int]:
         if free is None:
             rounds.append(free := {})
         free[n] = k
-    total = first = three = 0
     for taken in rounds:
         entries = tuple(
             e._replace(phrasings=e.phrasings[: taken[n]] + e.phrasings[taken[n] + 1 :]) if n in taken else e
@@ -150,11 +149,17 @@ def leave_one_out(faq: Faq, every: int = 1) -> tuple[int, int, int]:
         )
         index = search.build_index(faq._replace(entries=entries))
         for n, k in taken.items():
-            entry = faq.entries[n]
-            got = [h.entry.id for h in search.search(index, entry.phrasings[k], limit=3)]
-            total += 1
-            first += bool(got) and got[0] == entry.id
-            three += entry.id in got
+            yield faq.entries[n], search.search(index, faq.entries[n].phrasings[k], limit=3)
+
+
+def leave_one_out(faq: Faq, every: int = 1) -> tuple[int, int, int]:
+    """(phrasings, found first, found in the first 3), each searched with itself left out."""
+    total = first = three = 0
+    for entry, hits in left_out(faq, every):
+        got = [h.entry.id for h in hits]
+        total += 1
+        first += bool(got) and got[0] == entry.id
+        three += entry.id in got
     return total, first, three
 
 

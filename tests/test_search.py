@@ -112,6 +112,52 @@ def test_a_question_from_elsewhere_is_not_answered_confidently(query: str) -> No
     assert not search.confident(search.search(shipped_index(), query))
 
 
+def test_a_question_naming_another_market_is_never_confident_however_alike() -> None:
+    # every word after the market's name is the FAQ's own: only the rule can say it is not ours
+    hits = search.search(shipped_index(), "쿠팡 윙 정산 보류 해제")
+    assert hits[0].elsewhere and hits[0].likeness > 0.4 and search.confidence(hits[0]) == 0.0
+    english = search.search(shipped_index(), "I ordered a jacket on Naver, how do I get a refund as a customer?")
+    assert english[0].elsewhere and not search.confident(english)
+
+
+@pytest.mark.parametrize(
+    ("query", "reads_like_a_seller"),
+    [
+        ("손님이 반품 요청했는데 수거가 안 돼요", True),
+        ("정산금이 이번 주에 안 들어왔어요", True),
+        ("my payout has not arrived this week", True),
+        ("전세 보증금 언제 돌려받을 수 있어요", False),
+        ("강아지 예방접종 몇 개월부터 해요", False),
+        ("my landlord will not return my deposit", False),
+    ],
+)
+def test_topical_tells_a_sellers_words_from_everyday_ones(query: str, reads_like_a_seller: bool) -> None:
+    assert (search.topical(shipped_index(), query) > 0) is reads_like_a_seller
+
+
+@pytest.mark.parametrize("keyword", ["환불", "주문취소", "쿠폰", "포인트", "리뷰", "택배", "결제"])
+def test_a_bare_keyword_is_answered_confidently(keyword: str) -> None:
+    # shoppers use these words too, but a keyword alone does not say who is asking
+    assert search.confident(search.search(shipped_index(), keyword))
+
+
+def test_nearly_every_keyword_of_the_faq_alone_is_answered_confidently() -> None:
+    keywords = [k for e in data.load_faq().entries for k in e.keywords]
+    unsure = [k for k in keywords if not search.confident(search.search(shipped_index(), k))]
+    assert len(unsure) <= 0.03 * len(keywords), unsure
+
+
+def test_without_off_topic_lines_topical_says_nothing(own_index: search.Index) -> None:
+    assert search.topical(own_index, "전세 보증금 언제 돌려받을 수 있어요") == 0.0
+    assert search.topical(own_index, "쿠폰 발급") == 0.0
+
+
+def test_a_foreign_word_is_not_split_into_pieces_too_short_to_search() -> None:
+    # `vlookup` is not `ok` + `up`: split so, it vanished from the query and counted as nothing
+    hit = search.search(shipped_index(), "엑셀 vlookup 수식 오류")[0]
+    assert hit.unfamiliar >= 1 and not search.confident([hit])
+
+
 def test_spacing_variants_give_identical_rankings() -> None:
     assert (
         top3(shipped_index(), "정산보류")

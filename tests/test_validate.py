@@ -348,6 +348,35 @@ def test_a_phrasing_under_two_entries_is_named_with_its_line() -> None:
     ]
 
 
+def test_an_off_topic_line_that_an_entry_says_is_named_with_its_line() -> None:
+    phrasing = data.load_faq().entries[1].phrasings[0]
+    question = data.load_faq().entries[0].question
+    text = SHIPPED_FAQ.replace("off_topic:\n", f'off_topic:\n  - "{phrasing}"\n  - "{question}"\n  - "!!"\n', 1)
+    line = text[: text.index(f'  - "{phrasing}"')].count("\n") + 1
+    assert shipped_problems(text) == [
+        f"faq.yaml:{line}: off_topic[0]: '{phrasing}' is also under 'phone-number': an off_topic sentence must "
+        "differ from every question and phrasing",
+        f"faq.yaml:{line + 1}: off_topic[1]: '{question}' is also under 'reach-an-agent': an off_topic sentence "
+        "must differ from every question and phrasing",
+        f"faq.yaml:{line + 2}: off_topic[2]: a phrasing with nothing in it",
+    ]
+    twice = data.load_faq().off_topic[0]
+    again = SHIPPED_FAQ.replace("off_topic:\n", f'off_topic:\n  - "{twice}"\n', 1)
+    assert shipped_problems(again)[0].endswith(
+        f"'{twice}' is also under 'off_topic': an off_topic sentence must differ from every question and phrasing"
+    )
+
+
+def test_the_shipped_faq_has_off_topic_lines_and_a_sellers_own_may_omit_them(tmp_path: Path) -> None:
+    assert len(data.load_faq().off_topic) >= 300
+    (tmp_path / "faq.yaml").write_text(SELLER_FAQ, encoding="utf-8")
+    assert data.load_faq(tmp_path).off_topic == ()
+    (tmp_path / "faq.yaml").write_text(SELLER_FAQ + "off_topic: 점심 뭐 먹지\n", encoding="utf-8")
+    assert problems(tmp_path, data.load_faq) == [
+        f"{tmp_path / 'faq.yaml'}:12: off_topic: expected a list, got '점심 뭐 먹지'"
+    ]
+
+
 def test_the_shipped_faq_needs_enough_phrasings_but_a_sellers_own_may_omit_them(tmp_path: Path) -> None:
     line, end = _phrasings_of_first_entry(SHIPPED_FAQ)
     start = SHIPPED_FAQ.index("    phrasings:", SHIPPED_FAQ.index(FIRST_PHRASINGS))

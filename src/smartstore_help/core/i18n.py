@@ -732,6 +732,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' 표현이 '{other}' 항목에도 있습니다: 한 표현은 한 항목에만 둡니다",
         "the phrasing '{value}' is also under '{other}': a phrasing belongs to one entry",
     ),
+    "data.off_topic_answered": (
+        "'{value}' 문장은 '{other}'에도 있습니다: 답하지 않을 문장(off_topic)은 어느 항목의 질문이나 표현과도 달라야 합니다",
+        "'{value}' is also under '{other}': an off_topic sentence must differ from every question and phrasing",
+    ),
     "data.synonyms": ("동의어 묶음에는 낱말이 둘 이상 필요합니다", "a synonym group needs two or more words"),
     "data.single_source": (
         "한 줄짜리 source: 대신 sources: 목록(url, title, kind, published, checked)을 쓰세요",

@@ -215,6 +215,7 @@ class Faq(NamedTuple):
     entries: tuple[FaqEntry, ...]
     synonyms: tuple[tuple[str, ...], ...] = ()
     source_file: str = ""
+    off_topic: tuple[str, ...] = ()  # what people type that no entry answers (faq.yaml `off_topic:`)
 
     def get(self, entry_id: str) -> FaqEntry | None:
         return next((e for e in self.entries if e.id == entry_id), None)

@@ -20,9 +20,10 @@ How a query meets an entry:
 - a query made only of 초성 (`ㅈㅅ ㅂㄹ`) is matched against the 초성 of question and keywords.
 
 `confident(hits)` says whether the best hit answers the query: a logistic model of its score, the
-share of the query it covers, its matched words, its likeness and the query's words that name a
-thing the FAQ has nowhere (`confidence`); a question naming another marketplace, or a buyer
-speaking of their own purchase or saying they are one, covers nothing.
+share of the query it covers, its matched words, its likeness, the query's words that name a thing
+the FAQ has nowhere, and how much more the query reads like the entries' sayings than like the
+FAQ's off-topic sentences (`confidence`, `topical`); a question naming another marketplace, or a
+buyer speaking of their own purchase or saying they are one, is never confident.
 """
 
 from __future__ import annotations
@@ -65,15 +66,18 @@ SYNONYM_WEIGHT = 0.9  # a synonym ranks just under the word the seller typed
 CORRECTED_WEIGHT = 0.8  # a typo corrected to an FAQ word ranks under both
 MIN_SCORE = 0.2  # below this a match is noise
 RELATIVE_FLOOR = 0.3  # results scoring under this share of the best one are noise next to it
-# `confidence`: log(1 + score), coverage, matched words (up to 4, as a share of 4), likeness, and
-# the words naming things the FAQ has nowhere (up to 2)
-CONFIDENCE_WEIGHTS = (0.88, 3.27, 1.85, 1.66, -0.83)
-CONFIDENCE_BIAS = -4.68
+# `confidence`: log(1 + score), coverage, matched words (up to 4, as a share of 4), likeness, the
+# words naming things the FAQ has nowhere (up to 2), and how topical the query reads (`topical`);
+# fitted by benchmarks/fit_confidence.py
+CONFIDENCE_WEIGHTS = (0.74, 1.53, 0.14, 0.80, -0.95, 2.29)
+CONFIDENCE_BIAS = -2.14
 ASKED_WEIGHT = 0.4  # how much an entry's question asking about what the query does not mention costs
 RERANKED = 30
 LIKENESS_BOOST = 1.0  # the score grows by this share per unit of likeness to the closest saying
 LIKENESS_SCORE = 3.0  # and by this much per unit of likeness, so a saying alone can find an entry
 PREFERRED_BOOST = 1.25  # the wizard's chosen type: favoured, never a filter
+TOPIC_PRIOR = 0.1  # the count every piece is given in both kinds of sentence (Laplace smoothing)
+TOPIC_SHRINK = 8  # pieces that say nothing either way, added to every query's (see `topical`)
 UNKNOWN_DF = 1  # an unknown word weighs in coverage as a word found in one entry
 MAX_QUERY = 200  # characters of a query that are looked at; a pasted essay is not a question
 MAX_WORDS = 24
@@ -300,6 +304,7 @@ _OWN_PURCHASE = re.compile(
 # …or saying outright that they are the buyer, whatever else they mention.
 _BUYER_SAYS_SO = re.compile(
     r"(저|제가|나|전|난)\s*(구매자|소비자)(인데|예요|에요|입니다|라서)|\bi'?m (a|the) (buyer|customer)\b"
+    r"|\bas (a|the) (buyer|customer|shopper)\b"
 )
 _SELLER_SIDE = re.compile(r"구매자|고객|손님|주문자|판매|발송|정산|스토어|customer|buyer|sell|store|shop")
 _SCRIPT_RUNS = re.compile("[\uac00-\ud7a3\u3131-\u318e]+|[^\uac00-\ud7a3\u3131-\u318e]+")
@@ -317,6 +322,8 @@ class Hit(NamedTuple):
     words: int = 1  # how many of the query's words it matches
     likeness: float = 0.0  # how alike the query is to the entry's closest saying (0-1)
     unfamiliar: int = 0  # the query's words that name a thing the FAQ has nowhere (`도시가스`, `호텔`)
+    topical: float = 0.0  # how much more the query reads like sellers' sayings than like off-topic ones
+    elsewhere: bool = False  # the query names another marketplace, or a buyer speaks of their purchase
 
 
 @dataclass(frozen=True)
@@ -350,6 +357,8 @@ class Index:
     # saying i belongs to, saying_norm[i] its length (×1000) under the pieces' weights.
     saying_entry: Sequence[int]
     saying_norm: Sequence[int]
+    # Off-topic sentences (faq.yaml `off_topic:`): postings["o"] maps a piece to those having it
+    off_topic: int
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -400,7 +409,7 @@ def build_index(faq: Faq) -> Index:
     question = tuple(compact(f"{e.question} {e.question_en or ''}") for e in entries)
     keyword = tuple(compact(" ".join(e.keywords)) for e in entries)
     phrasing = tuple(compact("|".join(e.phrasings)) for e in entries)
-    grams: dict[str, defaultdict[str, list[int]]] = {f: defaultdict(list) for f in ("q", "k", "p", "a", "c", "s")}
+    grams: dict[str, defaultdict[str, list[int]]] = {f: defaultdict(list) for f in ("q", "k", "p", "a", "c", "s", "o")}
     sayings: list[set[str]] = []
     saying_entry = array("I")
     blob, ends = bytearray(), array("I", [0])
@@ -440,6 +449,8 @@ def build_index(faq: Faq) -> Index:
             ends.append(len(blob))
         sources += _pack(e.sources).encode("utf-8")
         source_ends.append(len(sources))
+    for i, said in enumerate(faq.off_topic):
+        deque(map(list.append, map(grams["o"].__getitem__, _pieces(said)), repeat(i)), maxlen=0)
     others: dict[str, list[str]] = defaultdict(list)
     for group in faq.synonyms:
         members = list(dict.fromkeys(compact(w) for w in group if compact(w)))
@@ -470,6 +481,7 @@ def build_index(faq: Faq) -> Index:
         dict(asked),
         saying_entry,
         saying_norm,
+        len(faq.off_topic),
     )
 
 
@@ -506,6 +518,26 @@ def nearest_sayings(index: Index, text: str) -> dict[int, float]:
         if similarity > best.get(n, 0.0):
             best[n] = similarity
     return best
+
+
+def topical(index: Index, text: str) -> float:
+    """How much more the query reads like what sellers ask (the entries' questions and phrasings)
+    than like what no entry answers (faq.yaml `off_topic:`): the log-odds of its pieces under the
+    two, as a naive Bayes classifier has them, per piece, with `TOPIC_SHRINK` pieces of nothing
+    added: who is asking shows in how a sentence is put, and a bare keyword (`환불`, `쿠폰`) says
+    nothing of it. A piece neither has says nothing either way: unfamiliar wording is not
+    off-topic. 0 when the FAQ has no off-topic sentences."""
+    on, off = index.postings["s"], index.postings["o"]
+    sayings = len(index.saying_entry)
+    if not index.off_topic or not sayings:
+        return 0.0
+    seen = [g for g in _pieces(text) if g in on or g in off]
+    odds = sum(
+        math.log((len(on.get(g, ())) + TOPIC_PRIOR) / (sayings + 2 * TOPIC_PRIOR))
+        - math.log((len(off.get(g, ())) + TOPIC_PRIOR) / (index.off_topic + 2 * TOPIC_PRIOR))
+        for g in seen
+    )
+    return odds / (len(seen) + TOPIC_SHRINK)
 
 
 # Control characters cannot occur in a validated url or title, so they separate the fields.
@@ -549,11 +581,12 @@ def _searchable(form: str) -> bool:
 
 def _split(index: Index, word: str) -> list[str] | None:
     """`정산보류해제방법좀` → [정산, 보류, 해제, 방법]: the FAQ words a run-together word is made of,
-    longest first from the left, when there are two or more and they make up a third of it."""
+    longest first from the left, when there are two or more and they make up a third of it. Only
+    parts that can be searched for count (`vlookup` is not `ok` + `up`)."""
     parts, i = [], 0
     while i < len(word) - 1:
         for end in range(len(word), i + 1, -1):
-            if index.known(word[i:end]):
+            if index.known(word[i:end]) and _searchable(word[i:end]):
                 parts.append(word[i:end])
                 i = end
                 break
@@ -792,7 +825,7 @@ def search(
         raise EmptyQuery(query)
     scored: Scored | None = None
     likeness: dict[int, float] = {}
-    unfamiliar = 0
+    unfamiliar, on_topic = 0, 0.0
     if is_choseong_query(text):
         scores, shown, elsewhere = _choseong_scores(index, text), text.split(), False
         # every word's initials are in the entry's question or keywords: as alike as a saying gets
@@ -804,7 +837,8 @@ def search(
         said = zip(analysed.words, scored.words, strict=True)
         unfamiliar = sum(1 for word, (found, *_) in said if not found and names_a_thing(word.typed))
         elsewhere = analysed.elsewhere
-        likeness = nearest_sayings(index, _corrected(index, analysed, text))
+        corrected = _corrected(index, analysed, text)
+        likeness, on_topic = nearest_sayings(index, corrected), topical(index, corrected)
         for n, alike in likeness.items():
             scores[n] = scores.get(n, 0.0) * (1 + LIKENESS_BOOST * alike) + LIKENESS_SCORE * alike
     for n in scores:
@@ -829,6 +863,8 @@ def search(
                 words,
                 round(likeness.get(n, 0.0), 3),
                 unfamiliar,
+                round(on_topic, 3),
+                elsewhere,
             )
         )
     return hits
@@ -873,10 +909,12 @@ def _share(word: str, forms: Iterable[str]) -> float:
 
 def confidence(hit: Hit) -> float:
     """How likely the hit is the answer (0-1): a logistic model of its score, how much of the query
-    it covers, in how many words, how alike the query is to its closest saying, and how many of
-    the query's words name a thing the FAQ never mentions; fitted on the dev part of
-    tests/relevance and the phrasings left out one at a time (see benchmarks/relevance.py). A
-    query naming another marketplace or a buyer's own purchase covers nothing, so it stays low."""
+    it covers, in how many words, how alike the query is to its closest saying, how many of the
+    query's words name a thing the FAQ never mentions, and how topical the query reads; fitted by
+    benchmarks/fit_confidence.py. A query naming another marketplace or a buyer's own purchase is
+    not a seller's question here, however alike it reads."""
+    if hit.elsewhere:
+        return 0.0
     z = (
         CONFIDENCE_BIAS
         + CONFIDENCE_WEIGHTS[0] * math.log1p(hit.score)
@@ -884,6 +922,7 @@ def confidence(hit: Hit) -> float:
         + CONFIDENCE_WEIGHTS[2] * min(hit.words, 4) / 4
         + CONFIDENCE_WEIGHTS[3] * hit.likeness
         + CONFIDENCE_WEIGHTS[4] * min(hit.unfamiliar, 2)
+        + CONFIDENCE_WEIGHTS[5] * hit.topical
     )
     return 1 / (1 + math.exp(-z))
 

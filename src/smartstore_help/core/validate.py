@@ -669,7 +669,7 @@ def parse_faq(raw: Any, file: str, text: str, shipped: bool = False) -> Faq:
     (`shipped`); a seller's own file may be Korean only, without sources, and may still use the
     single free-text `source:` of older versions, kept as a note."""
     c = _Checker(file, text)
-    top = c.mapping(raw, (), ("entries",), ("version", "synonyms"))
+    top = c.mapping(raw, (), ("entries",), ("version", "synonyms", "off_topic"))
     if top is None:
         c.raise_if_any()
         raise AssertionError
@@ -718,8 +718,18 @@ def parse_faq(raw: Any, file: str, text: str, shipped: bool = False) -> Faq:
             owner = said.setdefault(compact(phrasing), entry.id)
             if owner != entry.id:
                 c.fail(("entries", i, "phrasings", j), "data.phrasing_twice", value=phrasing, other=owner)
+    said = {**{compact(e.question): e.id for e in entries}, **said}  # what an off-topic line may not be
+    off_topic = []
+    for i, item in enumerate(c.items(top.get("off_topic", []), ("off_topic",))):
+        text = c.string(item, ("off_topic", i))
+        if text and not compact(text):
+            c.fail(("off_topic", i), "data.empty_phrasing")
+        elif compact(text) in said:
+            c.fail(("off_topic", i), "data.off_topic_answered", value=text, other=said[compact(text)])
+        said.setdefault(compact(text), "off_topic")
+        off_topic.append(text)
     c.raise_if_any()
-    return Faq(tuple(entries), tuple(synonyms), file)
+    return Faq(tuple(entries), tuple(synonyms), file, tuple(off_topic))
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")

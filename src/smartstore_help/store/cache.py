@@ -41,7 +41,7 @@ from smartstore_help import __version__
 from smartstore_help.store.places import cache_dir as cache_dir  # where it is; asked of `cache` by its callers
 
 T = TypeVar("T")
-FORMAT = 11  # bump when the shape of a cached object, the file format or what validation accepts changes
+FORMAT = 12  # bump when the shape of a cached object, the file format or what validation accepts changes
 # (7: data-only files; 8: YAML tags, deep nesting and out-of-range rule numbers refused; 9: phrasings in the
 # search index; 10: sources and facts dated; 11: postings keys as one string)
 SUFFIX = ".ssc"

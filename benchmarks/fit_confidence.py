@@ -1,0 +1,127 @@
+"""Fit `search.confidence`: the weights of its signals and its bias, from the dev part of
+tests/relevance, the FAQ's phrasings left out in rounds (see relevance.left_out) and its entries'
+keywords searched alone (a seller's one-word query, which the sentences seldom are).
+
+    python benchmarks/fit_confidence.py
+
+A weighted logistic regression (Newton's method, a little L2), answerable sentences against
+off-domain ones; the off-domain lines weigh as much as half the answerable ones, and a left-out
+phrasing or a keyword a third of a dev sentence (they are written to be found, sellers' sentences
+are not). The bias is then moved so that `FLAGGED` of the dev part's off-domain lines fall under 0.5.
+The held-out part is never read here. Paste the printed constants into core/search.py.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections.abc import Sequence
+
+import relevance
+
+from smartstore_help.core import search
+from smartstore_help.store import data
+
+FLAGGED = 0.9  # the share of the dev part's off-domain lines the fitted model must flag
+WRITTEN_WEIGHT = 0.3  # a phrasing left out, or a keyword
+OFF_DOMAIN_SHARE = 0.5
+L2 = 0.01
+
+
+def signals(hit: search.Hit) -> list[float]:
+    """What `search.confidence` weighs, in its order."""
+    return [
+        math.log1p(hit.score),
+        hit.coverage,
+        min(hit.words, 4) / 4,
+        hit.likeness,
+        min(hit.unfamiliar, 2),
+        hit.topical,
+    ]
+
+
+def examples() -> tuple[list[tuple[list[float], int, float, bool]], int]:
+    """(signals of the first hit, answerable?, weight, a dev off-domain line?), and how many dev
+    off-domain lines name another marketplace or a buyer's purchase (never confident: not the
+    model's to decide, so not among the examples)."""
+    faq = data.load_faq()
+    index = search.build_index(faq)
+    dev: list[tuple[list[float], int, float, bool]] = []
+    decided = 0
+    for case in relevance.cases("dev"):
+        hits = search.search(index, case.query, limit=1)
+        if hits and hits[0].elsewhere:
+            decided += not case.ids
+        elif hits:
+            dev.append((signals(hits[0]), int(bool(case.ids)), 1.0, not case.ids))
+    left_out = [
+        (signals(hits[0]), 1, WRITTEN_WEIGHT, False)
+        for _, hits in relevance.left_out(faq)
+        if hits and not hits[0].elsewhere
+    ]
+    keywords = [
+        (signals(hits[0]), 1, WRITTEN_WEIGHT, False)
+        for entry in faq.entries
+        for keyword in entry.keywords
+        if (hits := search.search(index, keyword, limit=1)) and not hits[0].elsewhere
+    ]
+    out = dev + left_out + keywords
+    answerable = sum(w for _, y, w, _ in out if y)
+    off = sum(w for _, y, w, _ in out if not y)
+    scale = OFF_DOMAIN_SHARE * answerable / off
+    return [(x, y, w * scale if not y else w, o) for x, y, w, o in out], decided
+
+
+def solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """a·x = b by Gaussian elimination with partial pivoting (a is small and well-conditioned)."""
+    n = len(b)
+    m = [[*row, b[i]] for i, row in enumerate(a)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(m[r][col]))
+        m[col], m[pivot] = m[pivot], m[col]
+        for r in range(n):
+            if r != col:
+                f = m[r][col] / m[col][col]
+                m[r] = [x - f * y for x, y in zip(m[r], m[col], strict=True)]
+    return [m[i][n] / m[i][i] for i in range(n)]
+
+
+def fit(rows: Sequence[tuple[list[float], int, float, bool]]) -> list[float]:
+    """Weights, then the bias last."""
+    k = len(rows[0][0]) + 1
+    beta = [0.0] * k
+    total = sum(w for _, _, w, _ in rows)
+    for _ in range(50):
+        grad = [0.0] * k
+        hess = [[0.0] * k for _ in range(k)]
+        for x, y, w, _ in rows:
+            v = [*x, 1.0]
+            p = 1 / (1 + math.exp(-sum(b * xi for b, xi in zip(beta, v, strict=True))))
+            for i in range(k):
+                grad[i] += w * (p - y) * v[i] / total
+                for j in range(k):
+                    hess[i][j] += w * p * (1 - p) * v[i] * v[j] / total
+        for i in range(k - 1):  # the bias is not shrunk
+            grad[i] += L2 * beta[i]
+            hess[i][i] += L2
+        step = solve(hess, grad)
+        beta = [b - s for b, s in zip(beta, step, strict=True)]
+        if max(map(abs, grad)) < 1e-10:
+            break
+    return beta
+
+
+def main() -> int:
+    rows, decided = examples()
+    beta = fit(rows)
+    margins = sorted(sum(b * xi for b, xi in zip(beta, [*x, 1.0], strict=True)) for x, _, _, off in rows if off)
+    wanted = math.ceil(FLAGGED * (len(margins) + decided)) - decided  # off-domain lines the model must flag
+    cut = margins[max(0, min(len(margins), wanted) - 1)]
+    bias = beta[-1] - cut - 1e-3  # a line exactly at the cut is flagged too
+    print(f"CONFIDENCE_WEIGHTS = ({', '.join(f'{b:.2f}' for b in beta[:-1])})")
+    print(f"CONFIDENCE_BIAS = {bias:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
