@@ -15,6 +15,7 @@ and tab. Pure. Lossless when the bytes are UTF-8 or CP949; otherwise the caller 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -66,13 +67,15 @@ def visible(value: str) -> str:
 
 # In JSON also the lone surrogates that stand for bytes that are not UTF-8 (a path, through
 # surrogateescape): `\udcff` reads back as the same string, which os.fsencode turns into the byte.
-_JSON_ESCAPED = re.compile(_CONTROL.pattern[:-1] + "\ud800-\udfff]")
+@functools.cache
+def _json_escaped() -> re.Pattern[str]:
+    return re.compile(_CONTROL.pattern[:-1] + "\ud800-\udfff]")  # compiled on first use: ~0.5 ms
 
 
 def escape_invisible(dumped: str) -> str:
     """JSON text with every character `visible` would drop written as a \\uXXXX escape: the same
     JSON to a program, nothing a terminal would act on (json.dumps escapes only C0 controls)."""
-    return _JSON_ESCAPED.sub(lambda match: f"\\u{ord(match[0]):04x}", dumped)
+    return _json_escaped().sub(lambda match: f"\\u{ord(match[0]):04x}", dumped)
 
 
 def clean(value: str) -> str:
