@@ -69,8 +69,8 @@ RELATIVE_FLOOR = 0.3  # results scoring under this share of the best one are noi
 # `confidence`: log(1 + score), coverage, matched words (up to 4, as a share of 4), likeness, the
 # words naming things the FAQ has nowhere (up to 2), and how topical the query reads (`topical`);
 # fitted by benchmarks/fit_confidence.py
-CONFIDENCE_WEIGHTS = (0.74, 1.53, 0.14, 0.80, -0.95, 2.29)
-CONFIDENCE_BIAS = -2.14
+CONFIDENCE_WEIGHTS = (0.72, 1.54, 0.13, 0.79, -0.93, 2.29)
+CONFIDENCE_BIAS = -2.09
 ASKED_WEIGHT = 0.4  # how much an entry's question asking about what the query does not mention costs
 RERANKED = 30
 LIKENESS_BOOST = 1.0  # the score grows by this share per unit of likeness to the closest saying
@@ -525,12 +525,13 @@ def topical(index: Index, text: str) -> float:
     two, as a naive Bayes classifier has them, per piece, with `TOPIC_SHRINK` pieces of nothing
     added: who is asking shows in how a sentence is put, and a bare keyword (`환불`, `쿠폰`) says
     nothing of it. A piece neither has says nothing either way: unfamiliar wording is not
-    off-topic. 0 when the FAQ has no off-topic sentences."""
+    off-topic. Latin letters count by whole words only (a pair of letters is no clue to a topic,
+    a pair of syllables often is). 0 when the FAQ has no off-topic sentences."""
     on, off = index.postings["s"], index.postings["o"]
     sayings = len(index.saying_entry)
     if not index.off_topic or not sayings:
         return 0.0
-    seen = [g for g in _pieces(text) if g in on or g in off]
+    seen = [g for g in _pieces(text) if (g[0] == "/" or not g.isascii()) and (g in on or g in off)]
     odds = sum(
         math.log((len(on.get(g, ())) + TOPIC_PRIOR) / (sayings + 2 * TOPIC_PRIOR))
         - math.log((len(off.get(g, ())) + TOPIC_PRIOR) / (index.off_topic + 2 * TOPIC_PRIOR))
