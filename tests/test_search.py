@@ -152,6 +152,12 @@ def test_without_off_topic_lines_topical_says_nothing(own_index: search.Index) -
     assert search.topical(own_index, "쿠폰 발급") == 0.0
 
 
+def test_where_the_script_changes_a_word_ends() -> None:
+    assert [w.typed for w in search.analyse(shipped_index(), "sms인증 안돼요").words] == ["sms", "인증"]
+    assert [w.typed for w in search.analyse(shipped_index(), "31m보류").words] == ["31m", "보류"]
+    assert top3(shipped_index(), "sms인증 안돼요")[0] == "verification-fails"
+
+
 def test_a_foreign_word_is_not_split_into_pieces_too_short_to_search() -> None:
     # `vlookup` is not `ok` + `up`: split so, it vanished from the query and counted as nothing
     hit = search.search(shipped_index(), "엑셀 vlookup 수식 오류")[0]
