@@ -277,5 +277,5 @@ def test_an_output_that_cannot_be_written_is_refused_before_anything_is_printed(
 
 @pytest.mark.parametrize(("kind", "first"), [("other", "inquiry-answer-where"), ("technical", "product-qna-answer")])
 def test_the_faq_favours_the_types_own_faq_type_without_questions_too(kind: str, first: str) -> None:
-    doc = run_json("contact", "--type", kind, "--no-input", "-d", "문의 답변", "--at", "2026-11-24T10:00")
+    doc = run_json("contact", "--type", kind, "--no-input", "-d", "고객 문의 답변", "--at", "2026-11-24T10:00")
     assert doc["faq_confident"] and doc["faq"][0] == first

@@ -570,8 +570,8 @@ def all_answered(kind: str) -> dict[str, Any]:
         # the same words, a different first answer for each type's preferred FAQ type
         ("technical", "검색에 안 나와요", "product-not-in-search"),
         ("other", "검색에 안 나와요", "search-exposure"),
-        ("other", "문의 답변", "inquiry-answer-where"),  # `other` prefers the general entries
-        ("technical", "문의 답변", "product-qna-answer"),
+        ("other", "고객 문의 답변", "inquiry-answer-where"),  # `other` prefers the general entries
+        ("technical", "고객 문의 답변", "product-qna-answer"),
     ],
 )
 def test_the_faq_favours_the_chosen_types_own_faq_type(hol: Any, kind: str, described: str, first: str) -> None:

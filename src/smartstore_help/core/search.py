@@ -69,8 +69,8 @@ RELATIVE_FLOOR = 0.3  # results scoring under this share of the best one are noi
 # `confidence`: log(1 + score), coverage, matched words (up to 4, as a share of 4), likeness, the
 # words naming things the FAQ has nowhere (up to 2), and how topical the query reads (`topical`);
 # fitted by benchmarks/fit_confidence.py
-CONFIDENCE_WEIGHTS = (0.72, 1.54, 0.13, 0.79, -0.93, 2.29)
-CONFIDENCE_BIAS = -2.09
+CONFIDENCE_WEIGHTS = (0.75, 1.56, 0.08, 0.85, -0.97, 2.25)
+CONFIDENCE_BIAS = -2.43
 ASKED_WEIGHT = 0.4  # how much an entry's question asking about what the query does not mention costs
 RERANKED = 30
 LIKENESS_BOOST = 1.0  # the score grows by this share per unit of likeness to the closest saying
