@@ -135,10 +135,9 @@ def test_topical_tells_a_sellers_words_from_everyday_ones(query: str, reads_like
     assert (search.topical(shipped_index(), query) > 0) is reads_like_a_seller
 
 
-@pytest.mark.parametrize("keyword", ["환불", "주문취소", "쿠폰", "리뷰", "택배", "결제"])
+@pytest.mark.parametrize("keyword", ["환불", "주문취소", "쿠폰", "포인트", "리뷰", "택배", "결제"])
 def test_a_bare_keyword_is_answered_confidently(keyword: str) -> None:
-    # shoppers use these words too, but a keyword alone does not say who is asking (`포인트` alone
-    # sits at the line: the off-topic sentences speak of a shopper's points far more than sellers do)
+    # shoppers use these words too, but a keyword alone does not say who is asking
     assert search.confident(search.search(shipped_index(), keyword))
 
 

@@ -69,15 +69,15 @@ RELATIVE_FLOOR = 0.3  # results scoring under this share of the best one are noi
 # `confidence`: log(1 + score), coverage, matched words (up to 4, as a share of 4), likeness, the
 # words naming things the FAQ has nowhere (up to 2), and how topical the query reads (`topical`);
 # fitted by benchmarks/fit_confidence.py
-CONFIDENCE_WEIGHTS = (0.75, 1.56, 0.08, 0.85, -0.97, 2.25)
-CONFIDENCE_BIAS = -2.43
+CONFIDENCE_WEIGHTS = (0.72, 1.43, 0.11, 0.79, -0.93, 2.72)
+CONFIDENCE_BIAS = -2.33
 ASKED_WEIGHT = 0.4  # how much an entry's question asking about what the query does not mention costs
 RERANKED = 30
 LIKENESS_BOOST = 1.0  # the score grows by this share per unit of likeness to the closest saying
 LIKENESS_SCORE = 3.0  # and by this much per unit of likeness, so a saying alone can find an entry
 PREFERRED_BOOST = 1.25  # the wizard's chosen type: favoured, never a filter
 TOPIC_PRIOR = 0.1  # the count every piece is given in both kinds of sentence (Laplace smoothing)
-TOPIC_SHRINK = 8  # pieces that say nothing either way, added to every query's (see `topical`)
+TOPIC_SHRINK = 16  # pieces that say nothing either way, added to every query's (see `topical`)
 UNKNOWN_DF = 1  # an unknown word weighs in coverage as a word found in one entry
 MAX_QUERY = 200  # characters of a query that are looked at; a pasted essay is not a question
 MAX_WORDS = 24
