@@ -91,6 +91,7 @@ def test_a_known_word_before_a_long_ending_is_kept() -> None:
     [
         "명절 연휴에 배송 쉰다고 손님들께 알리는 공지는 어디서 올려요",  # 알리는: to let know, not AliExpress
         "제 물건이 어제부터 검색에서 하나도 안 보여요",  # a seller's goods are 제 물건 too
+        "주문한 구매자인데 반품을 원한대요",  # a buyer spoken of, not speaking
     ],
 )
 def test_a_seller_is_not_mistaken_for_someone_elsewhere(query: str) -> None:
@@ -102,6 +103,7 @@ def test_a_seller_is_not_mistaken_for_someone_elsewhere(query: str) -> None:
     "query",
     [
         "저 구매자인데 판매자가 정산 받으면 제 환불은 어떻게 돼요",  # a buyer who says so
+        "소비자인데 주문한 신발이 열흘째 안 와요",  # …with the subject left out, as Korean does
         "카페24로 만든 쇼핑몰 정산 주기가 궁금해요",  # a platform name with a particle run into it
         "쇼피에서 판매하는데 정산 계좌 등록은 어떻게 해요",
         "강아지 미용 예약 취소하면 환불 받을 수 있나요",  # things the FAQ never names

@@ -69,8 +69,8 @@ RELATIVE_FLOOR = 0.3  # results scoring under this share of the best one are noi
 # `confidence`: log(1 + score), coverage, matched words (up to 4, as a share of 4), likeness, the
 # words naming things the FAQ has nowhere (up to 2), and how topical the query reads (`topical`);
 # fitted by benchmarks/fit_confidence.py
-CONFIDENCE_WEIGHTS = (0.72, 1.43, 0.11, 0.79, -0.93, 2.72)
-CONFIDENCE_BIAS = -2.33
+CONFIDENCE_WEIGHTS = (0.67, 1.40, 0.11, 0.75, -0.93, 2.74)
+CONFIDENCE_BIAS = -2.17
 ASKED_WEIGHT = 0.4  # how much an entry's question asking about what the query does not mention costs
 RERANKED = 30
 LIKENESS_BOOST = 1.0  # the score grows by this share per unit of likeness to the closest saying
@@ -301,9 +301,10 @@ _OWN_PURCHASE = re.compile(
     r"|결제한 ?거|제 (주문|통관부호|택배|적립금)"  # (not 제 물건: a seller's goods are theirs too)
     r"|\bi (bought|ordered|purchased)\b|\bmy (order|parcel|package|purchase|delivery)\b"
 )
-# …or saying outright that they are the buyer, whatever else they mention.
+# …or saying outright that they are the buyer, whatever else they mention; a sentence that opens
+# with `구매자인데` has left out its subject, and that subject is the one speaking.
 _BUYER_SAYS_SO = re.compile(
-    r"(저|제가|나|전|난)\s*(구매자|소비자)(인데|예요|에요|입니다|라서)|\bi'?m (a|the) (buyer|customer)\b"
+    r"(^|저|제가|나|전|난)\s*(구매자|소비자)(인데|예요|에요|입니다|라서)|\bi'?m (a|the) (buyer|customer)\b"
     r"|\bas (a|the) (buyer|customer|shopper)\b"
 )
 _SELLER_SIDE = re.compile(r"구매자|고객|손님|주문자|판매|발송|정산|스토어|customer|buyer|sell|store|shop")
