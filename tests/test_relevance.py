@@ -3,9 +3,8 @@ on, and the held-out part written before tuning and never tuned on.
 
 `python benchmarks/relevance.py` prints the figures of both parts by kind and the confusion pairs
 (`--misses` shows the dev part's misses). The goals below are the issue's; the held-out ones guard
-against a step back and are never a reason to change the ranking for one of its lines. One of
-the issue's goals is not met on the held-out part yet (at least 85% of off-domain questions
-flagged; see README), so that bound is what the search achieves, not the goal.
+against a step back and are never a reason to change the ranking for one of its lines. The
+held-out part meets every goal, off-domain flagging by one line (54 of 63; see README).
 """
 
 from __future__ import annotations
@@ -35,7 +34,7 @@ def test_the_relevance_goals_hold(part: tuple[str, relevance.Figures]) -> None:
     assert figures.answerable >= 150 and figures.off_domain >= 40
     assert figures.top1 >= (0.9 if name == "dev" else 0.85), figures.misses if name == "dev" else ""
     assert figures.top3 >= (0.97 if name == "dev" else 0.95), figures.misses if name == "dev" else ""
-    assert figures.off_domain_flagged >= (0.9 if name == "dev" else 0.8)
+    assert figures.off_domain_flagged >= (0.9 if name == "dev" else 0.85)
     assert figures.wrongly_flagged <= (0.04 if name == "dev" else 0.05)
     assert figures.type_decided >= 0.7
     assert figures.type_correct >= 0.9
