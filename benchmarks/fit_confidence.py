@@ -32,18 +32,6 @@ OFF_DOMAIN_SHARE = 0.5
 L2 = 0.01
 
 
-def signals(hit: search.Hit) -> list[float]:
-    """What `search.confidence` weighs, in its order."""
-    return [
-        math.log1p(hit.score),
-        hit.coverage,
-        min(hit.words, 4) / 4,
-        hit.likeness,
-        min(hit.unfamiliar, 2),
-        hit.topical,
-    ]
-
-
 def examples() -> tuple[list[tuple[list[float], int, float, bool]], int]:
     """(signals of the first hit, answerable?, weight, a dev line?), and how many dev answerable
     sentences are flagged whatever the model says: nothing found, or read as another marketplace or
@@ -57,14 +45,14 @@ def examples() -> tuple[list[tuple[list[float], int, float, bool]], int]:
         if not hits or hits[0].elsewhere:
             decided += bool(case.ids)
         else:
-            dev.append((signals(hits[0]), int(bool(case.ids)), 1.0, True))
+            dev.append((list(search.signals(hits[0])), int(bool(case.ids)), 1.0, True))
     left_out = [
-        (signals(hits[0]), 1, WRITTEN_WEIGHT, False)
+        (list(search.signals(hits[0])), 1, WRITTEN_WEIGHT, False)
         for _, hits in relevance.left_out(faq)
         if hits and not hits[0].elsewhere
     ]
     keywords = [
-        (signals(hits[0]), 1, WRITTEN_WEIGHT, False)
+        (list(search.signals(hits[0])), 1, WRITTEN_WEIGHT, False)
         for entry in faq.entries
         for keyword in entry.keywords
         if (hits := search.search(index, keyword, limit=1)) and not hits[0].elsewhere

@@ -96,7 +96,7 @@ def test_a_known_word_before_a_long_ending_is_kept() -> None:
 )
 def test_a_seller_is_not_mistaken_for_someone_elsewhere(query: str) -> None:
     hits = search.search(shipped_index(), query)
-    assert hits and hits[0].coverage > 0 and search.confident(hits), hits[:1]
+    assert hits and not hits[0].elsewhere and hits[0].coverage > 0 and search.confident(hits), hits[:1]
 
 
 @pytest.mark.parametrize(

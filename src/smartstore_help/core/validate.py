@@ -722,11 +722,12 @@ def parse_faq(raw: Any, file: str, text: str, shipped: bool = False) -> Faq:
     off_topic = []
     for i, item in enumerate(c.items(top.get("off_topic", []), ("off_topic",))):
         text = c.string(item, ("off_topic", i))
-        if text and not compact(text):
+        key = compact(text)
+        if text and not key:
             c.fail(("off_topic", i), "data.empty_phrasing")
-        elif compact(text) in said:
-            c.fail(("off_topic", i), "data.off_topic_answered", value=text, other=said[compact(text)])
-        said.setdefault(compact(text), "off_topic")
+        elif key in said:
+            c.fail(("off_topic", i), "data.off_topic_answered", value=text, other=said[key])
+        said.setdefault(key, "off_topic")
         off_topic.append(text)
     c.raise_if_any()
     return Faq(tuple(entries), tuple(synonyms), file, tuple(off_topic))

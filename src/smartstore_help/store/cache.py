@@ -43,7 +43,7 @@ from smartstore_help.store.places import cache_dir as cache_dir  # where it is; 
 T = TypeVar("T")
 FORMAT = 12  # bump when the shape of a cached object, the file format or what validation accepts changes
 # (7: data-only files; 8: YAML tags, deep nesting and out-of-range rule numbers refused; 9: phrasings in the
-# search index; 10: sources and facts dated; 11: postings keys as one string)
+# search index; 10: sources and facts dated; 11: postings keys as one string; 12: off-topic sentences)
 SUFFIX = ".ssc"
 STALE_TEMP_SECONDS = 600
 
